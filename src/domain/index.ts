@@ -1,0 +1,10 @@
+/** The booking domain: pure rules and projections. Depends on nothing outside src/domain and src/errors. */
+export * from './booking';
+export * from './catalogue';
+export * from './crew';
+export * from './money';
+export * from './projections';
+export * from './slug';
+export * from './status';
+export * from './time';
+export * from './validation';

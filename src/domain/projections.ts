@@ -1,0 +1,147 @@
+/**
+ * The only three ways booking data leaves the system.
+ *
+ * - opsView: everything, for the ops channel in Slack.
+ * - crewView: what one crew member needs, including their own pay; never the price, costs, margin, other
+ *   people's rates, guest contact details or internal notes.
+ * - guestView: what a guest may read on a public page; no money at all, no internal notes, no emails.
+ *
+ * Each view is branded: only these functions can make one, and every outward renderer takes a view, not a
+ * Booking, so handing a raw booking to a guest template is a compile error. Views are built field by field
+ * (never by spreading a booking) so a field added to Booking does not silently flow out.
+ */
+import {
+  type Booking,
+  type BookingStatus,
+  crewPayCents,
+  durationMinutes,
+  firstName,
+  marginCents,
+  type Role,
+} from './booking';
+import { type Checklists, DEFAULT_CHECKLISTS } from './crew';
+
+declare const guestBrand: unique symbol;
+declare const crewBrand: unique symbol;
+declare const opsBrand: unique symbol;
+
+export interface CrewListEntry {
+  readonly firstName: string;
+  readonly role: Role;
+}
+
+interface SharedSchedule {
+  readonly bookingId: string;
+  readonly slug: string;
+  readonly domain: string;
+  readonly title: string;
+  readonly status: BookingStatus;
+  readonly revision: number;
+  readonly date: string;
+  readonly startTime: string;
+  readonly endTime: string;
+  readonly timeZone: string;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly durationMinutes: number;
+  readonly boatName: string;
+  readonly meetingPoint: string;
+  readonly partySize: number;
+  readonly crew: readonly CrewListEntry[];
+}
+
+export type GuestView = SharedSchedule & {
+  readonly hostFirstName: string;
+  readonly guestNotes: string;
+  readonly [guestBrand]: true;
+};
+
+export type CrewView = SharedSchedule & {
+  readonly guestNotes: string;
+  readonly you: {
+    readonly crewId: string;
+    readonly firstName: string;
+    readonly role: Role;
+    readonly hourlyRateCents: number;
+    /** This person's own pay for the charter's duration. */
+    readonly payCents: number;
+  };
+  readonly checklist: readonly string[];
+  readonly [crewBrand]: true;
+};
+
+export type OpsView = Booking & {
+  readonly crewPayCents: number;
+  readonly marginCents: number;
+  readonly durationMinutes: number;
+  readonly [opsBrand]: true;
+};
+
+const ROLE_ORDER: Readonly<Record<Role, number>> = { captain: 0, crew: 1, hostess: 2 };
+
+function sharedSchedule(booking: Booking): SharedSchedule {
+  return {
+    bookingId: booking.id,
+    slug: booking.slug,
+    domain: booking.domain,
+    title: booking.title,
+    status: booking.status,
+    revision: booking.revision,
+    date: booking.schedule.date,
+    startTime: booking.schedule.startTime,
+    endTime: booking.schedule.endTime,
+    timeZone: booking.schedule.timeZone,
+    startsAt: booking.startsAt,
+    endsAt: booking.endsAt,
+    durationMinutes: durationMinutes(booking),
+    boatName: booking.boat.name,
+    meetingPoint: booking.meetingPoint,
+    partySize: booking.guest.partySize,
+    crew: [...booking.crew]
+      .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role])
+      .map((a) => ({ firstName: firstName(a.name), role: a.role })),
+  };
+}
+
+export function guestView(booking: Booking): GuestView {
+  const view: Omit<GuestView, typeof guestBrand> = {
+    ...sharedSchedule(booking),
+    hostFirstName: firstName(booking.guest.name),
+    guestNotes: booking.guestNotes,
+  };
+  return view as GuestView;
+}
+
+/** Throws when the person is not on this charter: a crew view for a stranger is a bug, not an empty page. */
+export function crewView(
+  booking: Booking,
+  crewId: string,
+  checklists: Checklists = DEFAULT_CHECKLISTS,
+): CrewView {
+  const assignment = booking.crew.find((a) => a.crewId === crewId);
+  if (!assignment) throw new Error(`crew ${crewId} is not assigned to booking ${booking.id}`);
+  const hours = durationMinutes(booking) / 60;
+  const view: Omit<CrewView, typeof crewBrand> = {
+    ...sharedSchedule(booking),
+    guestNotes: booking.guestNotes,
+    you: {
+      crewId: assignment.crewId,
+      firstName: firstName(assignment.name),
+      role: assignment.role,
+      hourlyRateCents: assignment.hourlyRateCents,
+      payCents: Math.round(assignment.hourlyRateCents * hours),
+    },
+    checklist: [...checklists[assignment.role]],
+  };
+  return view as CrewView;
+}
+
+export function opsView(booking: Booking): OpsView {
+  const view: Omit<OpsView, typeof opsBrand> = {
+    ...booking,
+    crewPayCents: crewPayCents(booking),
+    marginCents: marginCents(booking),
+    durationMinutes: durationMinutes(booking),
+  };
+  return view as OpsView;
+}

@@ -1,0 +1,87 @@
+/**
+ * Wall-clock time in a named IANA zone, converted without any library: the booking stores the local date
+ * and times the operator typed plus the zone, and derives UTC instants from them.
+ */
+
+export const DEFAULT_TIME_ZONE = 'America/Los_Angeles';
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's offset from UTC, in minutes, at the given instant. */
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return Math.round((asUtc - instant.getTime()) / 60_000);
+}
+
+/** `2026-12-05` + `14:30` in `America/Los_Angeles` → the UTC instant. Nonexistent DST times move forward. */
+export function zonedToUtc(date: string, time: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const naive = Date.UTC(y, m - 1, d, hh, mm);
+  // Two passes settle the offset across a DST boundary.
+  let guess = naive - offsetMinutes(new Date(naive), timeZone) * 60_000;
+  guess = naive - offsetMinutes(new Date(guess), timeZone) * 60_000;
+  return new Date(guess);
+}
+
+/** Human date in the charter's zone: "Saturday, December 5, 2026". */
+export function formatLocalDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  }).format(instant);
+}
+
+/** Human time in the charter's zone with its abbreviation: "2:30 PM PST". */
+export function formatLocalTime(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(instant);
+}
+
+export function formatDuration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  const hours = `${h} hour${h === 1 ? '' : 's'}`;
+  return m === 0 ? hours : `${hours} ${m} min`;
+}
+
+export function minutesBetween(startTime: string, endTime: string): number {
+  const toMinutes = (t: string) => {
+    const [h, m] = t.split(':').map(Number) as [number, number];
+    return h * 60 + m;
+  };
+  return toMinutes(endTime) - toMinutes(startTime);
+}
