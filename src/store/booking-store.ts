@@ -1,0 +1,602 @@
+/**
+ * The booking store on DynamoDB (single table, see table-definition.ts). The only code that knows the
+ * table's keys for bookings, slugs, crew, confirmations and once-only markers.
+ *
+ * Guarantees: a booking and its slug are written in one transaction (a slug is unique per domain); an
+ * update succeeds only against the revision it was read at (StaleRevisionError otherwise, never a silent
+ * overwrite); cancelling keeps the booking and its history.
+ */
+import { randomUUID } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  type Answer,
+  type Booking,
+  type BookingStatus,
+  type Confirmation,
+  ConfirmationSchema,
+  type CrewMember,
+  fallbackSlug,
+  proposeSlug,
+  transition,
+  type ValidBookingInput,
+} from '../domain';
+import { ConflictError, NotFoundError, StaleRevisionError } from '../errors';
+import { TABLE_KEYS } from './table-definition';
+
+type Item = Record<string, unknown>;
+type NativeTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export interface NewBooking {
+  input: ValidBookingInput;
+  boat: { id: string; name: string };
+  startsAt: string;
+  endsAt: string;
+  actor: string;
+  /** Business-level idempotency key (e.g. Slack view id + hash): a repeat returns the first booking. */
+  idempotencyKey?: string;
+  /** Fixed id, for tests and imports; normally generated. */
+  id?: string;
+}
+
+export interface BookingChange {
+  input: ValidBookingInput;
+  boat: { id: string; name: string };
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface ListUpcomingOptions {
+  from: Date;
+  to?: Date;
+  limit?: number;
+  includeCancelled?: boolean;
+}
+
+const keys = {
+  booking: (id: string) => ({ PK: `BOOKING#${id}`, SK: 'BOOKING' }),
+  slug: (domain: string, slug: string) => ({ PK: `SLUG#${domain}#${slug}`, SK: 'SLUG' }),
+  crew: (id: string) => ({ PK: `CREW#${id}`, SK: 'CREW' }),
+  confirmation: (bookingId: string, crewId: string) => ({
+    PK: `BOOKING#${bookingId}`,
+    SK: `CONFIRMATION#${crewId}`,
+  }),
+  answer: (bookingId: string, crewId: string, at: string) => ({
+    PK: `BOOKING#${bookingId}`,
+    SK: `ANSWER#${crewId}#${at}`,
+  }),
+  idempotency: (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: 'IDEMPOTENCY' }),
+};
+
+const BOOKING_INDEX_PK = 'BOOKING';
+const CREW_INDEX_PK = 'CREW';
+
+export function newBookingId(): string {
+  // Time-ordered and URL-safe: sorts by creation, readable in logs, safe in S3 keys.
+  return `bk-${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`;
+}
+
+export class DynamoBookingStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Creates a booking with a slug unique to its domain; a taken preferred slug falls back to a stable one. */
+  async createBooking(request: NewBooking): Promise<Booking> {
+    if (request.idempotencyKey) {
+      const earlier = await this.bookingForIdempotencyKey(request.idempotencyKey);
+      if (earlier) return earlier;
+    }
+    const id = request.id ?? newBookingId();
+    const { input } = request;
+    const explicit = input.slug !== undefined;
+    const preferred =
+      input.slug ??
+      proposeSlug({ title: input.title, guestName: input.guest.name, date: input.schedule.date });
+    const candidates = explicit ? [preferred] : [preferred, fallbackSlug(preferred, id)];
+
+    for (const slug of candidates) {
+      const booking = this.buildNewBooking(request, id, slug);
+      try {
+        await this.doc.send(new TransactWriteCommand({ TransactItems: this.createItems(booking, request) }));
+        return booking;
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        // Item order: 0 booking, 1 slug, 2 idempotency marker.
+        if (reasons[2] === 'ConditionalCheckFailed' && request.idempotencyKey) {
+          const earlier = await this.bookingForIdempotencyKey(request.idempotencyKey);
+          if (earlier) return earlier;
+        }
+        if (reasons[0] === 'ConditionalCheckFailed') throw new ConflictError(`Booking ${id} already exists.`);
+        if (reasons[1] === 'ConditionalCheckFailed') {
+          if (explicit) {
+            throw new ConflictError(
+              `The page address ${slug} is already used on ${input.domain}. Choose another.`,
+            );
+          }
+          continue;
+        }
+        throw error;
+      }
+    }
+    throw new ConflictError(`No free page address for ${preferred} on ${input.domain}.`);
+  }
+
+  async getBooking(id: string): Promise<Booking | undefined> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.booking(id), ConsistentRead: true }),
+    );
+    return Item ? toBooking(Item) : undefined;
+  }
+
+  async requireBooking(id: string): Promise<Booking> {
+    const booking = await this.getBooking(id);
+    if (!booking) throw new NotFoundError(`No charter with id ${id}.`);
+    return booking;
+  }
+
+  /** Finds a booking by its current or a previous slug on a domain. */
+  async getBookingBySlug(domain: string, slug: string): Promise<Booking | undefined> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.slug(domain, slug) }),
+    );
+    return Item ? this.getBooking(String(Item.bookingId)) : undefined;
+  }
+
+  /** Finds a booking by slug on any domain (slugs are unique per domain; the first match wins). */
+  async findBookingBySlug(slug: string, domains: readonly string[]): Promise<Booking | undefined> {
+    for (const domain of domains) {
+      const booking = await this.getBookingBySlug(domain, slug);
+      if (booking) return booking;
+    }
+    return undefined;
+  }
+
+  /** Charters starting from `from` (by start time), soonest first. */
+  async listUpcoming(options: ListUpcomingOptions): Promise<Booking[]> {
+    const { gsi1 } = TABLE_KEYS;
+    const limit = options.limit ?? 25;
+    const bookings: Booking[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    const upper = options.to ? `${options.to.toISOString()}~` : '~';
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: gsi1.name,
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+          ExpressionAttributeNames: { '#pk': gsi1.partitionKey, '#sk': gsi1.sortKey },
+          ExpressionAttributeValues: {
+            ':pk': BOOKING_INDEX_PK,
+            ':from': options.from.toISOString(),
+            ':to': upper,
+          },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const booking = toBooking(item);
+        if (booking.status === 'cancelled' && !options.includeCancelled) continue;
+        bookings.push(booking);
+        if (bookings.length >= limit) return bookings;
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return bookings;
+  }
+
+  /**
+   * Replaces the booking's editable fields, only if it is still at `expectedRevision`. A new slug is reserved
+   * in the same transaction; the old one keeps pointing here so its page can redirect.
+   */
+  async updateBooking(
+    id: string,
+    expectedRevision: number,
+    change: BookingChange,
+    actor: string,
+  ): Promise<Booking> {
+    const current = await this.requireBooking(id);
+    if (current.revision !== expectedRevision) throw new StaleRevisionError(expectedRevision);
+    const { input } = change;
+    const slug = input.slug ?? current.slug;
+    const next: Booking = {
+      ...current,
+      title: input.title,
+      guest: input.guest,
+      schedule: input.schedule,
+      boat: change.boat,
+      domain: current.domain,
+      slug,
+      meetingPoint: input.meetingPoint,
+      guestNotes: input.guestNotes,
+      internalNotes: input.internalNotes,
+      priceCents: input.priceCents,
+      depositCents: input.depositCents,
+      captainFeeCents: input.captainFeeCents,
+      portCostsCents: input.portCostsCents,
+      crew: input.crew,
+      startsAt: change.startsAt,
+      endsAt: change.endsAt,
+      previousSlugs: slug === current.slug ? current.previousSlugs : [...current.previousSlugs, current.slug],
+    };
+    if (input.domain !== current.domain) {
+      throw new ConflictError(
+        'A charter cannot move to another brand domain; cancel it and create a new one.',
+      );
+    }
+    const written = this.nextRevision(next, expectedRevision, actor);
+    const items: NativeTransactItem[] = [this.conditionalPut(written, expectedRevision)];
+    if (slug !== current.slug) items.push(this.slugReservation(next.domain, slug, id));
+    return this.writeRevision(written, items, expectedRevision);
+  }
+
+  /** Moves the booking to another status (e.g. confirmed by the captain), guarded by revision. */
+  async setStatus(
+    id: string,
+    expectedRevision: number,
+    status: BookingStatus,
+    actor: string,
+  ): Promise<Booking> {
+    const current = await this.requireBooking(id);
+    if (current.revision !== expectedRevision) throw new StaleRevisionError(expectedRevision);
+    const written = this.nextRevision(
+      { ...current, status: transition(current.status, status) },
+      expectedRevision,
+      actor,
+    );
+    return this.writeRevision(written, [this.conditionalPut(written, expectedRevision)], expectedRevision);
+  }
+
+  /** Cancels, keeping the booking and its history; the pipeline takes the downstream copies down. */
+  async cancelBooking(id: string, expectedRevision: number, reason: string, actor: string): Promise<Booking> {
+    const current = await this.requireBooking(id);
+    if (current.revision !== expectedRevision) throw new StaleRevisionError(expectedRevision);
+    const next: Booking = {
+      ...current,
+      status: transition(current.status, 'cancelled'),
+      cancelledAt: this.now().toISOString(),
+      cancelReason: reason || undefined,
+    };
+    const written = this.nextRevision(next, expectedRevision, actor);
+    return this.writeRevision(written, [this.conditionalPut(written, expectedRevision)], expectedRevision);
+  }
+
+  // ── crew roster ────────────────────────────────────────────────────────────
+
+  async putCrewMember(member: CrewMember): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.crew(member.id),
+          GSI1PK: CREW_INDEX_PK,
+          GSI1SK: `${member.name.toLowerCase()}#${member.id}`,
+          entity: 'crew',
+          data: member,
+        },
+      }),
+    );
+  }
+
+  async getCrewMember(id: string): Promise<CrewMember | undefined> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.crew(id) }));
+    return Item ? (Item.data as CrewMember) : undefined;
+  }
+
+  /** The roster by name; removed members are kept (bookings refer to them) but left out unless asked. */
+  async listCrew(options: { includeInactive?: boolean } = {}): Promise<CrewMember[]> {
+    const { gsi1 } = TABLE_KEYS;
+    const members: CrewMember[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: gsi1.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
+          ExpressionAttributeValues: { ':pk': CREW_INDEX_PK },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const member = item.data as CrewMember;
+        if (member.active || options.includeInactive) members.push(member);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return members;
+  }
+
+  /** Removes a member from the roster (soft: past bookings still name them). */
+  async removeCrewMember(id: string): Promise<CrewMember> {
+    const member = await this.getCrewMember(id);
+    if (!member) throw new NotFoundError(`No crew member with id ${id}.`);
+    const removed = { ...member, active: false };
+    await this.putCrewMember(removed);
+    return removed;
+  }
+
+  // ── confirmations ──────────────────────────────────────────────────────────
+
+  /**
+   * Records a crew answer: the latest answer per person (what the crew board shows, and what the stream
+   * carries to Slack) plus an append-only copy for history. Repeating the same answer changes nothing.
+   */
+  async recordConfirmation(confirmation: Confirmation): Promise<{ changed: boolean }> {
+    const valid = ConfirmationSchema.parse(confirmation);
+    const booking = await this.requireBooking(valid.bookingId);
+    if (!booking.crew.some((a) => a.crewId === valid.crewId)) {
+      throw new NotFoundError('That person is not on this charter.');
+    }
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.confirmation(valid.bookingId, valid.crewId),
+                  entity: 'confirmation',
+                  data: valid,
+                },
+                ConditionExpression:
+                  'attribute_not_exists(PK) OR #data.#answer <> :answer OR #data.#rev <> :rev',
+                ExpressionAttributeNames: { '#data': 'data', '#answer': 'answer', '#rev': 'revision' },
+                ExpressionAttributeValues: { ':answer': valid.answer, ':rev': valid.revision },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.answer(valid.bookingId, valid.crewId, valid.at),
+                  entity: 'answer',
+                  data: valid,
+                },
+              },
+            },
+          ],
+        }),
+      );
+      return { changed: true };
+    } catch (error) {
+      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return { changed: false };
+      throw error;
+    }
+  }
+
+  async listConfirmations(bookingId: string): Promise<Confirmation[]> {
+    const { Items } = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': `BOOKING#${bookingId}`, ':sk': 'CONFIRMATION#' },
+        ConsistentRead: true,
+      }),
+    );
+    return (Items ?? []).map((item) => item.data as Confirmation);
+  }
+
+  /** Every answer ever given on a booking, oldest first. */
+  async listAnswers(bookingId: string): Promise<Confirmation[]> {
+    const { Items } = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': `BOOKING#${bookingId}`, ':sk': 'ANSWER#' },
+      }),
+    );
+    return (Items ?? []).map((item) => item.data as Confirmation).sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  async latestAnswer(bookingId: string, crewId: string): Promise<Answer | undefined> {
+    const { Item } = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.confirmation(bookingId, crewId),
+        ConsistentRead: true,
+      }),
+    );
+    return (Item?.data as Confirmation | undefined)?.answer;
+  }
+
+  // ── once-only markers ──────────────────────────────────────────────────────
+
+  /**
+   * Claims `key` for `ttlSeconds`: true the first time, false while an earlier claim lives. Used to drop
+   * Slack's retries and double clicks, and to record an email's intent before sending it.
+   */
+  async claimOnce(key: string, ttlSeconds: number, value: Item = {}): Promise<boolean> {
+    const nowSeconds = Math.floor(this.now().getTime() / 1000);
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.idempotency(key),
+            entity: 'idempotency',
+            ...value,
+            expiresAt: nowSeconds + ttlSeconds,
+          },
+          // An expired marker counts as free even before DynamoDB's TTL sweeper removes it.
+          ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
+          ExpressionAttributeValues: { ':now': nowSeconds },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async readMarker(key: string): Promise<Item | undefined> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.idempotency(key), ConsistentRead: true }),
+    );
+    const nowSeconds = Math.floor(this.now().getTime() / 1000);
+    return Item && Number(Item.expiresAt) >= nowSeconds ? Item : undefined;
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────────
+
+  private buildNewBooking(request: NewBooking, id: string, slug: string): Booking {
+    const { input } = request;
+    const at = this.now().toISOString();
+    return {
+      id,
+      slug,
+      title: input.title,
+      guest: input.guest,
+      schedule: input.schedule,
+      boat: request.boat,
+      domain: input.domain,
+      meetingPoint: input.meetingPoint,
+      guestNotes: input.guestNotes,
+      internalNotes: input.internalNotes,
+      priceCents: input.priceCents,
+      depositCents: input.depositCents,
+      captainFeeCents: input.captainFeeCents,
+      portCostsCents: input.portCostsCents,
+      crew: input.crew,
+      status: 'pending',
+      revision: 1,
+      startsAt: request.startsAt,
+      endsAt: request.endsAt,
+      createdAt: at,
+      updatedAt: at,
+      createdBy: request.actor,
+      updatedBy: request.actor,
+      previousSlugs: [],
+    };
+  }
+
+  private createItems(booking: Booking, request: NewBooking): NativeTransactItem[] {
+    const items: NativeTransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: bookingItem(booking),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      this.slugReservation(booking.domain, booking.slug, booking.id),
+    ];
+    if (request.idempotencyKey) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.idempotency(`booking:${request.idempotencyKey}`),
+            entity: 'idempotency',
+            bookingId: booking.id,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      });
+    }
+    return items;
+  }
+
+  private slugReservation(domain: string, slug: string, bookingId: string): NativeTransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.slug(domain, slug), entity: 'slug', bookingId, domain, slug },
+        ConditionExpression: 'attribute_not_exists(PK) OR bookingId = :id',
+        ExpressionAttributeValues: { ':id': bookingId },
+      },
+    };
+  }
+
+  private nextRevision(next: Booking, expectedRevision: number, actor: string): Booking {
+    return { ...next, revision: expectedRevision + 1, updatedAt: this.now().toISOString(), updatedBy: actor };
+  }
+
+  private conditionalPut(written: Booking, expectedRevision: number): NativeTransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: bookingItem(written),
+        ConditionExpression: '#revision = :expected',
+        ExpressionAttributeNames: { '#revision': 'revision' },
+        ExpressionAttributeValues: { ':expected': expectedRevision },
+      },
+    };
+  }
+
+  /** Writes `written` (already at expectedRevision + 1) with the guard items, mapping failures to errors. */
+  private async writeRevision(
+    written: Booking,
+    items: NativeTransactItem[],
+    expectedRevision: number,
+  ): Promise<Booking> {
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (reasons?.[0] === 'ConditionalCheckFailed')
+        throw new StaleRevisionError(expectedRevision, { cause: error });
+      if (reasons?.[1] === 'ConditionalCheckFailed') {
+        throw new ConflictError(
+          `The page address ${written.slug} is already used on ${written.domain}. Choose another.`,
+        );
+      }
+      throw error;
+    }
+    return written;
+  }
+
+  private async bookingForIdempotencyKey(key: string): Promise<Booking | undefined> {
+    const { Item } = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.idempotency(`booking:${key}`),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? this.getBooking(String(Item.bookingId)) : undefined;
+  }
+}
+
+/** The stored item: the booking's fields at top level (the stream filter and GSI read them) plus keys. */
+function bookingItem(booking: Booking): Item {
+  return {
+    ...keys.booking(booking.id),
+    GSI1PK: BOOKING_INDEX_PK,
+    GSI1SK: `${booking.startsAt}#${booking.id}`,
+    entity: 'booking',
+    ...booking,
+  };
+}
+
+export function toBooking(item: Item): Booking {
+  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, entity: _e, ...rest } = item;
+  return rest as unknown as Booking;
+}
+
+function cancellationReasons(error: unknown): (string | undefined)[] | undefined {
+  if (
+    error instanceof TransactionCanceledException ||
+    (error as { name?: string })?.name === 'TransactionCanceledException'
+  ) {
+    return ((error as TransactionCanceledException).CancellationReasons ?? []).map((r) => r.Code);
+  }
+  return undefined;
+}
+
+function isConditionalCheckFailure(error: unknown): boolean {
+  return (error as { name?: string })?.name === 'ConditionalCheckFailedException';
+}

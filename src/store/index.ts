@@ -1,0 +1,3 @@
+/** Persistence: the DynamoDB booking store and the one table definition. */
+export * from './booking-store';
+export * from './table-definition';

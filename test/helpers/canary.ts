@@ -1,0 +1,77 @@
+/**
+ * The canary: a booking whose every secret field carries an unmistakable value. Any outward artifact
+ * rendered from it must contain none of them (expectNoCanary). Amounts are checked in every format a
+ * renderer might print them: raw cents, dollars with and without separators and decimals.
+ */
+import { expect } from 'vitest';
+import type { Booking } from '../../src/domain';
+import { aBooking, aBookingInput } from './fixtures';
+
+export const CANARY = {
+  priceCents: 9_137_713, // $91,377.13
+  depositCents: 4_242_417, // $42,424.17
+  captainFeeCents: 777_123, // $7,771.23
+  portCostsCents: 313_377, // $3,133.77
+  ratesCents: [8_811, 7_622, 6_533] as const, // $88.11, $76.22, $65.33 per hour
+  internalNotes: 'CANARY-INTERNAL-NOTE owes us money, VIP discount code ZX-CANARY-99',
+  guestEmail: 'canary.guest@leak.test',
+  guestPhone: '+1 999 555 0199',
+  crewEmails: ['canary.captain@leak.test', 'canary.deck@leak.test', 'canary.host@leak.test'],
+};
+
+export function canaryBooking(): Booking {
+  const input = aBookingInput({
+    guest: { name: 'Casey Canary', email: CANARY.guestEmail, phone: CANARY.guestPhone, partySize: 8 },
+    internalNotes: CANARY.internalNotes,
+    priceCents: CANARY.priceCents,
+    depositCents: CANARY.depositCents,
+    captainFeeCents: CANARY.captainFeeCents,
+    portCostsCents: CANARY.portCostsCents,
+    crew: [
+      { crewId: 'ana-ruiz', name: 'Ana Ruiz', role: 'captain', hourlyRateCents: CANARY.ratesCents[0] },
+      { crewId: 'ben-okafor', name: 'Ben Okafor', role: 'crew', hourlyRateCents: CANARY.ratesCents[1] },
+      { crewId: 'cleo-marsh', name: 'Cleo Marsh', role: 'hostess', hourlyRateCents: CANARY.ratesCents[2] },
+    ],
+  });
+  return aBooking({ id: 'bk-canary-0001', slug: 'sunset-sail-canary-2026-12-05' }, input);
+}
+
+/** The canary charter runs 16:00–19:00: a person's pay is their rate times three. */
+const CANARY_HOURS = 3;
+
+function amountForms(cents: number): string[] {
+  const dollars = (cents / 100).toFixed(2);
+  const [whole] = dollars.split('.') as [string];
+  const grouped = Number(whole).toLocaleString('en-US');
+  const forms = [String(cents), dollars, `${grouped}.${dollars.slice(-2)}`];
+  // Whole-dollar renderings are only distinctive for large amounts.
+  if (cents >= 100_000) forms.push(grouped);
+  return forms;
+}
+
+/** Every string that must never appear in an artifact for `audience`. */
+export function forbiddenStrings(audience: 'guest' | 'crew', crewId?: string): string[] {
+  const forbidden = [
+    ...amountForms(CANARY.priceCents),
+    ...amountForms(CANARY.depositCents),
+    ...amountForms(CANARY.captainFeeCents),
+    ...amountForms(CANARY.portCostsCents),
+    'CANARY-INTERNAL-NOTE',
+    'ZX-CANARY-99',
+    CANARY.guestEmail,
+    CANARY.guestPhone,
+    ...CANARY.crewEmails,
+  ];
+  const crewIds = ['ana-ruiz', 'ben-okafor', 'cleo-marsh'];
+  CANARY.ratesCents.forEach((rate, i) => {
+    // A crew member may see their own rate; nobody sees anyone else's.
+    if (audience === 'crew' && crewIds[i] === crewId) return;
+    forbidden.push(...amountForms(rate), ...amountForms(rate * CANARY_HOURS));
+  });
+  return forbidden;
+}
+
+export function expectNoCanary(text: string, audience: 'guest' | 'crew', crewId?: string): void {
+  const leaks = forbiddenStrings(audience, crewId).filter((needle) => text.includes(needle));
+  expect(leaks, `leaked into a ${audience} artifact`).toEqual([]);
+}
