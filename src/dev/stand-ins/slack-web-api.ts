@@ -1,0 +1,588 @@
+/**
+ * A local HTTP server standing in for Slack's Web API (https://slack.com/api/<method>), for tests, the bench,
+ * `npm run dev` and the browser Slack sandbox. It records every call (method, args, token), keeps the
+ * messages and views the app creates, and answers the methods the app uses the way Slack does
+ * (`{ok, ts, channel, view: {id, hash}}`, `message_not_found`, `hash_conflict`, …).
+ * It also serves `response_url`s (POST /response/<id>) so `respond()` can be observed.
+ * Development only: never imported by a Lambda entry point, never reachable from production config.
+ */
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  /** The bearer token (or `token` argument) the call carried, if any. */
+  token?: string;
+  at: number;
+}
+
+export interface StoredMessage {
+  type: 'message';
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text?: string;
+  blocks?: unknown[];
+  attachments?: unknown[];
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  user: string;
+  bot_id: string;
+  edited?: { user: string; ts: string };
+  reply_count?: number;
+  latest_reply?: string;
+}
+
+export interface EphemeralMessage {
+  channel: string;
+  user: string;
+  text?: string;
+  blocks?: unknown[];
+  thread_ts?: string;
+  message_ts: string;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface StoredView {
+  id: string;
+  hash: string;
+  team_id: string;
+  app_id: string;
+  bot_id: string;
+  type: string;
+  callback_id?: string;
+  external_id?: string;
+  private_metadata?: string;
+  title?: unknown;
+  submit?: unknown;
+  close?: unknown;
+  blocks: unknown[];
+  state: { values: Record<string, unknown> };
+  root_view_id: string;
+  previous_view_id: string | null;
+  /** Who the view was opened for (views.open/push) or published to (views.publish). */
+  user_id: string;
+  [key: string]: unknown;
+}
+
+export type SlackStandInEvent =
+  | { kind: 'call'; call: SlackApiCall }
+  | { kind: 'message.posted' | 'message.updated' | 'message.deleted'; message: StoredMessage }
+  | { kind: 'message.ephemeral'; ephemeral: EphemeralMessage }
+  | { kind: 'response_url'; post: ResponseUrlPost }
+  | { kind: 'view.opened' | 'view.updated' | 'view.pushed' | 'view.published'; view: StoredView };
+
+export interface SlackUser {
+  id: string;
+  name: string;
+  real_name: string;
+  tz?: string;
+  is_bot?: boolean;
+  profile: { display_name: string; real_name: string; email?: string };
+}
+
+export interface SlackWebApiStandIn {
+  /** The Web API base, ending in `/` (give it to `SLACK_API_URL` / WebClient's `slackApiUrl`). */
+  url: string;
+  /** Every call in arrival order (response_url posts are in `responsePosts`). */
+  calls: SlackApiCall[];
+  callsTo(method: string): SlackApiCall[];
+  /** Top-level and thread messages in a channel, oldest first. */
+  messages(channel: string): StoredMessage[];
+  /** Replies in the thread under `threadTs`, oldest first, root excluded. */
+  replies(channel: string, threadTs: string): StoredMessage[];
+  ephemerals(channel?: string): EphemeralMessage[];
+  responsePosts: ResponseUrlPost[];
+  /** A response_url on this server; posts to it are recorded (and emitted). */
+  responseUrl(id?: string): string;
+  view(id: string): StoredView | undefined;
+  /** The App Home last published for a user. */
+  homeView(userId: string): StoredView | undefined;
+  addUser(user: Partial<SlackUser> & { id: string }): void;
+  /** Makes the next `views.open` with this trigger answer `expired_trigger_id`. */
+  expireTrigger(triggerId: string): void;
+  /** Makes the next call to `method` answer `{ok: false, error}`. */
+  failNext(method: string, error: string): void;
+  /** Subscribe to everything that happens; returns an unsubscribe function. */
+  subscribe(listener: (event: SlackStandInEvent) => void): () => void;
+  events: EventEmitter;
+  /** Forgets calls, messages and views (users stay). */
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+export interface SlackWebApiOptions {
+  port?: number;
+  host?: string;
+  /** When given, only these tokens are accepted (others get `invalid_auth`). */
+  tokens?: string[];
+  teamId?: string;
+  botUserId?: string;
+}
+
+type Args = Record<string, unknown>;
+type ApiResult = Record<string, unknown> & { ok: boolean };
+
+/** Fields the WebClient sends as JSON-encoded strings inside its form body. */
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurl_links', 'user_ids']);
+
+export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promise<SlackWebApiStandIn> {
+  const teamId = options.teamId ?? 'T0CHARTER';
+  const botUserId = options.botUserId ?? 'U0CHARTERBOT';
+  const botId = 'B0CHARTERBOT';
+  const appId = 'A0CHARTEROPS';
+  const events = new EventEmitter();
+  events.setMaxListeners(100);
+
+  const calls: SlackApiCall[] = [];
+  const channelMessages = new Map<string, StoredMessage[]>();
+  const ephemeralMessages: EphemeralMessage[] = [];
+  const responsePosts: ResponseUrlPost[] = [];
+  const views = new Map<string, StoredView>();
+  const homes = new Map<string, string>();
+  const users = new Map<string, SlackUser>();
+  const expiredTriggers = new Set<string>();
+  const failures = new Map<string, string>();
+  let lastTs = 0;
+  let viewCounter = 0;
+
+  const emit = (event: SlackStandInEvent) => events.emit('event', event);
+
+  function nextTs(): string {
+    // Slack ts values are unique per channel and increase; microsecond-style suffix keeps them ordered.
+    const now = Date.now() * 1000;
+    lastTs = Math.max(now, lastTs + 1);
+    const seconds = Math.floor(lastTs / 1_000_000);
+    const micros = String(lastTs % 1_000_000).padStart(6, '0');
+    return `${seconds}.${micros}`;
+  }
+
+  function nextViewId(): string {
+    viewCounter += 1;
+    return `V${String(viewCounter).padStart(4, '0')}${randomBytes(3).toString('hex').toUpperCase()}`;
+  }
+
+  function newHash(): string {
+    return `${Math.floor(Date.now() / 1000)}.${randomBytes(4).toString('hex')}`;
+  }
+
+  function list(channel: string): StoredMessage[] {
+    let found = channelMessages.get(channel);
+    if (!found) {
+      found = [];
+      channelMessages.set(channel, found);
+    }
+    return found;
+  }
+
+  function userFor(id: string): SlackUser {
+    const known = users.get(id);
+    if (known) return known;
+    const name = id.toLowerCase();
+    return {
+      id,
+      name,
+      real_name: `User ${id}`,
+      tz: 'America/Los_Angeles',
+      profile: { display_name: name, real_name: `User ${id}`, email: `${name}@example.com` },
+    };
+  }
+
+  function buildView(input: Args, existing: StoredView | undefined, userId: string): StoredView {
+    const view: StoredView = {
+      ...(input as Record<string, unknown>),
+      id: existing?.id ?? nextViewId(),
+      hash: newHash(),
+      team_id: teamId,
+      app_id: appId,
+      bot_id: botId,
+      type: String(input.type ?? existing?.type ?? 'modal'),
+      blocks: Array.isArray(input.blocks) ? (input.blocks as unknown[]) : [],
+      state: { values: {} },
+      root_view_id: existing?.root_view_id ?? '',
+      previous_view_id: existing?.previous_view_id ?? null,
+      user_id: existing?.user_id ?? userId,
+    };
+    if (!view.root_view_id) view.root_view_id = view.id;
+    return view;
+  }
+
+  function findView(args: Args): StoredView | undefined {
+    if (typeof args.view_id === 'string') return views.get(args.view_id);
+    if (typeof args.external_id === 'string') {
+      for (const view of views.values()) if (view.external_id === args.external_id) return view;
+    }
+    return undefined;
+  }
+
+  function publicView(view: StoredView): Record<string, unknown> {
+    const { user_id: _user, ...rest } = view;
+    return rest;
+  }
+
+  const methods: Record<string, (args: Args) => ApiResult> = {
+    'api.test': (args) => ({ ok: true, args }),
+    'auth.test': () => ({
+      ok: true,
+      url: 'https://charter-ops-local.slack.com/',
+      team: 'Charter Ops (local)',
+      user: 'charterops',
+      team_id: teamId,
+      user_id: botUserId,
+      bot_id: botId,
+      is_enterprise_install: false,
+    }),
+    'chat.postMessage': (args) => {
+      const channel = String(args.channel ?? '');
+      if (!channel) return { ok: false, error: 'channel_not_found' };
+      if (!args.text && !args.blocks && !args.attachments) return { ok: false, error: 'no_text' };
+      const message: StoredMessage = {
+        type: 'message',
+        channel,
+        ts: nextTs(),
+        user: botUserId,
+        bot_id: botId,
+        ...(typeof args.text === 'string' ? { text: args.text } : {}),
+        ...(Array.isArray(args.blocks) ? { blocks: args.blocks } : {}),
+        ...(Array.isArray(args.attachments) ? { attachments: args.attachments } : {}),
+        ...(isMetadata(args.metadata) ? { metadata: args.metadata } : {}),
+      };
+      const threadTs = typeof args.thread_ts === 'string' ? args.thread_ts : undefined;
+      const messages = list(channel);
+      if (threadTs) {
+        const root =
+          messages.find((m) => m.ts === threadTs && !m.thread_ts) ?? messages.find((m) => m.ts === threadTs);
+        if (!root) return { ok: false, error: 'thread_not_found' };
+        const rootTs = root.thread_ts ?? root.ts;
+        message.thread_ts = rootTs;
+        const trueRoot = messages.find((m) => m.ts === rootTs);
+        if (trueRoot) {
+          trueRoot.thread_ts = rootTs;
+          trueRoot.reply_count = (trueRoot.reply_count ?? 0) + 1;
+          trueRoot.latest_reply = message.ts;
+        }
+      }
+      messages.push(message);
+      emit({ kind: 'message.posted', message });
+      return { ok: true, channel, ts: message.ts, message: withoutChannel(message) };
+    },
+    'chat.update': (args) => {
+      const channel = String(args.channel ?? '');
+      const message = list(channel).find((m) => m.ts === args.ts);
+      if (!message) return { ok: false, error: 'message_not_found' };
+      if (typeof args.text === 'string') message.text = args.text;
+      if (Array.isArray(args.blocks)) message.blocks = args.blocks;
+      if (Array.isArray(args.attachments)) message.attachments = args.attachments;
+      if (isMetadata(args.metadata)) message.metadata = args.metadata;
+      message.edited = { user: botUserId, ts: nextTs() };
+      emit({ kind: 'message.updated', message });
+      return {
+        ok: true,
+        channel,
+        ts: message.ts,
+        text: message.text ?? '',
+        message: withoutChannel(message),
+      };
+    },
+    'chat.delete': (args) => {
+      const channel = String(args.channel ?? '');
+      const messages = list(channel);
+      const index = messages.findIndex((m) => m.ts === args.ts);
+      if (index < 0) return { ok: false, error: 'message_not_found' };
+      const [message] = messages.splice(index, 1);
+      if (message) emit({ kind: 'message.deleted', message });
+      return { ok: true, channel, ts: String(args.ts) };
+    },
+    'chat.postEphemeral': (args) => {
+      const channel = String(args.channel ?? '');
+      const user = String(args.user ?? '');
+      if (!channel) return { ok: false, error: 'channel_not_found' };
+      if (!user) return { ok: false, error: 'user_not_in_channel' };
+      if (!args.text && !args.blocks) return { ok: false, error: 'no_text' };
+      const ephemeral: EphemeralMessage = {
+        channel,
+        user,
+        message_ts: nextTs(),
+        ...(typeof args.text === 'string' ? { text: args.text } : {}),
+        ...(Array.isArray(args.blocks) ? { blocks: args.blocks } : {}),
+        ...(typeof args.thread_ts === 'string' ? { thread_ts: args.thread_ts } : {}),
+      };
+      ephemeralMessages.push(ephemeral);
+      emit({ kind: 'message.ephemeral', ephemeral });
+      return { ok: true, message_ts: ephemeral.message_ts };
+    },
+    'chat.getPermalink': (args) => {
+      const channel = String(args.channel ?? '');
+      const message = list(channel).find((m) => m.ts === args.message_ts);
+      if (!message) return { ok: false, error: 'message_not_found' };
+      return {
+        ok: true,
+        channel,
+        permalink: `https://charter-ops-local.slack.com/archives/${channel}/p${message.ts.replace('.', '')}`,
+      };
+    },
+    'conversations.history': (args) => {
+      const channel = String(args.channel ?? '');
+      const limit = Math.min(Number(args.limit ?? 100) || 100, 999);
+      const oldest = args.oldest ? Number(args.oldest) : 0;
+      const latest = args.latest ? Number(args.latest) : Number.POSITIVE_INFINITY;
+      const inclusive = args.inclusive === true || args.inclusive === 'true' || args.inclusive === '1';
+      const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+      const inRange = (ts: number) => (inclusive ? ts >= oldest && ts <= latest : ts > oldest && ts < latest);
+      // History holds the channel's own messages: thread replies stay in their thread.
+      const topLevel = list(channel)
+        .filter((m) => !m.thread_ts || m.thread_ts === m.ts)
+        .filter((m) => inRange(Number(m.ts)))
+        .reverse();
+      const page = topLevel.slice(0, limit).map((m) => present(m, withMetadata));
+      return { ok: true, messages: page, has_more: topLevel.length > limit, pin_count: 0 };
+    },
+    'conversations.replies': (args) => {
+      const channel = String(args.channel ?? '');
+      const ts = String(args.ts ?? '');
+      const messages = list(channel);
+      const root = messages.find((m) => m.ts === ts);
+      if (!root) return { ok: false, error: 'thread_not_found' };
+      const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+      const thread = [root, ...messages.filter((m) => m.thread_ts === ts && m.ts !== ts)];
+      return { ok: true, messages: thread.map((m) => present(m, withMetadata)), has_more: false };
+    },
+    'conversations.info': (args) => ({
+      ok: true,
+      channel: { id: String(args.channel ?? ''), name: String(args.channel ?? ''), is_channel: true },
+    }),
+    'users.info': (args) => {
+      const id = String(args.user ?? '');
+      if (!id) return { ok: false, error: 'user_not_found' };
+      return { ok: true, user: { ...userFor(id), team_id: teamId } };
+    },
+    'views.open': (args) => {
+      const trigger = String(args.trigger_id ?? '');
+      if (!trigger) return { ok: false, error: 'invalid_trigger_id' };
+      if (expiredTriggers.delete(trigger)) return { ok: false, error: 'expired_trigger_id' };
+      if (!isObject(args.view)) return { ok: false, error: 'invalid_arguments' };
+      const view = buildView(args.view, undefined, userFromTrigger(trigger));
+      views.set(view.id, view);
+      emit({ kind: 'view.opened', view });
+      return { ok: true, view: publicView(view) };
+    },
+    'views.push': (args) => {
+      const trigger = String(args.trigger_id ?? '');
+      if (!trigger) return { ok: false, error: 'invalid_trigger_id' };
+      if (expiredTriggers.delete(trigger)) return { ok: false, error: 'expired_trigger_id' };
+      if (!isObject(args.view)) return { ok: false, error: 'invalid_arguments' };
+      const view = buildView(args.view, undefined, userFromTrigger(trigger));
+      views.set(view.id, view);
+      emit({ kind: 'view.pushed', view });
+      return { ok: true, view: publicView(view) };
+    },
+    'views.update': (args) => {
+      const existing = findView(args);
+      if (!existing) return { ok: false, error: 'not_found' };
+      if (typeof args.hash === 'string' && args.hash !== existing.hash)
+        return { ok: false, error: 'hash_conflict' };
+      if (!isObject(args.view)) return { ok: false, error: 'invalid_arguments' };
+      const view = buildView(args.view, existing, existing.user_id);
+      views.set(view.id, view);
+      emit({ kind: 'view.updated', view });
+      return { ok: true, view: publicView(view) };
+    },
+    'views.publish': (args) => {
+      const userId = String(args.user_id ?? '');
+      if (!userId) return { ok: false, error: 'invalid_arguments' };
+      if (!isObject(args.view)) return { ok: false, error: 'invalid_arguments' };
+      const existingId = homes.get(userId);
+      const existing = existingId ? views.get(existingId) : undefined;
+      if (typeof args.hash === 'string' && existing && args.hash !== existing.hash) {
+        return { ok: false, error: 'hash_conflict' };
+      }
+      const view = buildView(args.view, existing, userId);
+      views.set(view.id, view);
+      homes.set(userId, view.id);
+      emit({ kind: 'view.published', view });
+      return { ok: true, view: publicView(view) };
+    },
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      sendJson(response, 500, { ok: false, error: 'internal_error', detail: String(error) });
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://stand-in');
+    const raw = await readBody(request);
+    const args = parseArgs(raw, String(request.headers['content-type'] ?? ''), url.searchParams);
+
+    if (url.pathname.startsWith('/response/')) {
+      const post: ResponseUrlPost = {
+        id: decodeURIComponent(url.pathname.slice(10)),
+        body: args,
+        at: Date.now(),
+      };
+      responsePosts.push(post);
+      emit({ kind: 'response_url', post });
+      sendJson(response, 200, { ok: true });
+      return;
+    }
+
+    const method = url.pathname.replace(/^\/(api\/)?/, '');
+    const token =
+      bearerToken(request.headers.authorization) ?? (typeof args.token === 'string' ? args.token : undefined);
+    const { token: _token, ...recordedArgs } = args;
+    const call: SlackApiCall = { method, args: recordedArgs, at: Date.now(), ...(token ? { token } : {}) };
+    calls.push(call);
+    emit({ kind: 'call', call });
+
+    if (method !== 'api.test') {
+      if (!token) return sendJson(response, 200, { ok: false, error: 'not_authed' });
+      if (options.tokens && !options.tokens.includes(token)) {
+        return sendJson(response, 200, { ok: false, error: 'invalid_auth' });
+      }
+    }
+    const failure = failures.get(method);
+    if (failure) {
+      failures.delete(method);
+      return sendJson(response, 200, { ok: false, error: failure });
+    }
+    const implementation = methods[method];
+    if (!implementation) return sendJson(response, 200, { ok: false, error: 'unknown_method' });
+    sendJson(response, 200, implementation(recordedArgs));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const base = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+
+  return {
+    url: `${base}/api/`,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    messages: (channel) => [...list(channel)],
+    replies: (channel, threadTs) =>
+      list(channel).filter((m) => m.thread_ts === threadTs && m.ts !== threadTs),
+    ephemerals: (channel) => ephemeralMessages.filter((e) => channel === undefined || e.channel === channel),
+    responsePosts,
+    responseUrl: (id = randomBytes(6).toString('hex')) => `${base}/response/${encodeURIComponent(id)}`,
+    view: (id) => views.get(id),
+    homeView: (userId) => {
+      const id = homes.get(userId);
+      return id ? views.get(id) : undefined;
+    },
+    addUser: (user) => {
+      const base = userFor(user.id);
+      users.set(user.id, { ...base, ...user, profile: { ...base.profile, ...user.profile } });
+    },
+    expireTrigger: (triggerId) => {
+      expiredTriggers.add(triggerId);
+    },
+    failNext: (method, error) => {
+      failures.set(method, error);
+    },
+    subscribe: (listener) => {
+      events.on('event', listener);
+      return () => events.off('event', listener);
+    },
+    events,
+    reset: () => {
+      calls.length = 0;
+      responsePosts.length = 0;
+      ephemeralMessages.length = 0;
+      channelMessages.clear();
+      views.clear();
+      homes.clear();
+      failures.clear();
+      expiredTriggers.clear();
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        events.removeAllListeners();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A trigger id shaped like Slack's that also names the user, so views.open knows whose view it is. */
+export function makeTriggerId(userId: string): string {
+  return `${Date.now()}.${userId}.${randomBytes(8).toString('hex')}`;
+}
+
+/**
+ * Trigger ids made by makeTriggerId carry the user (`<n>.<user>.<hex>`); real ones don't, so
+ * the view's owner is unknown and left blank.
+ */
+function userFromTrigger(trigger: string): string {
+  const parts = trigger.split('.');
+  return parts.length >= 3 && parts[1]?.startsWith('U') ? parts[1] : '';
+}
+
+function present(message: StoredMessage, withMetadata: boolean): Record<string, unknown> {
+  const { channel: _channel, metadata, ...rest } = message;
+  return withMetadata && metadata ? { ...rest, metadata } : rest;
+}
+
+function withoutChannel(message: StoredMessage): Record<string, unknown> {
+  const { channel: _channel, ...rest } = message;
+  return rest;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isMetadata(value: unknown): value is StoredMessage['metadata'] & object {
+  return isObject(value) && typeof value.event_type === 'string' && isObject(value.event_payload);
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function parseArgs(raw: string, contentType: string, query: URLSearchParams): Args {
+  const args: Args = Object.fromEntries(query.entries());
+  if (!raw) return args;
+  if (contentType.includes('application/json')) {
+    const parsed: unknown = JSON.parse(raw);
+    return isObject(parsed) ? { ...args, ...parsed } : args;
+  }
+  for (const [key, value] of new URLSearchParams(raw).entries()) {
+    args[key] = JSON_FIELDS.has(key) ? parseJsonOr(value) : value;
+  }
+  return args;
+}
+
+function parseJsonOr(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(payload);
+}
