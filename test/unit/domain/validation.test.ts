@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BOATS } from '../../../src/config/boats';
-import { type BookingInput, validateBookingInput } from '../../../src/domain';
+import { type BookingInput, type ValidationContext, validateBookingInput } from '../../../src/domain';
 import { aBooking, aBookingInput, FIXED_NOW } from '../../helpers/fixtures';
 
-const context = { now: FIXED_NOW, boats: DEFAULT_BOATS, domains: ['sailjada.com', 'queenofsandiego.com'] };
+const context: ValidationContext = {
+  now: FIXED_NOW,
+  boats: DEFAULT_BOATS,
+  domains: ['sailjada.com', 'queenofsandiego.com'],
+};
 
 function errorsFor(input: unknown, ctx = context) {
   const result = validateBookingInput(input, ctx);
