@@ -36,7 +36,9 @@ export function secretFromEnv(
   if (direct) return { get: async () => direct, origin: `env:${name}` };
   const secretId = env[`${name}_SECRET_ID`];
   if (!secretId) {
-    throw new ConfigError(`Configuration error:\n  - ${name} is not set: set it to ${what} (or ${name}_SECRET_ID)`);
+    throw new ConfigError(
+      `Configuration error:\n  - ${name} is not set: set it to ${what} (or ${name}_SECRET_ID)`,
+    );
   }
   let fetch: SecretFetcher | undefined;
   return {
@@ -50,7 +52,11 @@ export function secretFromEnv(
   };
 }
 
-export function optionalSecretFromEnv(name: string, env: Env, fetcher?: () => SecretFetcher): SecretSource | undefined {
+export function optionalSecretFromEnv(
+  name: string,
+  env: Env,
+  fetcher?: () => SecretFetcher,
+): SecretSource | undefined {
   if (!env[name] && !env[`${name}_SECRET_ID`]) return undefined;
   return secretFromEnv(name, env, '', fetcher);
 }
