@@ -79,7 +79,29 @@ export type OpsView = Booking & {
 
 const ROLE_ORDER: Readonly<Record<Role, number>> = { captain: 0, crew: 1, hostess: 2 };
 
-function sharedSchedule(booking: Booking): SharedSchedule {
+/**
+ * Exactly the booking fields a crew view is built from. Naming them lets a service that holds only a
+ * booking's crew-safe copy (ShipCaptainCrew's event) reuse crewView, and proves no money field but the
+ * crew's own rates can reach it.
+ */
+export type CrewViewSource = Pick<
+  Booking,
+  | 'id'
+  | 'slug'
+  | 'domain'
+  | 'title'
+  | 'status'
+  | 'revision'
+  | 'schedule'
+  | 'startsAt'
+  | 'endsAt'
+  | 'boat'
+  | 'meetingPoint'
+  | 'guestNotes'
+  | 'crew'
+> & { readonly guest: Pick<Booking['guest'], 'partySize'> };
+
+function sharedSchedule(booking: CrewViewSource): SharedSchedule {
   return {
     bookingId: booking.id,
     slug: booking.slug,
@@ -114,7 +136,7 @@ export function guestView(booking: Booking): GuestView {
 
 /** Throws when the person is not on this charter: a crew view for a stranger is a bug, not an empty page. */
 export function crewView(
-  booking: Booking,
+  booking: CrewViewSource,
   crewId: string,
   checklists: Checklists = DEFAULT_CHECKLISTS,
 ): CrewView {

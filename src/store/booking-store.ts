@@ -23,7 +23,9 @@ import {
   type Confirmation,
   ConfirmationSchema,
   type CrewMember,
+  diffBookings,
   fallbackSlug,
+  type HistoryEntry,
   proposeSlug,
   transition,
   type ValidBookingInput,
@@ -73,6 +75,10 @@ const keys = {
     SK: `ANSWER#${crewId}#${at}`,
   }),
   idempotency: (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: 'IDEMPOTENCY' }),
+  history: (bookingId: string, revision: number) => ({
+    PK: `BOOKING#${bookingId}`,
+    SK: `HISTORY#${String(revision).padStart(6, '0')}`,
+  }),
 };
 
 const BOOKING_INDEX_PK = 'BOOKING';
@@ -237,7 +243,7 @@ export class DynamoBookingStore {
     const written = this.nextRevision(next, expectedRevision, actor);
     const items: NativeTransactItem[] = [this.conditionalPut(written, expectedRevision)];
     if (slug !== current.slug) items.push(this.slugReservation(next.domain, slug, id));
-    return this.writeRevision(written, items, expectedRevision);
+    return this.writeRevision(current, written, items, 'updated');
   }
 
   /** Moves the booking to another status (e.g. confirmed by the captain), guarded by revision. */
@@ -254,7 +260,7 @@ export class DynamoBookingStore {
       expectedRevision,
       actor,
     );
-    return this.writeRevision(written, [this.conditionalPut(written, expectedRevision)], expectedRevision);
+    return this.writeRevision(current, written, [this.conditionalPut(written, expectedRevision)], 'status');
   }
 
   /** Cancels, keeping the booking and its history; the pipeline takes the downstream copies down. */
@@ -268,7 +274,12 @@ export class DynamoBookingStore {
       cancelReason: reason || undefined,
     };
     const written = this.nextRevision(next, expectedRevision, actor);
-    return this.writeRevision(written, [this.conditionalPut(written, expectedRevision)], expectedRevision);
+    return this.writeRevision(
+      current,
+      written,
+      [this.conditionalPut(written, expectedRevision)],
+      'cancelled',
+    );
   }
 
   // ── crew roster ────────────────────────────────────────────────────────────
@@ -412,6 +423,21 @@ export class DynamoBookingStore {
     return (Item?.data as Confirmation | undefined)?.answer;
   }
 
+  // ── history ────────────────────────────────────────────────────────────────
+
+  /** Every change to a booking, oldest first: who, when, which fields, from → to. Ops-only data. */
+  async listHistory(bookingId: string): Promise<HistoryEntry[]> {
+    const { Items } = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': `BOOKING#${bookingId}`, ':sk': 'HISTORY#' },
+        ConsistentRead: true,
+      }),
+    );
+    return (Items ?? []).map((item) => item.data as HistoryEntry);
+  }
+
   // ── once-only markers ──────────────────────────────────────────────────────
 
   /**
@@ -507,7 +533,28 @@ export class DynamoBookingStore {
         },
       });
     }
+    // Last, so the cancellation reasons' indexes above stay fixed.
+    items.push(
+      this.historyPut({
+        bookingId: booking.id,
+        revision: 1,
+        at: booking.createdAt,
+        actor: booking.createdBy,
+        kind: 'created',
+        changes: [],
+      }),
+    );
     return items;
+  }
+
+  private historyPut(entry: HistoryEntry): NativeTransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.history(entry.bookingId, entry.revision), entity: 'history', data: entry },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
   }
 
   private slugReservation(domain: string, slug: string, bookingId: string): NativeTransactItem {
@@ -537,14 +584,27 @@ export class DynamoBookingStore {
     };
   }
 
-  /** Writes `written` (already at expectedRevision + 1) with the guard items, mapping failures to errors. */
+  /**
+   * Writes `written` (one revision after `current`) with its guard items and, in the same transaction, the
+   * history entry saying who changed what; maps a lost race to StaleRevisionError.
+   */
   private async writeRevision(
+    current: Booking,
     written: Booking,
     items: NativeTransactItem[],
-    expectedRevision: number,
+    kind: HistoryEntry['kind'],
   ): Promise<Booking> {
+    const expectedRevision = current.revision;
+    const entry: HistoryEntry = {
+      bookingId: written.id,
+      revision: written.revision,
+      at: written.updatedAt,
+      actor: written.updatedBy,
+      kind,
+      changes: diffBookings(current, written),
+    };
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      await this.doc.send(new TransactWriteCommand({ TransactItems: [...items, this.historyPut(entry)] }));
     } catch (error) {
       const reasons = cancellationReasons(error);
       if (reasons?.[0] === 'ConditionalCheckFailed')

@@ -264,3 +264,33 @@ describe('DynamoBookingStore: once-only markers', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 });
+
+describe('DynamoBookingStore: change history', () => {
+  it('keeps who changed which fields from what to what, in the same write as the change', async () => {
+    const created = await store.createBooking(newBooking(onDate('2027-05-01')));
+    const input = onDate('2027-05-01', { schedule: { startTime: '17:00', endTime: '20:00' } });
+    await store.updateBooking(
+      created.id,
+      1,
+      { input, boat: created.boat, ...scheduleInstants(input.schedule) },
+      'UANA',
+    );
+    await store.cancelBooking(created.id, 2, 'weather', 'UOP');
+
+    const history = await store.listHistory(created.id);
+    expect(history.map((h) => [h.revision, h.kind, h.actor])).toEqual([
+      [1, 'created', 'UOP'],
+      [2, 'updated', 'UANA'],
+      [3, 'cancelled', 'UOP'],
+    ]);
+    expect(history[1]?.changes).toEqual([{ field: 'time', from: '16:00–19:00', to: '17:00–20:00' }]);
+    expect(history[2]?.changes).toEqual([{ field: 'status', from: 'pending', to: 'cancelled' }]);
+  });
+
+  it('writes no history entry for a write that lost the race', async () => {
+    const created = await store.createBooking(newBooking(onDate('2027-05-02')));
+    await store.setStatus(created.id, 1, 'confirmed', 'UA');
+    await expect(store.setStatus(created.id, 1, 'confirmed', 'UB')).rejects.toThrow(StaleRevisionError);
+    expect((await store.listHistory(created.id)).map((h) => h.actor)).toEqual(['UOP', 'UA']);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Change history: what changed between two revisions of a booking, field by field, in words a person reads
+ * in the ops thread ("time moved 14:00 → 15:00"). Internal (ops only): it may name prices and notes, so it
+ * must never be rendered for crew or guests.
+ */
+import type { Booking } from './booking';
+import { formatCents } from './money';
+
+export interface FieldChange {
+  field: string;
+  from: string;
+  to: string;
+}
+
+export interface HistoryEntry {
+  bookingId: string;
+  revision: number;
+  at: string;
+  actor: string;
+  kind: 'created' | 'updated' | 'status' | 'cancelled';
+  changes: FieldChange[];
+}
+
+type Describer = (b: Booking) => string;
+
+const crewList: Describer = (b) =>
+  b.crew
+    .map((a) => `${a.name} (${a.role})`)
+    .sort()
+    .join(', ') || 'nobody';
+
+/** The fields a person cares about, each with how to show its value. */
+const TRACKED: ReadonlyArray<[string, Describer]> = [
+  ['title', (b) => b.title],
+  ['date', (b) => b.schedule.date],
+  ['time', (b) => `${b.schedule.startTime}–${b.schedule.endTime}`],
+  ['time zone', (b) => b.schedule.timeZone],
+  ['boat', (b) => b.boat.name],
+  ['page address', (b) => b.slug],
+  ['meeting point', (b) => b.meetingPoint],
+  ['guest', (b) => `${b.guest.name} <${b.guest.email}>`],
+  ['party size', (b) => String(b.guest.partySize)],
+  ['crew', crewList],
+  ['crew rates', (b) => b.crew.map((a) => `${a.name} ${formatCents(a.hourlyRateCents)}/h`).join(', ')],
+  ['price', (b) => formatCents(b.priceCents)],
+  ['deposit', (b) => formatCents(b.depositCents)],
+  ['captain fee', (b) => formatCents(b.captainFeeCents)],
+  ['port costs', (b) => formatCents(b.portCostsCents)],
+  ['guest notes', (b) => b.guestNotes],
+  ['internal notes', (b) => b.internalNotes],
+  ['status', (b) => b.status],
+];
+
+export function diffBookings(before: Booking, after: Booking): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const [field, describe] of TRACKED) {
+    const from = describe(before);
+    const to = describe(after);
+    if (from !== to) changes.push({ field, from, to });
+  }
+  return changes;
+}
+
+/** Changes that mean the crew must be asked again: when or with whom they sail. */
+export function needsCrewReconfirmation(changes: readonly FieldChange[]): boolean {
+  return changes.some((c) => ['date', 'time', 'time zone', 'boat', 'crew'].includes(c.field));
+}
+
+export function summariseChanges(changes: readonly FieldChange[]): string {
+  return changes.map((c) => `${c.field} ${c.from || '—'} → ${c.to || '—'}`).join('; ');
+}
