@@ -2,6 +2,7 @@
 export * from './booking';
 export * from './catalogue';
 export * from './crew';
+export * from './crew-lifecycle';
 export * from './history';
 export * from './money';
 export * from './projections';
