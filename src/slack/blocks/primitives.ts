@@ -1,0 +1,139 @@
+/**
+ * Small typed Block Kit constructors shared by every builder here, with Slack's length limits applied in
+ * one place (a block Slack rejects is a message that never arrives). Text from people (guest names, notes)
+ * goes through `escapeMrkdwn` before it is put into mrkdwn. Must never build blocks from string templates.
+ */
+import type {
+  ActionsBlock,
+  ActionsBlockElement,
+  Button,
+  ConfirmationDialog,
+  ContextBlock,
+  DividerBlock,
+  HeaderBlock,
+  KnownBlock,
+  MrkdwnElement,
+  PlainTextElement,
+  PlainTextOption,
+  SectionBlock,
+} from '@slack/types';
+
+/** Slack's documented maxima. */
+export const LIMIT = {
+  sectionText: 3000,
+  contextText: 2000,
+  header: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  optionText: 75,
+  modalTitle: 24,
+  blocksPerMessage: 50,
+  blocksPerView: 100,
+  fallbackText: 4000,
+} as const;
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Slack mrkdwn needs exactly these three escaped; everything else is literal. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function plain(text: string, max: number = LIMIT.sectionText): PlainTextElement {
+  return { type: 'plain_text', text: truncate(text || ' ', max), emoji: true };
+}
+
+export function mrkdwn(text: string, max: number = LIMIT.sectionText): MrkdwnElement {
+  return { type: 'mrkdwn', text: truncate(text || ' ', max) };
+}
+
+export function header(text: string): HeaderBlock {
+  return { type: 'header', text: plain(text, LIMIT.header) };
+}
+
+export function section(text: string, blockId?: string): SectionBlock {
+  return { type: 'section', text: mrkdwn(text), ...(blockId ? { block_id: blockId } : {}) };
+}
+
+export function fields(items: readonly string[], blockId?: string): SectionBlock {
+  // A section holds at most 10 fields of 2000 characters.
+  return {
+    type: 'section',
+    fields: items.slice(0, 10).map((item) => mrkdwn(item, 2000)),
+    ...(blockId ? { block_id: blockId } : {}),
+  };
+}
+
+export function context(texts: readonly string[], blockId?: string): ContextBlock {
+  return {
+    type: 'context',
+    elements: texts.slice(0, 10).map((t) => mrkdwn(t, LIMIT.contextText)),
+    ...(blockId ? { block_id: blockId } : {}),
+  };
+}
+
+export function divider(): DividerBlock {
+  return { type: 'divider' };
+}
+
+export function actions(elements: readonly ActionsBlockElement[], blockId?: string): ActionsBlock {
+  return { type: 'actions', elements: [...elements], ...(blockId ? { block_id: blockId } : {}) };
+}
+
+export function button(
+  text: string,
+  actionId: string,
+  value: string,
+  options: { style?: 'primary' | 'danger'; confirm?: ConfirmationDialog } = {},
+): Button {
+  return {
+    type: 'button',
+    text: plain(text, LIMIT.buttonText),
+    action_id: actionId,
+    value: truncate(value, LIMIT.buttonValue),
+    ...(options.style ? { style: options.style } : {}),
+    ...(options.confirm ? { confirm: options.confirm } : {}),
+  };
+}
+
+export function confirmDialog(
+  title: string,
+  text: string,
+  confirm: string,
+  deny: string,
+  style?: 'danger' | 'primary',
+): ConfirmationDialog {
+  return {
+    title: plain(title, 100),
+    text: mrkdwn(text, 300),
+    confirm: plain(confirm, 30),
+    deny: plain(deny, 30),
+    ...(style ? { style } : {}),
+  };
+}
+
+export function option(text: string, value: string, description?: string): PlainTextOption {
+  return {
+    text: plain(text, LIMIT.optionText),
+    value,
+    ...(description ? { description: plain(description, LIMIT.optionText) } : {}),
+  };
+}
+
+/** Keeps a message within Slack's block count, saying so rather than failing. */
+export function capBlocks(blocks: KnownBlock[], max: number = LIMIT.blocksPerMessage): KnownBlock[] {
+  if (blocks.length <= max) return blocks;
+  return [...blocks.slice(0, max - 1), context([`_…and ${blocks.length - (max - 1)} more not shown._`])];
+}
+
+export interface SlackMessage {
+  /** Fallback text: notifications, screen readers, and clients that cannot show blocks. */
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export function message(text: string, blocks: KnownBlock[]): SlackMessage {
+  return { text: truncate(text, LIMIT.fallbackText), blocks: capBlocks(blocks) };
+}

@@ -1,0 +1,385 @@
+/**
+ * The booking's status thread in the ops channel: the root message (charter summary, each pipeline step's
+ * state, the crew board, the buttons) and one reply per event. The pipeline posts these; `/charter status`
+ * shows the same root. Ops-only: takes an OpsView, never a Booking, and is never sent to crew or guests.
+ */
+import type { Button, KnownBlock } from '@slack/types';
+import type { Answer, Confirmation, CrewMember, OpsView, Role } from '../../domain';
+import { ACTION, METADATA_EVENT, THREAD_BLOCK } from '../ids';
+import { charterWhen, money, ROLE_LABEL, STATUS_LABEL, userMention } from './format';
+import {
+  actions,
+  button,
+  confirmDialog,
+  context,
+  divider,
+  escapeMrkdwn,
+  fields,
+  header,
+  message,
+  type SlackMessage,
+  section,
+  truncate,
+} from './primitives';
+
+// ── inputs (the pipeline builds these) ──────────────────────────────────────
+
+export type StepStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface StepState {
+  /** The pipeline's step name: `scc`, `calendar`, `guestPage`, `invalidation`, `slack` (others shown as is). */
+  name: string;
+  status: StepStatus;
+  /** Short reason, shown beside a failed (or a notable running) step: "SCC answered 503". */
+  reason?: string;
+  attempts?: number;
+  /** Overrides the label derived from `name`. */
+  label?: string;
+  /** A link worth showing beside a done step (the guest page, the calendar entry). */
+  url?: string;
+}
+
+export type CrewAnswerState = Answer | 'waiting';
+
+export interface CrewBoardEntry {
+  crewId: string;
+  name: string;
+  role: Role;
+  answer: CrewAnswerState;
+  slackUserId?: string;
+  reason?: string;
+  at?: string;
+  via?: Confirmation['via'];
+}
+
+export type ThreadEvent = { bookingId: string; by?: string } & (
+  | { kind: 'created' }
+  | {
+      kind: 'step';
+      step: StepState /** No retries left: the reply offers the Retry button. */;
+      final?: boolean;
+    }
+  | { kind: 'answer'; crew: CrewBoardEntry }
+  | {
+      kind: 'changed';
+      revision: number;
+      changes: readonly { field: string; from: string; to: string }[];
+    }
+  | { kind: 'status'; status: OpsView['status'] }
+  | { kind: 'cancelled'; reason?: string }
+  | { kind: 'requested'; what: 'retry' | 'republish' }
+);
+
+export interface RootMessage extends SlackMessage {
+  /** Message metadata: lets the pipeline find a booking's root message with conversations.history. */
+  metadata: { event_type: string; event_payload: { bookingId: string; revision: number; slug: string } };
+}
+
+// ── labels ──────────────────────────────────────────────────────────────────
+
+const STEP_LABEL: Readonly<Record<string, string>> = {
+  scc: 'Crew event (ShipCaptainCrew)',
+  calendar: 'Dashboard calendar',
+  guestPage: 'Guest page',
+  invalidation: 'Guest page cache refresh',
+  slack: 'Slack thread',
+};
+
+const STEP_ICON: Readonly<Record<StepStatus, string>> = {
+  pending: ':white_circle:',
+  running: ':arrows_counterclockwise:',
+  done: ':white_check_mark:',
+  failed: ':x:',
+};
+
+const ANSWER_ICON: Readonly<Record<CrewAnswerState, string>> = {
+  confirmed: '✅',
+  waiting: '⏳',
+  declined: '❌',
+};
+
+const ROLE_ORDER: Readonly<Record<Role, number>> = { captain: 0, crew: 1, hostess: 2 };
+
+export function stepLabel(step: Pick<StepState, 'name' | 'label'>): string {
+  return step.label ?? STEP_LABEL[step.name] ?? step.name;
+}
+
+function stepLine(step: StepState): string {
+  const label = stepLabel(step);
+  const attempts = step.attempts && step.attempts > 1 ? ` (attempt ${step.attempts})` : '';
+  const link = step.url && step.status === 'done' ? ` · <${step.url}|open>` : '';
+  const reason = step.reason ? ` — ${escapeMrkdwn(truncate(step.reason, 200))}` : '';
+  const state = step.status === 'failed' ? `failed${attempts}` : step.status;
+  return `${STEP_ICON[step.status]} ${label}: ${state}${reason}${link}`;
+}
+
+function crewLine(entry: CrewBoardEntry): string {
+  const who = `${ROLE_LABEL[entry.role]} ${escapeMrkdwn(entry.name)}${entry.slackUserId ? ` (${userMention(entry.slackUserId)})` : ''}`;
+  const answer = entry.answer === 'waiting' ? 'waiting' : entry.answer;
+  const reason = entry.reason ? ` — “${escapeMrkdwn(truncate(entry.reason, 200))}”` : '';
+  return `${ANSWER_ICON[entry.answer]} ${who}: ${answer}${reason}`;
+}
+
+// ── crew board ──────────────────────────────────────────────────────────────
+
+/**
+ * The crew board from the booking's assignments and the latest answers. An answer given about an earlier
+ * revision still counts (the pipeline decides whether a change needs a new answer).
+ */
+export function buildCrewBoard(
+  view: OpsView,
+  confirmations: readonly Pick<Confirmation, 'crewId' | 'answer' | 'at' | 'via' | 'reason'>[],
+  roster: readonly Pick<CrewMember, 'id' | 'slackUserId'>[] = [],
+): CrewBoardEntry[] {
+  const latest = new Map<string, (typeof confirmations)[number]>();
+  for (const c of confirmations) {
+    const seen = latest.get(c.crewId);
+    if (!seen || seen.at < c.at) latest.set(c.crewId, c);
+  }
+  const slackIds = new Map(roster.map((m) => [m.id, m.slackUserId]));
+  return [...view.crew]
+    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name))
+    .map((assignment) => {
+      const answer = latest.get(assignment.crewId);
+      const slackUserId = slackIds.get(assignment.crewId);
+      return {
+        crewId: assignment.crewId,
+        name: assignment.name,
+        role: assignment.role,
+        answer: answer?.answer ?? 'waiting',
+        ...(slackUserId ? { slackUserId } : {}),
+        ...(answer?.reason ? { reason: answer.reason } : {}),
+        ...(answer ? { at: answer.at, via: answer.via } : {}),
+      };
+    });
+}
+
+/** One-line crew summary for lists: "✅ 2 · ⏳ 1 · ❌ 0". */
+export function crewBoardSummary(board: readonly CrewBoardEntry[]): string {
+  const count = (answer: CrewAnswerState) => board.filter((e) => e.answer === answer).length;
+  return `✅ ${count('confirmed')} · ⏳ ${count('waiting')} · ❌ ${count('declined')}`;
+}
+
+// ── root message ────────────────────────────────────────────────────────────
+
+export function guestPageUrl(view: Pick<OpsView, 'domain' | 'slug'>): string {
+  return `https://${view.domain}/g/${view.slug}`;
+}
+
+function summaryBlocks(view: OpsView): KnownBlock[] {
+  const guest = `${escapeMrkdwn(view.guest.name)} · party of ${view.guest.partySize}\n${escapeMrkdwn(view.guest.email)}${view.guest.phone ? ` · ${escapeMrkdwn(view.guest.phone)}` : ''}`;
+  const blocks: KnownBlock[] = [
+    header(`⛵ ${view.title}`),
+    fields(
+      [
+        `*When*\n${charterWhen(view)}`,
+        `*Status*\n${STATUS_LABEL[view.status]}`,
+        `*Boat*\n${escapeMrkdwn(view.boat.name)}`,
+        `*Meeting point*\n${escapeMrkdwn(view.meetingPoint)}`,
+        `*Guest*\n${guest}`,
+        `*Guest page*\n<${guestPageUrl(view)}|${escapeMrkdwn(view.domain)}/g/${escapeMrkdwn(view.slug)}>`,
+      ],
+      THREAD_BLOCK.summary,
+    ),
+    fields([
+      `*Price*\n${money(view.priceCents)} (deposit ${money(view.depositCents)})`,
+      `*Margin*\n${money(view.marginCents)}`,
+      `*Crew pay*\n${money(view.crewPayCents)}`,
+      `*Captain fee · port costs*\n${money(view.captainFeeCents)} · ${money(view.portCostsCents)}`,
+    ]),
+  ];
+  if (view.internalNotes)
+    blocks.push(context([`:memo: ${escapeMrkdwn(truncate(view.internalNotes, 1500))}`]));
+  return blocks;
+}
+
+export function renderStepsBlock(steps: readonly StepState[]): KnownBlock {
+  const lines =
+    steps.length > 0 ? steps.map(stepLine) : [':white_circle: Waiting for the pipeline to start…'];
+  return section(`*Progress*\n${lines.join('\n')}`, THREAD_BLOCK.steps);
+}
+
+export function renderCrewBoardBlock(board: readonly CrewBoardEntry[]): KnownBlock {
+  const lines = board.length > 0 ? board.map(crewLine) : ['_Nobody assigned yet._'];
+  return section(
+    `*Crew*  ✅ confirmed · ⏳ waiting · ❌ declined\n${lines.join('\n')}`,
+    THREAD_BLOCK.crewBoard,
+  );
+}
+
+function actionBlocks(view: OpsView, steps: readonly StepState[]): KnownBlock[] {
+  if (view.status === 'cancelled' || view.status === 'completed') return [];
+  const captainButtons: Button[] = [
+    button('Confirm (captain)', ACTION.captainConfirm, view.id, { style: 'primary' }),
+    button('Decline (captain)', ACTION.captainDecline, view.id, {
+      style: 'danger',
+      confirm: confirmDialog(
+        'Decline this charter?',
+        `The operator will be told you can't captain *${escapeMrkdwn(view.title)}*.`,
+        'Decline',
+        'Go back',
+        'danger',
+      ),
+    }),
+  ];
+  const opsButtons: Button[] = [];
+  if (steps.some((s) => s.status === 'failed')) {
+    opsButtons.push(button('Retry failed steps', ACTION.retrySteps, view.id, { style: 'primary' }));
+  }
+  opsButtons.push(button('Republish guest page', ACTION.republishGuestPage, view.id));
+  opsButtons.push(
+    button('Cancel charter', ACTION.cancelCharter, view.id, {
+      style: 'danger',
+      confirm: confirmDialog(
+        'Cancel this charter?',
+        `*${escapeMrkdwn(view.title)}* will be cancelled: the guest page comes down and the crew are told. This cannot be undone.`,
+        'Cancel charter',
+        'Keep it',
+        'danger',
+      ),
+    }),
+  );
+  return [actions(captainButtons, THREAD_BLOCK.captainActions), actions(opsButtons, THREAD_BLOCK.opsActions)];
+}
+
+function footer(view: OpsView): KnownBlock {
+  const updated = `Revision ${view.revision} · updated by ${userMention(view.updatedBy)} <!date^${Math.floor(Date.parse(view.updatedAt) / 1000)}^{date_short_pretty} {time}|${view.updatedAt}>`;
+  if (view.status === 'cancelled') {
+    const reason = view.cancelReason ? `: ${escapeMrkdwn(view.cancelReason)}` : '';
+    return context([`:no_entry: Cancelled${reason}`, updated]);
+  }
+  return context([updated]);
+}
+
+/** The root message: updated in place (chat.update) as steps finish and crew answer. */
+export function renderRootMessage(
+  view: OpsView,
+  steps: readonly StepState[],
+  crewBoard: readonly CrewBoardEntry[],
+): RootMessage {
+  const blocks: KnownBlock[] = [
+    ...summaryBlocks(view),
+    divider(),
+    renderStepsBlock(steps),
+    renderCrewBoardBlock(crewBoard),
+    ...actionBlocks(view, steps),
+    footer(view),
+  ];
+  const text = `${view.status === 'cancelled' ? 'Cancelled: ' : ''}${view.title} — ${charterWhen(view)} on ${view.boat.name} (${crewBoardSummary(crewBoard)})`;
+  return {
+    ...message(text, blocks),
+    metadata: {
+      event_type: METADATA_EVENT.bookingThread,
+      event_payload: { bookingId: view.id, revision: view.revision, slug: view.slug },
+    },
+  };
+}
+
+// ── thread replies ──────────────────────────────────────────────────────────
+
+const REQUESTED: Readonly<Record<'retry' | 'republish', string>> = {
+  retry: 'asked to retry the failed steps.',
+  republish: 'asked to republish the guest page.',
+};
+
+/** One reply in the booking's thread for one event. */
+export function renderThreadReply(event: ThreadEvent): SlackMessage {
+  const by = event.by ? userMention(event.by) : undefined;
+  switch (event.kind) {
+    case 'created': {
+      const text = `:sparkles: Charter created${by ? ` by ${by}` : ''}. Setting up the crew event, calendar and guest page…`;
+      return message(text, [section(text)]);
+    }
+    case 'step': {
+      const { step } = event;
+      const label = stepLabel(step);
+      if (step.status === 'failed') {
+        const reason = step.reason ? `: ${escapeMrkdwn(truncate(step.reason, 500))}` : '.';
+        const next = event.final
+          ? 'No retries left — fix the cause, then press *Retry failed steps*.'
+          : 'It will be retried automatically.';
+        const text = `:x: ${label} failed${reason} ${next}`;
+        const blocks: KnownBlock[] = [section(text)];
+        if (event.final) {
+          blocks.push(
+            actions([button('Retry failed steps', ACTION.retrySteps, event.bookingId, { style: 'primary' })]),
+          );
+        }
+        return message(text, blocks);
+      }
+      const link = step.url ? ` <${step.url}|Open>` : '';
+      const text = `${STEP_ICON[step.status]} ${label}: ${step.status}.${link}`;
+      return message(text, [section(text)]);
+    }
+    case 'answer': {
+      const { crew } = event;
+      const via = crew.via === 'slack' ? 'in Slack' : crew.via === 'crew-page' ? 'on the crew page' : '';
+      const reason = crew.reason ? ` — “${escapeMrkdwn(truncate(crew.reason, 300))}”` : '';
+      const verb = crew.answer === 'waiting' ? 'withdrew their answer' : crew.answer;
+      const text = `${ANSWER_ICON[crew.answer]} ${ROLE_LABEL[crew.role]} ${escapeMrkdwn(crew.name)} ${verb}${via ? ` ${via}` : ''}${reason}.`;
+      return message(text, [section(text)]);
+    }
+    case 'changed': {
+      const lines = event.changes
+        .slice(0, 20)
+        .map(
+          (c) =>
+            `• ${escapeMrkdwn(c.field)}: ${escapeMrkdwn(truncate(c.from || '—', 200))} → ${escapeMrkdwn(truncate(c.to || '—', 200))}`,
+        );
+      const text = `:pencil2: Charter changed${by ? ` by ${by}` : ''} (revision ${event.revision}).`;
+      return message(text, [section(lines.length > 0 ? `${text}\n${lines.join('\n')}` : text)]);
+    }
+    case 'status': {
+      const text = `Status is now ${STATUS_LABEL[event.status]}${by ? ` (${by})` : ''}.`;
+      return message(text, [section(text)]);
+    }
+    case 'cancelled': {
+      const reason = event.reason ? `: ${escapeMrkdwn(truncate(event.reason, 500))}` : '.';
+      const text = `:no_entry: Charter cancelled${by ? ` by ${by}` : ''}${reason} Taking down the guest page and the crew event…`;
+      return message(text, [section(text)]);
+    }
+    case 'requested': {
+      const text = `:repeat: ${by ?? 'Someone'} ${REQUESTED[event.what]}`;
+      return message(text, [section(text)]);
+    }
+  }
+}
+
+// ── steps as stored ─────────────────────────────────────────────────────────
+
+const STEP_ORDER = ['scc', 'calendar', 'guestPage', 'invalidation', 'slack'];
+
+/**
+ * Reads the pipeline's step records (`steps.<name>: {status, attempts, lastError}` on the booking item) into
+ * display order. Tolerant on purpose: anything unreadable is shown as pending rather than hiding the charter.
+ */
+export function stepsFromRecord(record: unknown): StepState[] {
+  const steps = (record as { steps?: unknown } | undefined)?.steps;
+  if (!steps || typeof steps !== 'object') return [];
+  const states: StepState[] = [];
+  for (const [name, raw] of Object.entries(steps as Record<string, unknown>)) {
+    const value = (raw ?? {}) as Record<string, unknown>;
+    const status = normaliseStatus(value.status);
+    const reason = typeof value.lastError === 'string' && status === 'failed' ? value.lastError : undefined;
+    const result = (value.result ?? {}) as Record<string, unknown>;
+    states.push({
+      name,
+      status,
+      ...(typeof value.attempts === 'number' ? { attempts: value.attempts } : {}),
+      ...(reason ? { reason } : {}),
+      ...(typeof result.url === 'string' ? { url: result.url } : {}),
+    });
+  }
+  const rank = (name: string) => {
+    const at = STEP_ORDER.indexOf(name);
+    return at === -1 ? STEP_ORDER.length : at;
+  };
+  return states.sort((a, b) => rank(a.name) - rank(b.name));
+}
+
+function normaliseStatus(value: unknown): StepStatus {
+  if (value === 'done' || value === 'succeeded' || value === 'success') return 'done';
+  if (value === 'failed' || value === 'error') return 'failed';
+  if (value === 'running' || value === 'in_progress' || value === 'retrying') return 'running';
+  return 'pending';
+}
