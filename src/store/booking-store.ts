@@ -55,6 +55,13 @@ export interface BookingChange {
   endsAt: string;
 }
 
+/** A person's request that the pipeline run again; see requestReconcile. */
+export interface ReconcileRequest {
+  what: 'retry' | 'republish';
+  at: string;
+  by: string;
+}
+
 export interface ListUpcomingOptions {
   from: Date;
   to?: Date;
@@ -280,6 +287,28 @@ export class DynamoBookingStore {
       [this.conditionalPut(written, expectedRevision)],
       'cancelled',
     );
+  }
+
+  /**
+   * Asks the pipeline to run the booking again: `retry` its failed steps or `republish` the guest page. Writes
+   * `reconcileRequest: {what, at, by}` on the booking with a revision bump, so the change feed carries it like
+   * any other change (no second channel to the pipeline). Guarded by revision like every write.
+   */
+  async requestReconcile(
+    id: string,
+    expectedRevision: number,
+    what: ReconcileRequest['what'],
+    actor: string,
+  ): Promise<Booking> {
+    const current = await this.requireBooking(id);
+    if (current.revision !== expectedRevision) throw new StaleRevisionError(expectedRevision);
+    const request: ReconcileRequest = { what, at: this.now().toISOString(), by: actor };
+    const written = this.nextRevision(
+      { ...current, reconcileRequest: request } as Booking,
+      expectedRevision,
+      actor,
+    );
+    return this.writeRevision(current, written, [this.conditionalPut(written, expectedRevision)], 'updated');
   }
 
   // ── crew roster ────────────────────────────────────────────────────────────
