@@ -1,0 +1,200 @@
+/**
+ * What a guest template may see: built from a GuestView, the brand and photo locations, nothing else. Every
+ * field is plain text for mustache to escape; the only pre-escaped values are the embedded JSON (escaped
+ * here for a script element), the CSS and the brand's own logo.
+ *
+ * Guest-facing: never accept a Booking here. If a template needs something new, add it to guestView first.
+ */
+import type { Brand, GuestView, Role } from '../domain';
+import { formatDuration, formatLocalDate } from '../domain';
+import { guestCalendarPath, guestPagePath, isPhotoOfBooking, photoPath } from './paths';
+import type { GuestTheme } from './theme';
+
+export interface GuestPageModel {
+  readonly page: {
+    readonly title: string;
+    readonly ogTitle: string;
+    readonly description: string;
+    readonly url: string;
+    readonly ogImage: string | undefined;
+    readonly twitterCard: 'summary' | 'summary_large_image';
+  };
+  readonly brand: {
+    readonly name: string;
+    readonly tagline: string;
+    readonly domain: string;
+    readonly senderAddress: string;
+    readonly logoSvg: string | undefined;
+  };
+  readonly theme: GuestTheme;
+  readonly charter: {
+    readonly title: string;
+    readonly startsAt: string;
+    readonly endsAt: string;
+    readonly dateText: string;
+    readonly shortDateText: string;
+    readonly timeText: string;
+    readonly durationText: string;
+    readonly boatName: string;
+    readonly partyText: string;
+    readonly hostFirstName: string;
+    readonly meetingPoint: string;
+    readonly mapUrl: string;
+    readonly statusLabel: string;
+    readonly statusTone: 'confirmed' | 'booked' | 'done' | 'cancelled';
+    readonly isCompleted: boolean;
+  };
+  readonly crew: readonly { firstName: string; roleLabel: string; initial: string }[];
+  readonly hasCrew: boolean;
+  readonly whatToBring: readonly string[];
+  readonly hasWhatToBring: boolean;
+  readonly notes: readonly string[];
+  readonly hasNotes: boolean;
+  readonly photos: readonly { url: string; alt: string }[];
+  readonly hasPhotos: boolean;
+  readonly calendar: { readonly href: string; readonly filename: string };
+}
+
+const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  captain: 'Captain',
+  crew: 'Deckhand',
+  hostess: 'Hostess',
+};
+
+const STATUS: Readonly<
+  Record<GuestView['status'], { label: string; tone: GuestPageModel['charter']['statusTone'] }>
+> = {
+  pending: { label: 'Booked', tone: 'booked' },
+  confirmed: { label: 'Confirmed', tone: 'confirmed' },
+  completed: { label: 'Thanks for sailing with us', tone: 'done' },
+  cancelled: { label: 'Cancelled', tone: 'cancelled' },
+};
+
+const DESCRIPTION_MAX = 200;
+
+export function guestPageModel(input: {
+  view: GuestView;
+  brand: Brand;
+  theme: GuestTheme;
+  logoSvg: string | undefined;
+  siteUrl: string;
+  photos?: readonly string[];
+}): GuestPageModel {
+  const { view, brand, theme, siteUrl } = input;
+  const start = new Date(view.startsAt);
+  const dateText = formatLocalDate(start, view.timeZone);
+  const shortDateText = new Intl.DateTimeFormat('en-US', {
+    timeZone: view.timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+  }).format(start);
+  const timeText = formatTimeRange(start, new Date(view.endsAt), view.timeZone);
+  const photos = (input.photos ?? [])
+    .map((location) => photoUrl(location, view.bookingId))
+    .filter((url): url is string => url !== undefined);
+  const status = STATUS[view.status];
+  const url = `${siteUrl}${guestPagePath(view.slug)}`;
+  const description = truncate(
+    `${dateText}, ${timeText} aboard ${view.boatName}. Meet at ${view.meetingPoint}.`,
+    DESCRIPTION_MAX,
+  );
+  const ogImage = photos[0] === undefined ? undefined : absolute(photos[0], siteUrl);
+  return {
+    page: {
+      title: `${view.title} · ${shortDateText} · ${brand.brandName}`,
+      ogTitle: `${view.title} · ${shortDateText}`,
+      description,
+      url,
+      ogImage,
+      twitterCard: ogImage ? 'summary_large_image' : 'summary',
+    },
+    brand: {
+      name: brand.brandName,
+      tagline: brand.tagline,
+      domain: brand.domain,
+      senderAddress: brand.senderAddress,
+      logoSvg: input.logoSvg,
+    },
+    theme,
+    charter: {
+      title: view.title,
+      startsAt: view.startsAt,
+      endsAt: view.endsAt,
+      dateText,
+      shortDateText,
+      timeText,
+      durationText: formatDuration(view.durationMinutes),
+      boatName: view.boatName,
+      partyText: `Party of ${view.partySize}`,
+      hostFirstName: view.hostFirstName,
+      meetingPoint: view.meetingPoint,
+      mapUrl: mapSearchUrl(view.meetingPoint),
+      statusLabel: status.label,
+      statusTone: status.tone,
+      isCompleted: view.status === 'completed',
+    },
+    crew: view.crew.map((member) => ({
+      firstName: member.firstName,
+      roleLabel: ROLE_LABELS[member.role],
+      initial: firstGrapheme(member.firstName).toLocaleUpperCase('en-US'),
+    })),
+    hasCrew: view.crew.length > 0,
+    whatToBring: brand.whatToBring,
+    hasWhatToBring: brand.whatToBring.length > 0,
+    notes: paragraphs(view.guestNotes),
+    hasNotes: view.guestNotes.trim() !== '',
+    photos: photos.map((src, i) => ({
+      url: src,
+      alt: `Photo ${i + 1} of ${photos.length} from ${view.title}`,
+    })),
+    hasPhotos: photos.length > 0,
+    calendar: { href: guestCalendarPath(view.bookingId), filename: `${view.slug}.ics` },
+  };
+}
+
+/** "4:00 – 7:00 PM PST" in the charter's zone. */
+export function formatTimeRange(start: Date, end: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).formatRange(start, end);
+}
+
+/** A maps search link that opens the app on phones and the web elsewhere. */
+export function mapSearchUrl(place: string): string {
+  return `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(place)}`;
+}
+
+/** A bucket key under `photos/<bookingId>/` becomes a site path; an absolute https URL stays as it is. */
+function photoUrl(location: string, bookingId: string): string | undefined {
+  if (/^https:\/\//i.test(location)) return location;
+  // Only this booking's own photos: a key from another prefix is a caller bug, not something to show.
+  if (!isPhotoOfBooking(location, bookingId)) return undefined;
+  return photoPath(location);
+}
+
+function absolute(pathOrUrl: string, siteUrl: string): string {
+  return /^https?:\/\//i.test(pathOrUrl) ? pathOrUrl : `${siteUrl}${pathOrUrl}`;
+}
+
+function paragraphs(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+function firstGrapheme(text: string): string {
+  const segments = new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text.trim());
+  for (const { segment } of segments) return segment;
+  return '?';
+}
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+}
