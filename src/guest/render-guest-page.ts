@@ -170,14 +170,16 @@ function themeVariables(theme: GuestTheme): string {
 
 /** Comments and layout whitespace out: the sheet is inlined in every page, so bytes count. */
 export function minifyCss(css: string): string {
-  return css
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    // Only the space after a colon: a space before one may be a descendant selector (`.a :focus`).
-    .replace(/:\s+/g, ':')
-    .replace(/;}/g, '}')
-    .trim();
+  return (
+    css
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      // Only the space after a colon: a space before one may be a descendant selector (`.a :focus`).
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}')
+      .trim()
+  );
 }
 
 /**

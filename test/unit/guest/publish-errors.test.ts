@@ -32,16 +32,14 @@ describe('publishing errors', () => {
   it('treats a missing object (404, or 403 without list permission) as absent and uploads', async () => {
     s3Mock.on(HeadObjectCommand).rejects(s3Error('Forbidden', 403));
     s3Mock.on(PutObjectCommand).resolves({});
-    cloudFrontMock
-      .on(CreateInvalidationCommand)
-      .resolves({
-        Invalidation: {
-          Id: 'I1',
-          Status: 'InProgress',
-          CreateTime: new Date(),
-          InvalidationBatch: undefined,
-        },
-      });
+    cloudFrontMock.on(CreateInvalidationCommand).resolves({
+      Invalidation: {
+        Id: 'I1',
+        Status: 'InProgress',
+        CreateTime: new Date(),
+        InvalidationBatch: undefined,
+      },
+    });
 
     const result = await publisher.publishGuestPage({ booking: aBooking(), brand, photos: [] });
 
