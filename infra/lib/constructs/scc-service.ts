@@ -1,0 +1,96 @@
+/**
+ * SccService: ShipCaptainCrew behind an HTTP API: events (X-Service-Key), crew magic links and pages, photo
+ * upload presigns. It emails crew through SES from the brand domains.
+ *
+ * Must never invalidate CloudFront or write guest pages: it may only send raw email from the brand
+ * identities and presign uploads under photos/ of the brand buckets.
+ */
+import { Duration } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import type { LambdaBundle } from '../lambda-bundles';
+import { type BrandSender, type BrandSite, PHOTOS_PREFIX } from './brand-resources';
+import { HttpEndpoint } from './http-endpoint';
+import type { Secrets } from './secrets';
+import { type ServiceDefaults, ServiceFunction, TABLE_INDEXES } from './service-function';
+
+export interface SccServiceProps {
+  readonly bundle: LambdaBundle;
+  readonly defaults: ServiceDefaults;
+  readonly table: dynamodb.ITable;
+  readonly secrets: Secrets;
+  readonly sites: readonly BrandSite[];
+  readonly senders: readonly BrandSender[];
+  /** sha256(SERVICE_KEY + PASSWORD_SALT), hex: not a secret, the key itself is. */
+  readonly serviceKeyHash: string;
+  readonly passwordSalt: string;
+  readonly photoMaxBytes: number;
+  /** Base URL that crew magic links point at; default this service's API URL. */
+  readonly publicUrl?: string;
+}
+
+export class SccService extends Construct {
+  readonly service: ServiceFunction;
+  readonly endpoint: HttpEndpoint;
+
+  constructor(scope: Construct, id: string, props: SccServiceProps) {
+    super(scope, id);
+    this.service = new ServiceFunction(this, 'Service', {
+      bundle: props.bundle,
+      defaults: props.defaults,
+      description: 'ShipCaptainCrew: crew events, magic links, crew pages, photo uploads',
+      timeout: Duration.seconds(15),
+      environment: {
+        SERVICE_KEY_HASH: props.serviceKeyHash,
+        PASSWORD_SALT: props.passwordSalt,
+        PHOTO_MAX_BYTES: String(props.photoMaxBytes),
+      },
+    });
+    const fn = this.service.function;
+    props.table.grantReadWriteData(fn);
+    this.service.useSecrets(props.secrets, ['MAGIC_LINK_SECRET']);
+
+    if (props.senders.length > 0) {
+      this.service.allow(
+        new iam.PolicyStatement({
+          sid: 'SendCrewEmailFromBrandDomains',
+          actions: ['ses:SendRawEmail'],
+          resources: props.senders.map((sender) => sender.identity.emailIdentityArn),
+        }),
+      );
+    }
+    if (props.sites.length > 0) {
+      // A presigned POST carries the signer's permissions: this is all an upload can ever do.
+      this.service.allow(
+        new iam.PolicyStatement({
+          sid: 'PresignPhotoUploads',
+          actions: ['s3:PutObject'],
+          resources: props.sites.map((site) => site.bucket.arnForObjects(`${PHOTOS_PREFIX}*`)),
+        }),
+      );
+    }
+
+    this.service.justifyWildcardResources(TABLE_INDEXES, {
+      resource: /\/photos\/\*$/,
+      reason:
+        'photos/* of each brand bucket: upload keys are chosen per booking when the upload is presigned.',
+    });
+
+    this.endpoint = new HttpEndpoint(this, 'Endpoint', {
+      description: 'ShipCaptainCrew API and crew pages',
+      handler: fn,
+      routes: [
+        { path: '/', methods: [apigw.HttpMethod.ANY] },
+        { path: '/{proxy+}', methods: [apigw.HttpMethod.ANY] },
+      ],
+      throttle: { rateLimit: 20, burstLimit: 40 },
+      logRetention: props.defaults.logRetention,
+      authenticatedBy:
+        'X-Service-Key (salted sha256, constant-time) for the API; HMAC-signed, expiring magic links for crew pages and presigns',
+    });
+    // The function's own URL: references the API, not the other way round, so there is no cycle.
+    fn.addEnvironment('PUBLIC_BASE_URL', props.publicUrl ?? this.endpoint.url);
+  }
+}
