@@ -1,0 +1,118 @@
+/**
+ * Configuration of the reconciler (the provisioning pipeline), read once at start-up. Names every missing or
+ * malformed variable at once. Secrets are resolved lazily through SecretSource (environment locally, Secrets
+ * Manager in AWS) and must never be logged: log `origin`, never the value.
+ */
+import {
+  commonEnv,
+  type Env,
+  flag,
+  optional,
+  parseEnv,
+  positiveInt,
+  required,
+  url,
+  urlWithDefault,
+} from './env';
+import { type SecretFetcher, type SecretSource, secretFromEnv } from './secrets';
+
+export interface RetrySettings {
+  /** Tries per step per run, the first included. */
+  maxAttempts: number;
+  /** First backoff; doubles per attempt (full jitter), capped at maxDelayMs. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface PipelineConfig {
+  awsRegion: string;
+  tableName: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  templatesDir: string;
+  brandSites: string | undefined;
+  /** s3rver (and some other S3 emulators) only understand path-style URLs. */
+  s3ForcePathStyle: boolean;
+  scc: { url: string; serviceKey: SecretSource };
+  dashboard: { url: string; token: SecretSource };
+  slack: { apiUrl: string; channel: string; botToken: SecretSource };
+  retry: RetrySettings;
+  /** Per outside call (SCC, dashboard, Slack, S3, CloudFront). */
+  httpTimeoutMs: number;
+  /** How long a step claim lives without a heartbeat; a crashed reconciler's claim frees up after this. */
+  leaseMs: number;
+  /** Bookings reconciled at the same time within one stream batch. */
+  concurrency: number;
+}
+
+export const PIPELINE_DEFAULTS = {
+  maxAttempts: 5,
+  baseDelayMs: 500,
+  maxDelayMs: 20_000,
+  httpTimeoutMs: 10_000,
+  leaseMs: 30_000,
+  concurrency: 4,
+} as const;
+
+const SLACK_API_DEFAULT = 'https://slack.com/api/';
+
+const pipelineEnv = {
+  ...commonEnv,
+  SCC_URL: url('the ShipCaptainCrew API base URL, e.g. https://scc.example.com'),
+  DASHBOARD_URL: url('the dashboard API base URL, e.g. https://dashboard.example.com'),
+  SLACK_OPS_CHANNEL: required('the Slack channel id of the ops channel, e.g. C0123ABCD'),
+  SLACK_API_URL: urlWithDefault(SLACK_API_DEFAULT, 'the Slack Web API base URL'),
+  S3_FORCE_PATH_STYLE: flag(),
+  PIPELINE_MAX_ATTEMPTS: positiveInt(PIPELINE_DEFAULTS.maxAttempts, 'tries per step, e.g. 5'),
+  PIPELINE_BACKOFF_BASE_MS: positiveInt(PIPELINE_DEFAULTS.baseDelayMs, 'the first backoff in ms, e.g. 500'),
+  PIPELINE_BACKOFF_MAX_MS: positiveInt(PIPELINE_DEFAULTS.maxDelayMs, 'the longest backoff in ms, e.g. 20000'),
+  PIPELINE_HTTP_TIMEOUT_MS: positiveInt(PIPELINE_DEFAULTS.httpTimeoutMs, 'a timeout in ms, e.g. 10000'),
+  PIPELINE_LEASE_MS: positiveInt(PIPELINE_DEFAULTS.leaseMs, 'a step lease in ms, e.g. 30000'),
+  PIPELINE_CONCURRENCY: positiveInt(PIPELINE_DEFAULTS.concurrency, 'bookings in parallel, e.g. 4'),
+  BRAND_SITES: optional(),
+};
+
+export function loadPipelineConfig(env: Env, fetcher?: () => SecretFetcher): PipelineConfig {
+  const parsed = parseEnv(pipelineEnv, env);
+  // Slack's base URL must end in a slash: the WebClient appends method names to it.
+  const slackApiUrl = parsed.SLACK_API_URL.endsWith('/') ? parsed.SLACK_API_URL : `${parsed.SLACK_API_URL}/`;
+  const retry: RetrySettings = {
+    maxAttempts: parsed.PIPELINE_MAX_ATTEMPTS,
+    baseDelayMs: parsed.PIPELINE_BACKOFF_BASE_MS,
+    maxDelayMs: Math.max(parsed.PIPELINE_BACKOFF_MAX_MS, parsed.PIPELINE_BACKOFF_BASE_MS),
+  };
+  return {
+    awsRegion: parsed.AWS_REGION,
+    tableName: parsed.TABLE_NAME,
+    logLevel: parsed.LOG_LEVEL,
+    templatesDir: parsed.TEMPLATES_DIR,
+    brandSites: parsed.BRAND_SITES,
+    s3ForcePathStyle: parsed.S3_FORCE_PATH_STYLE,
+    scc: {
+      url: parsed.SCC_URL,
+      serviceKey: secretFromEnv(
+        'SCC_SERVICE_KEY',
+        env,
+        'the ShipCaptainCrew service key (in AWS: SCC_SERVICE_KEY_SECRET_ID=/sailjada/shipcaptaincrew/SERVICE_KEY)',
+        fetcher,
+      ),
+    },
+    dashboard: {
+      url: parsed.DASHBOARD_URL,
+      token: secretFromEnv(
+        'DASHBOARD_TOKEN',
+        env,
+        'the dashboard token (in AWS: DASHBOARD_TOKEN_SECRET_ID=/sailjada/dashboard/AUTH_TOKEN)',
+        fetcher,
+      ),
+    },
+    slack: {
+      apiUrl: slackApiUrl,
+      channel: parsed.SLACK_OPS_CHANNEL,
+      botToken: secretFromEnv('SLACK_BOT_TOKEN', env, 'the Slack bot token (xoxb-…)', fetcher),
+    },
+    retry,
+    httpTimeoutMs: parsed.PIPELINE_HTTP_TIMEOUT_MS,
+    leaseMs: parsed.PIPELINE_LEASE_MS,
+    concurrency: parsed.PIPELINE_CONCURRENCY,
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The booking's thread in the ops channel, through the Slack Web API. Every message the pipeline posts
+ * carries `metadata` naming the booking (and, for replies, what the reply is about), so that a step that
+ * crashed after posting finds its message again instead of posting a second one: the root through
+ * conversations.history, replies through conversations.replies (both with include_all_metadata).
+ *
+ * Ops channel only: callers hand it messages rendered from opsView. Never retries (the step runner does);
+ * the WebClient is built with retries off and rate limits rejected, so a 429 surfaces as a transient failure.
+ */
+import { WebClient } from '@slack/web-api';
+import type { SecretSource } from '../../config/secrets';
+import type { SlackMessage } from '../../slack/blocks/primitives';
+import { METADATA_EVENT } from '../../slack/ids';
+
+/** The root message's metadata event type (the renderer sets it; the search looks for it). */
+export const ROOT_EVENT_TYPE = METADATA_EVENT.bookingThread;
+/** Thread replies posted by the pipeline carry this event type and a `key` saying what they report. */
+export const REPLY_EVENT_TYPE = 'charter_booking_update';
+
+export interface RootSlackMessage extends SlackMessage {
+  metadata: { event_type: string; event_payload: Record<string, string | number | boolean> };
+}
+
+export interface SlackThreadOptions {
+  apiUrl: string;
+  channel: string;
+  botToken: SecretSource;
+  timeoutMs: number;
+}
+
+interface HistoryMessage {
+  ts?: string;
+  thread_ts?: string;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+}
+
+const HISTORY_PAGE = 200;
+/** How far back the root is looked for before the booking existed, to allow for clock skew. */
+const SEARCH_MARGIN_SECONDS = 3600;
+
+export class SlackThread {
+  private readonly client: WebClient;
+
+  constructor(private readonly options: SlackThreadOptions) {
+    this.client = new WebClient(undefined, {
+      slackApiUrl: options.apiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: options.timeoutMs,
+    });
+  }
+
+  get channel(): string {
+    return this.options.channel;
+  }
+
+  /**
+   * The root message of a booking posted earlier, found by its metadata among top-level messages posted since
+   * `since` (the booking's creation). Undefined when there is none.
+   */
+  async findRoot(bookingId: string, since: Date): Promise<string | undefined> {
+    const token = await this.options.botToken.get();
+    const oldest = String(Math.floor(since.getTime() / 1000) - SEARCH_MARGIN_SECONDS);
+    let cursor: string | undefined;
+    let latest: string | undefined;
+    for (;;) {
+      const page = await this.client.conversations.history({
+        token,
+        channel: this.options.channel,
+        oldest,
+        ...(latest ? { latest } : {}),
+        ...(cursor ? { cursor } : {}),
+        limit: HISTORY_PAGE,
+        include_all_metadata: true,
+      });
+      const messages = (page.messages ?? []) as HistoryMessage[];
+      const found = messages.find(
+        (m) =>
+          m.metadata?.event_type === ROOT_EVENT_TYPE && m.metadata.event_payload?.bookingId === bookingId,
+      );
+      if (found?.ts) return found.ts;
+      if (!page.has_more || messages.length === 0) return undefined;
+      cursor = page.response_metadata?.next_cursor || undefined;
+      // Without a cursor, page back in time from the oldest message seen (newest first).
+      if (!cursor) latest = messages[messages.length - 1]?.ts;
+    }
+  }
+
+  /** Posts the root; its metadata (event type ROOT_EVENT_TYPE, payload.bookingId) is what findRoot looks for. */
+  async postRoot(message: RootSlackMessage): Promise<string> {
+    const result = await this.client.chat.postMessage({
+      token: await this.options.botToken.get(),
+      channel: this.options.channel,
+      text: message.text,
+      blocks: message.blocks,
+      metadata: message.metadata,
+      unfurl_links: false,
+    });
+    if (!result.ts) throw new Error('Slack answered chat.postMessage without a ts.');
+    return result.ts;
+  }
+
+  async updateRoot(ts: string, message: RootSlackMessage): Promise<void> {
+    await this.client.chat.update({
+      token: await this.options.botToken.get(),
+      channel: this.options.channel,
+      ts,
+      text: message.text,
+      blocks: message.blocks,
+      metadata: message.metadata,
+    });
+  }
+
+  /** Keys of the replies already in the thread (set by postReply). */
+  async replyKeys(rootTs: string): Promise<Set<string>> {
+    const token = await this.options.botToken.get();
+    const keys = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = await this.client.conversations.replies({
+        token,
+        channel: this.options.channel,
+        ts: rootTs,
+        limit: HISTORY_PAGE,
+        include_all_metadata: true,
+        ...(cursor ? { cursor } : {}),
+      });
+      for (const m of (page.messages ?? []) as HistoryMessage[]) {
+        const key = m.metadata?.event_type === REPLY_EVENT_TYPE ? m.metadata.event_payload?.key : undefined;
+        if (typeof key === 'string') keys.add(key);
+      }
+      cursor = page.has_more ? page.response_metadata?.next_cursor || undefined : undefined;
+    } while (cursor);
+    return keys;
+  }
+
+  async postReply(rootTs: string, bookingId: string, key: string, message: SlackMessage): Promise<string> {
+    const result = await this.client.chat.postMessage({
+      token: await this.options.botToken.get(),
+      channel: this.options.channel,
+      thread_ts: rootTs,
+      text: message.text,
+      blocks: message.blocks,
+      metadata: { event_type: REPLY_EVENT_TYPE, event_payload: { bookingId, key } },
+      unfurl_links: false,
+    });
+    return result.ts ?? '';
+  }
+}

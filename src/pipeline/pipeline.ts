@@ -1,0 +1,112 @@
+/**
+ * Builds the whole pipeline from configuration and the outside clients: the SCC, dashboard and Slack
+ * clients, the five steps in order, the reconciler and the stream handler. Used by the Lambda entry
+ * (src/handlers/reconciler.ts), by `npm run dev` and by the tests, so all three run the same code.
+ *
+ * Takes every client as an argument and reads no environment: the caller decides where things are.
+ */
+import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { BrandDirectory } from '../config/brands';
+import type { PipelineConfig } from '../config/pipeline';
+import type { Brand } from '../domain';
+import { createGuestPagePublisher } from '../guest/publish';
+import { createGuestRenderer } from '../guest/render-guest-page';
+import type { Logger } from '../logging/logger';
+import { DynamoBookingStore } from '../store';
+import { DashboardClient } from './clients/dashboard-client';
+import { SccClient } from './clients/scc-client';
+import { SlackThread } from './clients/slack-thread';
+import { createReconciler, type Reconciler } from './reconciler';
+import type { Sleep } from './retry';
+import { StepRecordStore } from './step-records';
+import { calendarEntryStep } from './steps/calendar-entry';
+import { guestPageStep } from './steps/guest-page';
+import { invalidationStep } from './steps/invalidation';
+import { sccEventStep } from './steps/scc-event';
+import { slackThreadStep } from './steps/slack-thread';
+import type { PipelineStep } from './steps/step';
+import { createStreamHandler, type StreamEventHandler, type StreamHandlerDeps } from './stream-event';
+
+export interface PipelineDeps {
+  config: PipelineConfig;
+  doc: DynamoDBDocumentClient;
+  /** Built with maxAttempts 1: the step runner is the only retry layer. */
+  s3: S3Client;
+  cloudFront: CloudFrontClient;
+  brands: BrandDirectory;
+  logger: Logger;
+  /** Public site root per brand (local development points it at the gateway). */
+  siteUrl?: (brand: Brand) => string;
+  fetch?: typeof fetch;
+  /** Claim owner id; unique per process by default. */
+  owner?: string;
+  sleep?: Sleep;
+  random?: () => number;
+  onReconciled?: StreamHandlerDeps['onReconciled'];
+}
+
+export interface Pipeline {
+  reconciler: Reconciler;
+  /** The DynamoDB Streams handler: the Lambda handler and the local poller both call this. */
+  handleStreamEvent: StreamEventHandler;
+  store: DynamoBookingStore;
+  stepRecords: StepRecordStore;
+  steps: readonly PipelineStep[];
+  slack: SlackThread;
+}
+
+export function createPipeline(deps: PipelineDeps): Pipeline {
+  const { config, logger } = deps;
+  const store = new DynamoBookingStore(deps.doc, config.tableName);
+  const stepRecords = new StepRecordStore(deps.doc, config.tableName);
+  const scc = new SccClient({
+    baseUrl: config.scc.url,
+    serviceKey: config.scc.serviceKey,
+    timeoutMs: config.httpTimeoutMs,
+    fetch: deps.fetch,
+  });
+  const dashboard = new DashboardClient({
+    baseUrl: config.dashboard.url,
+    token: config.dashboard.token,
+    timeoutMs: config.httpTimeoutMs,
+    fetch: deps.fetch,
+  });
+  const slack = new SlackThread({
+    apiUrl: config.slack.apiUrl,
+    channel: config.slack.channel,
+    botToken: config.slack.botToken,
+    timeoutMs: config.httpTimeoutMs,
+  });
+  const publisher = createGuestPagePublisher({
+    s3: deps.s3,
+    renderer: createGuestRenderer({ templatesDir: config.templatesDir, siteUrl: deps.siteUrl }),
+    logger,
+  });
+  const steps: PipelineStep[] = [
+    sccEventStep({ scc, roster: store }),
+    calendarEntryStep({ dashboard }),
+    guestPageStep({ publisher, brands: deps.brands }),
+    invalidationStep({ cloudFront: deps.cloudFront, brands: deps.brands }),
+    slackThreadStep({ thread: slack, store }),
+  ];
+  const reconciler = createReconciler({
+    store,
+    stepRecords,
+    steps,
+    retry: config.retry,
+    leaseMs: config.leaseMs,
+    logger,
+    owner: deps.owner,
+    sleep: deps.sleep,
+    random: deps.random,
+  });
+  const handleStreamEvent = createStreamHandler({
+    reconciler,
+    logger,
+    concurrency: config.concurrency,
+    onReconciled: deps.onReconciled,
+  });
+  return { reconciler, handleStreamEvent, store, stepRecords, steps, slack };
+}

@@ -1,0 +1,72 @@
+/**
+ * Step 2: the booking's entry in the dashboard calendar, with the pipeline's progress. Upserted on every
+ * revision, removed when the booking is cancelled.
+ *
+ * Safe to repeat because the entry is written with a PUT by the booking's id and removed with a DELETE by
+ * it (404: already gone): there is no create that could run twice.
+ *
+ * Built from guestView: the calendar never carries prices, costs, rates, notes or contact details.
+ */
+import { guestView } from '../../domain';
+import { guestPageUrl } from '../../slack/blocks/status-thread';
+import {
+  type CalendarEntryInput,
+  DASHBOARD_SERVICE,
+  type DashboardClient,
+} from '../clients/dashboard-client';
+import type { StepName, StepRecord } from '../step-records';
+import type { PipelineStep } from './step';
+
+export interface CalendarEntryResult {
+  entryId?: string;
+  removed?: boolean;
+  [key: string]: unknown;
+}
+
+export function calendarEntryStep(deps: { dashboard: DashboardClient }): PipelineStep {
+  return {
+    name: 'calendar-entry',
+    service: DASHBOARD_SERVICE,
+    dependsOn: [],
+    async run({ booking, records, previous }) {
+      const prior = (previous?.result ?? {}) as CalendarEntryResult;
+      if (booking.status === 'cancelled') {
+        await deps.dashboard.deleteEntry(prior.entryId ?? booking.id);
+        return { ...prior, removed: true } satisfies CalendarEntryResult;
+      }
+      const view = guestView(booking);
+      const entry: CalendarEntryInput = {
+        bookingId: view.bookingId,
+        revision: view.revision,
+        title: view.title,
+        status: view.status,
+        date: view.date,
+        startTime: view.startTime,
+        endTime: view.endTime,
+        timeZone: view.timeZone,
+        startsAt: view.startsAt,
+        endsAt: view.endsAt,
+        boatName: view.boatName,
+        meetingPoint: view.meetingPoint,
+        domain: view.domain,
+        slug: view.slug,
+        guestPageUrl: guestPageUrl(view),
+        partySize: view.partySize,
+        crew: view.crew.map((c) => ({ firstName: c.firstName, role: c.role })),
+        progress: progressOf(booking.revision, records),
+      };
+      const { entryId } = await deps.dashboard.putEntry(entry);
+      return { entryId, removed: false } satisfies CalendarEntryResult;
+    },
+  };
+}
+
+function progressOf(revision: number, records: ReadonlyMap<StepName, StepRecord>): Record<string, string> {
+  const progress: Record<string, string> = {};
+  for (const name of ['scc-event', 'calendar-entry', 'guest-page', 'invalidation', 'slack-thread'] as const) {
+    const record = records.get(name);
+    progress[name] =
+      name === 'calendar-entry' ? 'succeeded' : record?.revision === revision ? record.status : 'pending';
+  }
+  return progress;
+}

@@ -1,0 +1,66 @@
+/**
+ * Step 4: a CloudFront invalidation of exactly the paths step 3 changed, on the brand's distribution.
+ * Never `/*`: every invalidation path costs money beyond the free tier, and a wildcard would flush other
+ * bookings' pages.
+ *
+ * Safe to repeat because the CallerReference is fixed by the booking id, the revision and the paths:
+ * CloudFront answers a repeated request with the invalidation it already made instead of making another.
+ */
+import { createHash } from 'node:crypto';
+import { type CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import type { BrandDirectory } from '../../config/brands';
+import type { GuestPageResult } from './guest-page';
+import type { PipelineStep } from './step';
+
+export const CLOUDFRONT_SERVICE = 'CloudFront';
+
+export interface InvalidationResult {
+  invalidationId?: string;
+  distributionId?: string;
+  callerReference?: string;
+  paths?: string[];
+  [key: string]: unknown;
+}
+
+export function invalidationStep(deps: {
+  cloudFront: CloudFrontClient;
+  brands: BrandDirectory;
+}): PipelineStep {
+  return {
+    name: 'invalidation',
+    service: CLOUDFRONT_SERVICE,
+    dependsOn: ['guest-page'],
+    async run({ booking, records }) {
+      const published = (records.get('guest-page')?.result ?? {}) as GuestPageResult;
+      const paths = [...(published.paths ?? [])].sort();
+      // Nothing changed on the site (the same content was already there): nothing to refresh.
+      if (paths.length === 0) return { paths } satisfies InvalidationResult;
+      const { distributionId } = deps.brands.get(booking.domain);
+      const callerReference = invalidationReference(booking.id, booking.revision, paths);
+      const reply = await deps.cloudFront.send(
+        new CreateInvalidationCommand({
+          DistributionId: distributionId,
+          InvalidationBatch: {
+            CallerReference: callerReference,
+            Paths: { Quantity: paths.length, Items: paths },
+          },
+        }),
+      );
+      const invalidationId = reply.Invalidation?.Id;
+      if (!invalidationId) throw new Error('CloudFront answered without an invalidation id.');
+      return { invalidationId, distributionId, callerReference, paths } satisfies InvalidationResult;
+    },
+  };
+}
+
+/**
+ * `<bookingId>-r<revision>-<digest of the paths>`: one invalidation per booking revision and set of paths.
+ * The digest keeps a republish at the same revision with other paths from colliding with the first.
+ */
+export function invalidationReference(bookingId: string, revision: number, paths: readonly string[]): string {
+  const digest = createHash('sha256')
+    .update([...paths].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 12);
+  return `${bookingId}-r${revision}-${digest}`;
+}

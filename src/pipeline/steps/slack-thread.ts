@@ -1,0 +1,314 @@
+/**
+ * Step 5: the booking's thread in the ops channel. The root message (summary, each step's state, the crew
+ * board) is posted once and then updated in place; replies say what happened: created, changed, status,
+ * cancelled, each crew answer, each failure (with the Retry button), and "all done" per revision.
+ *
+ * Safe to repeat because every message carries metadata: a run that crashed after posting the root finds it
+ * with conversations.history, and one that crashed after posting a reply finds it by its key with
+ * conversations.replies, so nothing is posted twice. The root's ts is stored on the step record once known.
+ *
+ * Unlike the other steps it also runs when the booking did not change: crew answers and other steps'
+ * outcomes change the thread too (see isStale). Ops channel only: renders from opsView.
+ */
+import { createHash } from 'node:crypto';
+import {
+  type Booking,
+  type Confirmation,
+  type CrewMember,
+  type HistoryEntry,
+  type OpsView,
+  opsView,
+} from '../../domain';
+import type { SlackMessage } from '../../slack/blocks/primitives';
+import {
+  buildCrewBoard,
+  type CrewBoardEntry,
+  guestPageUrl,
+  renderRootMessage,
+  renderThreadReply,
+  type StepState,
+  type ThreadEvent,
+} from '../../slack/blocks/status-thread';
+import type { DynamoBookingStore } from '../../store';
+import type { SlackThread } from '../clients/slack-thread';
+import type { StepName, StepRecord } from '../step-records';
+import type { PipelineStep } from './step';
+
+export const SLACK_SERVICE = 'Slack';
+
+export type ThreadStore = Pick<DynamoBookingStore, 'listAnswers' | 'listHistory' | 'listCrew'>;
+
+export interface SlackThreadResult {
+  /** The root message's ts in the ops channel. */
+  ts?: string;
+  /** The revision at which the root was first posted; history before it is not replayed as replies. */
+  sinceRevision?: number;
+  /** Keys of replies known to be in the thread. */
+  posted?: string[];
+  /** What the thread showed when last brought up to date (see threadFingerprint). */
+  fingerprint?: string;
+  [key: string]: unknown;
+}
+
+/** The pipeline's steps as the thread names them (the Slack renderer's step names). */
+const DISPLAY_NAME: Readonly<Record<Exclude<StepName, 'slack-thread'>, string>> = {
+  'scc-event': 'scc',
+  'calendar-entry': 'calendar',
+  'guest-page': 'guestPage',
+  invalidation: 'invalidation',
+};
+
+const CANCELLED_LABEL: Readonly<Record<Exclude<StepName, 'slack-thread'>, string>> = {
+  'scc-event': 'Crew event cancelled (ShipCaptainCrew)',
+  'calendar-entry': 'Dashboard calendar entry removed',
+  'guest-page': 'Guest page replaced by a cancellation notice',
+  invalidation: 'Guest page cache refresh',
+};
+
+const REPORTED_STEPS = Object.keys(DISPLAY_NAME) as Exclude<StepName, 'slack-thread'>[];
+
+export function slackThreadStep(deps: { thread: SlackThread; store: ThreadStore }): PipelineStep {
+  return {
+    name: 'slack-thread',
+    service: SLACK_SERVICE,
+    dependsOn: [],
+    async isStale(booking, record, records) {
+      const answers = await deps.store.listAnswers(booking.id);
+      return (
+        threadFingerprint(booking, records, answers) !== (record.result as SlackThreadResult).fingerprint
+      );
+    },
+    async run(context) {
+      const { booking, records } = context;
+      const prior = (context.previous?.result ?? {}) as SlackThreadResult;
+      const [answers, history, roster] = await Promise.all([
+        deps.store.listAnswers(booking.id),
+        deps.store.listHistory(booking.id),
+        deps.store.listCrew({ includeInactive: true }),
+      ]);
+      const view = opsView(booking);
+      const root = renderRootMessage(
+        view,
+        stepStatesFor(booking, records),
+        buildCrewBoard(view, latestAnswers(answers), roster),
+      );
+
+      let ts = prior.ts;
+      let fresh = false;
+      let sinceRevision = prior.sinceRevision;
+      if (ts) {
+        const kept = await updateOrLose(deps.thread, ts, root);
+        if (!kept) ts = undefined;
+      } else {
+        ts = await deps.thread.findRoot(booking.id, new Date(booking.createdAt));
+        if (ts) await deps.thread.updateRoot(ts, root);
+      }
+      if (!ts) {
+        ts = await deps.thread.postRoot(root);
+        fresh = true;
+        sinceRevision ??= booking.revision;
+        await context.save({ ...prior, ts, sinceRevision, posted: [] });
+      }
+      sinceRevision ??= booking.revision;
+
+      const posted = new Set(fresh ? [] : (prior.posted ?? []));
+      const wanted = plannedReplies(view, records, history, answers, roster, sinceRevision).filter(
+        (reply) => !posted.has(reply.key),
+      );
+      if (wanted.length > 0) {
+        // A crashed run may have posted some of these already: its replies carry their key as metadata.
+        const inThread = fresh ? new Set<string>() : await deps.thread.replyKeys(ts);
+        for (const reply of wanted) {
+          if (!inThread.has(reply.key)) await deps.thread.postReply(ts, booking.id, reply.key, reply.message);
+          posted.add(reply.key);
+        }
+      }
+      return {
+        ts,
+        sinceRevision,
+        posted: [...posted],
+        fingerprint: threadFingerprint(booking, records, answers),
+      } satisfies SlackThreadResult;
+    },
+  };
+}
+
+async function updateOrLose(thread: SlackThread, ts: string, root: Parameters<SlackThread['updateRoot']>[1]) {
+  try {
+    await thread.updateRoot(ts, root);
+    return true;
+  } catch (error) {
+    // Someone deleted the root message: post a fresh one rather than fail forever.
+    if ((error as { data?: { error?: string } })?.data?.error === 'message_not_found') return false;
+    throw error;
+  }
+}
+
+/** Each step's state as the thread shows it; a record about an older revision shows as pending. */
+export function stepStatesFor(booking: Booking, records: ReadonlyMap<StepName, StepRecord>): StepState[] {
+  return REPORTED_STEPS.map((name) => {
+    const record = records.get(name);
+    const base: StepState = {
+      name: DISPLAY_NAME[name],
+      status: 'pending',
+      ...(booking.status === 'cancelled' ? { label: CANCELLED_LABEL[name] } : {}),
+    };
+    if (!record || record.revision !== booking.revision) return base;
+    const reason = record.lastError?.message;
+    switch (record.status) {
+      case 'succeeded':
+        return {
+          ...base,
+          status: 'done',
+          ...(name === 'guest-page' && booking.status !== 'cancelled' ? { url: guestPageUrl(booking) } : {}),
+        };
+      case 'failed':
+        return { ...base, status: 'failed', attempts: record.attempts, ...(reason ? { reason } : {}) };
+      default:
+        return {
+          ...base,
+          status: 'running',
+          attempts: record.attempts,
+          ...(record.status === 'retrying' && reason ? { reason: `retrying: ${reason}` } : {}),
+        };
+    }
+  });
+}
+
+/** Everything the thread shows, as one digest: when it differs from the recorded one, the thread is stale. */
+export function threadFingerprint(
+  booking: Booking,
+  records: ReadonlyMap<StepName, StepRecord>,
+  answers: readonly Confirmation[],
+): string {
+  const steps = REPORTED_STEPS.map((name) => {
+    const r = records.get(name);
+    return r ? [name, r.revision, r.status, r.failures] : [name];
+  });
+  const said = answers.map((a) => `${a.crewId}@${a.at}`).sort();
+  return createHash('sha256')
+    .update(JSON.stringify([booking.revision, booking.status, steps, said]))
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+interface PlannedReply {
+  key: string;
+  at: string;
+  message: SlackMessage;
+}
+
+function plannedReplies(
+  view: OpsView,
+  records: ReadonlyMap<StepName, StepRecord>,
+  history: readonly HistoryEntry[],
+  answers: readonly Confirmation[],
+  roster: readonly CrewMember[],
+  sinceRevision: number,
+): PlannedReply[] {
+  const replies: PlannedReply[] = [];
+  const reply = (key: string, at: string, event: ThreadEvent) =>
+    replies.push({ key, at, message: renderThreadReply(event) });
+  const bookingId = view.id;
+
+  for (const entry of history) {
+    if (entry.revision < sinceRevision || entry.revision > view.revision) continue;
+    const by = slackUser(entry.actor);
+    const key = `history:${entry.revision}`;
+    switch (entry.kind) {
+      case 'created':
+        reply(key, entry.at, { bookingId, by, kind: 'created' });
+        break;
+      case 'updated':
+        reply(key, entry.at, {
+          bookingId,
+          by,
+          kind: 'changed',
+          revision: entry.revision,
+          changes: entry.changes,
+        });
+        break;
+      case 'status': {
+        const to = entry.changes.find((c) => c.field === 'status')?.to;
+        if (to === 'pending' || to === 'confirmed' || to === 'completed' || to === 'cancelled')
+          reply(key, entry.at, { bookingId, by, kind: 'status', status: to });
+        break;
+      }
+      case 'cancelled':
+        reply(key, entry.at, { bookingId, by, kind: 'cancelled', reason: view.cancelReason });
+        break;
+    }
+  }
+
+  const onBooking = new Map(view.crew.map((a) => [a.crewId, a]));
+  const slackIds = new Map(roster.map((m) => [m.id, m.slackUserId]));
+  for (const answer of answers) {
+    const assignment = onBooking.get(answer.crewId);
+    if (!assignment) continue;
+    const slackUserId = slackIds.get(answer.crewId);
+    const crew: CrewBoardEntry = {
+      crewId: answer.crewId,
+      name: assignment.name,
+      role: assignment.role,
+      answer: answer.answer,
+      at: answer.at,
+      via: answer.via,
+      ...(answer.reason ? { reason: answer.reason } : {}),
+      ...(slackUserId ? { slackUserId } : {}),
+    };
+    reply(`answer:${answer.crewId}:${answer.at}`, answer.at, { bookingId, kind: 'answer', crew });
+  }
+
+  const states = stepStatesFor(view, records);
+  let allDone = true;
+  let doneAt = '';
+  REPORTED_STEPS.forEach((name, i) => {
+    const record = records.get(name);
+    const state = states[i];
+    if (!record || record.revision !== view.revision || !state) {
+      allDone = false;
+      return;
+    }
+    if (record.status === 'failed') {
+      const at = record.lastError?.at ?? record.updatedAt;
+      reply(`failed:${view.revision}:${name}:${record.failures}`, at, {
+        bookingId,
+        kind: 'step',
+        step: state,
+        final: true,
+      });
+    }
+    if (record.status !== 'succeeded') allDone = false;
+    if (record.updatedAt > doneAt) doneAt = record.updatedAt;
+  });
+  if (allDone) {
+    const label =
+      view.status === 'cancelled'
+        ? 'Crew event cancelled, calendar entry removed and guest page taken down'
+        : view.revision === 1
+          ? 'Crew event, calendar entry and guest page are set up'
+          : `Revision ${view.revision} is out everywhere (crew event, calendar, guest page)`;
+    const url = view.status === 'cancelled' ? undefined : guestPageUrl(view);
+    reply(`done:${view.revision}`, doneAt, {
+      bookingId,
+      kind: 'step',
+      step: { name: 'all', label, status: 'done', ...(url ? { url } : {}) },
+    });
+  }
+  return replies.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** The latest answer per person, for the crew board. */
+function latestAnswers(answers: readonly Confirmation[]): Confirmation[] {
+  const latest = new Map<string, Confirmation>();
+  for (const answer of answers) {
+    const seen = latest.get(answer.crewId);
+    if (!seen || seen.at <= answer.at) latest.set(answer.crewId, answer);
+  }
+  return [...latest.values()];
+}
+
+/** History actors are Slack user ids, "pipeline", or a service name; only user ids can be mentioned. */
+function slackUser(actor: string): string | undefined {
+  return /^[UW][A-Z0-9]{2,}$/.test(actor) ? actor : undefined;
+}

@@ -1,0 +1,262 @@
+/**
+ * Everything the pipeline talks to, started locally for one test file: DynamoDB Local (a fresh table, read
+ * through its stream by the real poller), s3rver, the CloudFront stand-in, the Slack Web API stand-in, and
+ * SCC and the dashboard over HTTP. Each downstream sits behind a faulty proxy, so a test can make any of them
+ * fail. The pipeline is built with createPipeline, exactly as the Lambda entry builds it.
+ */
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { S3Client } from '@aws-sdk/client-s3';
+import { type BrandDirectory, loadBrands } from '../../../../src/config/brands';
+import { loadPipelineConfig, type PipelineConfig } from '../../../../src/config/pipeline';
+import { type CloudFrontLocal, startCloudFrontLocal } from '../../../../src/dev/stand-ins/cloudfront-local';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../../src/dev/stand-ins/dynamodb-local';
+import { type SlackWebApiStandIn, startSlackWebApi } from '../../../../src/dev/stand-ins/slack-web-api';
+import { type Booking, type BookingInput, scheduleInstants } from '../../../../src/domain';
+import { type Logger, silentLogger } from '../../../../src/logging/logger';
+import { createPipeline, type Pipeline, type PipelineDeps } from '../../../../src/pipeline/pipeline';
+import { STEP_NAMES } from '../../../../src/pipeline/step-records';
+import { threadFingerprint } from '../../../../src/pipeline/steps/slack-thread';
+import { type StreamPoller, startStreamPoller } from '../../../../src/pipeline/stream-poller';
+import { DynamoBookingStore } from '../../../../src/store';
+import { createTestTable, type TestTable } from '../../../helpers/dynamo';
+import { aBookingInput, TEST_CREW } from '../../../helpers/fixtures';
+import { startTestS3, type TestS3 } from '../../../helpers/s3';
+import { type FaultPlan, type FaultyProxy, startFaultyProxy } from './faulty-proxy';
+import {
+  type DashboardStandIn,
+  type SccStandIn,
+  startDashboardStandIn,
+  startSccStandIn,
+} from './service-stand-ins';
+
+export const OPS_CHANNEL = 'C0PIPELINE';
+export const SCC_KEY = 'scc-test-service-key';
+export const DASHBOARD_TOKEN = 'dashboard-test-token';
+export const BOT_TOKEN = 'xoxb-pipeline-test';
+
+export type Downstream = 'scc' | 'dashboard' | 'slack' | 's3' | 'cloudFront';
+export const DOWNSTREAMS: readonly Downstream[] = ['scc', 'dashboard', 'slack', 's3', 'cloudFront'];
+
+export interface StackOptions {
+  /** Per-call timeout: small, so injected timeouts cost little. */
+  httpTimeoutMs?: number;
+  maxAttempts?: number;
+  leaseMs?: number;
+  concurrency?: number;
+  random?: () => number;
+  logger?: Logger;
+}
+
+export interface PipelineStack {
+  table: TestTable;
+  store: DynamoBookingStore;
+  brands: BrandDirectory;
+  s3: TestS3;
+  slack: SlackWebApiStandIn;
+  cloudFront: CloudFrontLocal;
+  scc: SccStandIn;
+  dashboard: DashboardStandIn;
+  proxies: Record<Downstream, FaultyProxy>;
+  /** The environment the reconciler reads (for child processes). */
+  env: Record<string, string>;
+  config: PipelineConfig;
+  /** Builds a pipeline (in this process) against the stack. */
+  buildPipeline(overrides?: Partial<PipelineDeps>): Pipeline;
+  startPoller(pipeline: Pipeline): Promise<StreamPoller>;
+  /** Sets every proxy's fault plan at once. */
+  setFaults(plan: Partial<FaultPlan>, only?: readonly Downstream[]): void;
+  createBooking(input?: Parameters<typeof aBookingInput>[0], id?: string): Promise<Booking>;
+  /** True when every step is done at the booking's current revision and the thread shows its answers. */
+  isConverged(bookingId: string): Promise<boolean>;
+  waitFor(what: string, check: () => Promise<boolean>, timeoutMs?: number): Promise<void>;
+  rootMessages(bookingId: string): ReturnType<SlackWebApiStandIn['messages']>;
+  stop(): Promise<void>;
+}
+
+export async function startPipelineStack(options: StackOptions = {}): Promise<PipelineStack> {
+  const table = await createTestTable('pipeline');
+  const store = new DynamoBookingStore(table.doc, table.tableName);
+  for (const member of TEST_CREW) await store.putCrewMember(member);
+  const brands = loadBrands('templates');
+  const s3 = await startTestS3(brands.all.map((b) => b.bucket));
+  const slack = await startSlackWebApi({ tokens: [BOT_TOKEN] });
+  const cloudFront = await startCloudFrontLocal({
+    distributionIds: brands.all.map((b) => b.distributionId),
+    onInvalidate: () => {},
+  });
+  const scc = await startSccStandIn(SCC_KEY);
+  const dashboard = await startDashboardStandIn(DASHBOARD_TOKEN);
+  const hangMs = (options.httpTimeoutMs ?? 400) * 3;
+  const proxies: Record<Downstream, FaultyProxy> = {
+    scc: await startFaultyProxy({
+      target: scc.url,
+      dialect: 'json',
+      plan: { hangMs },
+      random: options.random,
+    }),
+    dashboard: await startFaultyProxy({
+      target: dashboard.url,
+      dialect: 'json',
+      plan: { hangMs },
+      random: options.random,
+    }),
+    slack: await startFaultyProxy({
+      target: slack.url,
+      dialect: 'slack',
+      plan: { hangMs },
+      random: options.random,
+    }),
+    s3: await startFaultyProxy({
+      target: s3.endpoint,
+      dialect: 's3',
+      plan: { hangMs },
+      random: options.random,
+    }),
+    cloudFront: await startFaultyProxy({
+      target: cloudFront.endpoint,
+      dialect: 'cloudfront',
+      plan: { hangMs },
+      random: options.random,
+    }),
+  };
+  const env: Record<string, string> = {
+    AWS_REGION: LOCAL_REGION,
+    TABLE_NAME: table.tableName,
+    TEMPLATES_DIR: 'templates',
+    SCC_URL: proxies.scc.url,
+    SCC_SERVICE_KEY: SCC_KEY,
+    DASHBOARD_URL: proxies.dashboard.url,
+    DASHBOARD_TOKEN,
+    SLACK_API_URL: proxies.slack.url,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_OPS_CHANNEL: OPS_CHANNEL,
+    S3_FORCE_PATH_STYLE: 'true',
+    PIPELINE_MAX_ATTEMPTS: String(options.maxAttempts ?? 8),
+    PIPELINE_BACKOFF_BASE_MS: '5',
+    PIPELINE_BACKOFF_MAX_MS: '40',
+    PIPELINE_HTTP_TIMEOUT_MS: String(options.httpTimeoutMs ?? 400),
+    PIPELINE_LEASE_MS: String(options.leaseMs ?? 1_500),
+    PIPELINE_CONCURRENCY: String(options.concurrency ?? 8),
+  };
+  const config = loadPipelineConfig(env);
+  const requestHandler = { requestTimeout: config.httpTimeoutMs, connectionTimeout: config.httpTimeoutMs };
+  const s3Client = new S3Client({
+    endpoint: proxies.s3.url,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    forcePathStyle: true,
+    maxAttempts: 1,
+    requestHandler,
+  });
+  const cloudFrontClient = new CloudFrontClient({
+    endpoint: proxies.cloudFront.url,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+    requestHandler,
+  });
+  const streams = new DynamoDBStreamsClient({
+    endpoint: table.endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  const pollers: StreamPoller[] = [];
+
+  const stack: PipelineStack = {
+    table,
+    store,
+    brands,
+    s3,
+    slack,
+    cloudFront,
+    scc,
+    dashboard,
+    proxies,
+    env: {
+      ...env,
+      AWS_ENDPOINT_URL_DYNAMODB: table.endpoint,
+      AWS_ENDPOINT_URL_S3: proxies.s3.url,
+      AWS_ENDPOINT_URL_CLOUDFRONT: proxies.cloudFront.url,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    },
+    config,
+    buildPipeline: (overrides = {}) =>
+      createPipeline({
+        config,
+        doc: table.doc,
+        s3: s3Client,
+        cloudFront: cloudFrontClient,
+        brands,
+        logger: options.logger ?? silentLogger,
+        random: options.random,
+        ...overrides,
+      }),
+    async startPoller(pipeline) {
+      const poller = await startStreamPoller({
+        dynamo: table.client,
+        streams,
+        tableName: table.tableName,
+        handler: pipeline.handleStreamEvent,
+        logger: options.logger ?? silentLogger,
+        idleMs: 25,
+        maxRetryDelayMs: 200,
+      });
+      pollers.push(poller);
+      return poller;
+    },
+    setFaults(plan, only = DOWNSTREAMS) {
+      for (const name of only) Object.assign(proxies[name].plan, plan);
+    },
+    async createBooking(overrides = {}, id) {
+      const input = aBookingInput(overrides as Partial<BookingInput>);
+      const { startsAt, endsAt } = scheduleInstants(input.schedule);
+      return store.createBooking({
+        input,
+        boat: { id: input.boatId, name: input.boatId === 'jada' ? 'Jada' : input.boatId },
+        startsAt,
+        endsAt,
+        actor: 'UOPERATOR',
+        ...(id ? { id } : {}),
+      });
+    },
+    async isConverged(bookingId) {
+      const booking = await store.getBooking(bookingId);
+      if (!booking) return false;
+      const pipeline = stack.buildPipeline();
+      const records = await pipeline.stepRecords.list(bookingId);
+      const done = STEP_NAMES.every((name) => {
+        const record = records.get(name);
+        return record?.revision === booking.revision && record.status === 'succeeded';
+      });
+      if (!done) return false;
+      const answers = await store.listAnswers(bookingId);
+      const thread = records.get('slack-thread')?.result as { fingerprint?: string } | undefined;
+      return thread?.fingerprint === threadFingerprint(booking, records, answers);
+    },
+    async waitFor(what, check, timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await check())) {
+        if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${what}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    rootMessages(bookingId) {
+      return slack
+        .messages(OPS_CHANNEL)
+        .filter((m) => !m.thread_ts || m.thread_ts === m.ts)
+        .filter((m) => m.metadata?.event_payload?.bookingId === bookingId);
+    },
+    async stop() {
+      for (const poller of pollers) await poller.stop();
+      for (const proxy of Object.values(proxies)) await proxy.stop();
+      s3Client.destroy();
+      cloudFrontClient.destroy();
+      streams.destroy();
+      await Promise.all([s3.stop(), slack.stop(), cloudFront.stop(), scc.stop(), dashboard.stop()]);
+      table.client.destroy();
+    },
+  };
+  return stack;
+}
