@@ -100,6 +100,7 @@ export const ESTIMATE_TRIGGERS: readonly string[] = [
   BOOKING_INPUT.date,
   BOOKING_INPUT.startTime,
   BOOKING_INPUT.endTime,
+  BOOKING_INPUT.boat,
   BOOKING_INPUT.captain,
   BOOKING_INPUT.crew,
   BOOKING_INPUT.hostesses,

@@ -17,6 +17,8 @@ export interface SlackApiCall {
   /** The bearer token (or `token` argument) the call carried, if any. */
   token?: string;
   at: number;
+  /** What the stand-in answered (set once the call is handled). */
+  response?: Record<string, unknown>;
 }
 
 export interface StoredMessage {
@@ -103,6 +105,8 @@ export interface SlackWebApiStandIn {
   /** A response_url on this server; posts to it are recorded (and emitted). */
   responseUrl(id?: string): string;
   view(id: string): StoredView | undefined;
+  /** Every view (modals and homes) in the order they were first opened. */
+  views(): StoredView[];
   /** The App Home last published for a user. */
   homeView(userId: string): StoredView | undefined;
   addUser(user: Partial<SlackUser> & { id: string }): void;
@@ -443,19 +447,24 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     emit({ kind: 'call', call });
 
     if (method !== 'api.test') {
-      if (!token) return sendJson(response, 200, { ok: false, error: 'not_authed' });
+      if (!token) {
+        call.response = { ok: false, error: 'not_authed' };
+        return sendJson(response, 200, call.response);
+      }
       if (options.tokens && !options.tokens.includes(token)) {
-        return sendJson(response, 200, { ok: false, error: 'invalid_auth' });
+        call.response = { ok: false, error: 'invalid_auth' };
+        return sendJson(response, 200, call.response);
       }
     }
     const failure = failures.get(method);
     if (failure) {
       failures.delete(method);
-      return sendJson(response, 200, { ok: false, error: failure });
+      call.response = { ok: false, error: failure };
+      return sendJson(response, 200, call.response);
     }
     const implementation = methods[method];
-    if (!implementation) return sendJson(response, 200, { ok: false, error: 'unknown_method' });
-    sendJson(response, 200, implementation(recordedArgs));
+    call.response = implementation ? implementation(recordedArgs) : { ok: false, error: 'unknown_method' };
+    sendJson(response, 200, call.response);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -476,6 +485,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     responsePosts,
     responseUrl: (id = randomBytes(6).toString('hex')) => `${base}/response/${encodeURIComponent(id)}`,
     view: (id) => views.get(id),
+    views: () => [...views.values()],
     homeView: (userId) => {
       const id = homes.get(userId);
       return id ? views.get(id) : undefined;

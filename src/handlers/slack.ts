@@ -1,0 +1,64 @@
+/**
+ * Lambda entry point of the Slack app (API Gateway HTTP API → POST /slack/events), and its composition
+ * root: configuration, the DynamoDB store and the Bolt app are built once per container, on the first
+ * request. `createSlackEventsHandler` is the same handler for callers that bring their own dependencies
+ * (the local gateway serving POST /slack/events in-process, the tests, the bench).
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { loadSlackConfig, type SlackConfig } from '../config/slack';
+import { createLogger, type Logger } from '../logging/logger';
+import { createSlackApp, type SlackApp, type SlackHttpResponse } from '../slack/app';
+import type { SlackStore } from '../slack/deps';
+import { DynamoBookingStore } from '../store';
+
+export interface SlackHandlerDeps {
+  config: SlackConfig;
+  store: SlackStore;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+export type SlackEventsHandler = (
+  event: APIGatewayProxyEventV2,
+  context?: Context,
+) => Promise<SlackHttpResponse>;
+
+/** The HTTP Slack app over the given dependencies (Socket Mode is never used here, whatever the config). */
+export function createSlackEventsHandler(deps: SlackHandlerDeps): SlackEventsHandler {
+  const logger = deps.logger ?? createLogger('slack', deps.config.logLevel);
+  let app: Promise<SlackApp> | undefined;
+  return async (event, context) => {
+    app ??= createSlackApp({
+      store: deps.store,
+      boats: deps.config.boats,
+      brands: deps.config.brands,
+      opsChannel: deps.config.opsChannel,
+      logger,
+      now: deps.now ?? (() => new Date()),
+      signingSecret: deps.config.signingSecret,
+      botToken: deps.config.botToken,
+      appToken: undefined,
+      apiUrl: deps.config.apiUrl,
+      logLevel: deps.config.logLevel,
+    });
+    return (await app).handle(event, context);
+  };
+}
+
+export function createDynamoStore(config: Pick<SlackConfig, 'region' | 'tableName'>): DynamoBookingStore {
+  const client = new DynamoDBClient({ region: config.region });
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  return new DynamoBookingStore(doc, config.tableName);
+}
+
+let containerHandler: SlackEventsHandler | undefined;
+
+export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<SlackHttpResponse> {
+  if (!containerHandler) {
+    const config = loadSlackConfig(process.env);
+    containerHandler = createSlackEventsHandler({ config, store: createDynamoStore(config) });
+  }
+  return containerHandler(event, context);
+}

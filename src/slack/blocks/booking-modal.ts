@@ -1,0 +1,362 @@
+/**
+ * The booking modal (`/charter new` and `/charter edit <slug>`): Block Kit inputs of the right kinds, with
+ * defaults and hints, the roster-driven crew selects, and a live margin / overlap context. Also the small
+ * modals around it (loading, notice, saved). Ops-only: it shows money and internal notes.
+ */
+import type {
+  Datepicker,
+  InputBlock,
+  InputBlockElement,
+  KnownBlock,
+  ModalView,
+  MultiStaticSelect,
+  NumberInput,
+  PlainTextOption,
+  StaticSelect,
+  Timepicker,
+} from '@slack/types';
+import type { Boat, Brand, CrewMember, OpsView, Role } from '../../domain';
+import {
+  type BookingFormValues,
+  type BookingModalMetadata,
+  type Estimate,
+  encodeMetadata,
+} from '../booking-form';
+import { BOOKING_BLOCK, BOOKING_INPUT, CALLBACK, ESTIMATE_TRIGGERS } from '../ids';
+import { charterLabel, charterWhen, charterWhenShort, money, ROLE_LABEL } from './format';
+import { context, escapeMrkdwn, LIMIT, mrkdwn, option, plain, section } from './primitives';
+
+export interface BookingModalOptions {
+  metadata: BookingModalMetadata;
+  boats: readonly Boat[];
+  brands: readonly Pick<Brand, 'domain' | 'brandName'>[];
+  /** 'loading' while the roster is read: the modal opens at once and is filled in by views.update. */
+  roster: readonly CrewMember[] | 'loading';
+  values?: BookingFormValues;
+  estimate?: Estimate;
+}
+
+const DEFAULT_START = '10:00';
+const DEFAULT_END = '13:00';
+
+function input(
+  blockId: string,
+  label: string,
+  element: InputBlockElement,
+  extra: { hint?: string; optional?: boolean } = {},
+): InputBlock {
+  const actionId = (element as { action_id?: string }).action_id ?? '';
+  return {
+    type: 'input',
+    block_id: blockId,
+    label: plain(label, 2000),
+    element,
+    ...(extra.hint ? { hint: plain(extra.hint, 2000) } : {}),
+    ...(extra.optional ? { optional: true } : {}),
+    ...(ESTIMATE_TRIGGERS.includes(actionId) ? { dispatch_action: true } : {}),
+  };
+}
+
+function textInput(
+  actionId: string,
+  initial: string | undefined,
+  options: { placeholder?: string; multiline?: boolean; maxLength?: number } = {},
+): InputBlockElement {
+  return {
+    type: 'plain_text_input',
+    action_id: actionId,
+    ...(initial ? { initial_value: initial } : {}),
+    ...(options.placeholder ? { placeholder: plain(options.placeholder, 150) } : {}),
+    ...(options.multiline ? { multiline: true } : {}),
+    ...(options.maxLength ? { max_length: options.maxLength } : {}),
+  };
+}
+
+function amountInput(actionId: string, initial: string | undefined, decimals: boolean): NumberInput {
+  return {
+    type: 'number_input',
+    action_id: actionId,
+    is_decimal_allowed: decimals,
+    min_value: decimals ? '0' : '1',
+    ...(initial ? { initial_value: initial } : {}),
+    ...(decimals ? { placeholder: plain('0.00', 150) } : {}),
+  };
+}
+
+function staticSelect(
+  actionId: string,
+  options: PlainTextOption[],
+  selected: string | undefined,
+  placeholder: string,
+): StaticSelect {
+  const initial = options.find((o) => o.value === selected);
+  return {
+    type: 'static_select',
+    action_id: actionId,
+    placeholder: plain(placeholder, 150),
+    options: options.slice(0, 100),
+    ...(initial ? { initial_option: initial } : {}),
+  };
+}
+
+function multiSelect(
+  actionId: string,
+  options: PlainTextOption[],
+  selected: readonly string[],
+  placeholder: string,
+): MultiStaticSelect {
+  const initial = options.filter((o) => selected.includes(o.value ?? ''));
+  return {
+    type: 'multi_static_select',
+    action_id: actionId,
+    placeholder: plain(placeholder, 150),
+    options: options.slice(0, 100),
+    ...(initial.length > 0 ? { initial_options: initial } : {}),
+  };
+}
+
+/** Roster options with the people who usually take `role` first; the description says role and rate. */
+export function rosterOptions(roster: readonly CrewMember[], role: Role): PlainTextOption[] {
+  return [...roster]
+    .sort(
+      (a, b) =>
+        Number(b.defaultRole === role) - Number(a.defaultRole === role) || a.name.localeCompare(b.name),
+    )
+    .map((m) => option(m.name, m.id, `${ROLE_LABEL[m.defaultRole]} · ${money(m.defaultHourlyRateCents)}/h`));
+}
+
+function crewBlocks(options: BookingModalOptions, values: BookingFormValues): KnownBlock[] {
+  const { roster } = options;
+  if (roster === 'loading') {
+    return [context([':hourglass_flowing_sand: Loading the crew roster…'], BOOKING_BLOCK.roster)];
+  }
+  if (roster.length === 0) {
+    return [
+      section(
+        ':warning: *Nobody is on the crew roster yet.* Add your captains, crew and hostesses with `/charter crew add`, then run `/charter new` again.',
+        BOOKING_BLOCK.roster,
+      ),
+    ];
+  }
+  return [
+    input(
+      BOOKING_BLOCK.captain,
+      'Captain',
+      staticSelect(
+        BOOKING_INPUT.captain,
+        rosterOptions(roster, 'captain'),
+        values.captainId,
+        'Choose the captain',
+      ),
+      { hint: 'The captain confirms in Slack or from their email link.' },
+    ),
+    input(
+      BOOKING_BLOCK.crew,
+      'Crew',
+      multiSelect(BOOKING_INPUT.crew, rosterOptions(roster, 'crew'), values.crewIds, 'Choose deck crew'),
+      { optional: true },
+    ),
+    input(
+      BOOKING_BLOCK.hostesses,
+      'Hostesses',
+      multiSelect(
+        BOOKING_INPUT.hostesses,
+        rosterOptions(roster, 'hostess'),
+        values.hostessIds,
+        'Choose hostesses',
+      ),
+      { optional: true },
+    ),
+  ];
+}
+
+/** The margin and overlap context under the money inputs. */
+export function estimateBlock(estimate: Estimate | undefined): KnownBlock {
+  const lines: string[] = [];
+  if (estimate?.marginCents === undefined) {
+    lines.push(':bar_chart: The margin shows here once the date, times, crew and price are filled in.');
+  } else {
+    const icon = estimate.marginCents < 0 ? ':small_red_triangle_down:' : ':bar_chart:';
+    lines.push(
+      `${icon} *Margin ${money(estimate.marginCents)}* = price − crew pay ${money(estimate.crewPayCents ?? 0)} − captain fee − port costs`,
+    );
+  }
+  for (const clash of (estimate?.overlapping ?? []).slice(0, 5)) {
+    const what = [
+      ...(clash.who.length > 0
+        ? [`${clash.who.map(escapeMrkdwn).join(', ')} ${clash.who.length === 1 ? 'is' : 'are'}`]
+        : []),
+      ...(clash.boat ? ['the boat is'] : []),
+    ].join(' and ');
+    lines.push(
+      `:warning: ${what} already on ${charterLabel(clash.other)} at an overlapping time (${charterWhenShort(clash.other)}).`,
+    );
+  }
+  lines.push('_Press Enter in an amount to refresh._');
+  return context(lines, BOOKING_BLOCK.estimate);
+}
+
+function datepicker(initial: string | undefined): Datepicker {
+  return {
+    type: 'datepicker',
+    action_id: BOOKING_INPUT.date,
+    placeholder: plain('Pick the charter date', 150),
+    ...(initial ? { initial_date: initial } : {}),
+  };
+}
+
+function timepicker(actionId: string, initial: string): Timepicker {
+  return { type: 'timepicker', action_id: actionId, initial_time: initial };
+}
+
+export function buildBookingModal(options: BookingModalOptions): ModalView {
+  const values: BookingFormValues = options.values ?? { crewIds: [], hostessIds: [] };
+  const editing = options.metadata.mode === 'edit';
+  const B = BOOKING_BLOCK;
+  const I = BOOKING_INPUT;
+  const boatOptions = options.boats.map((b) =>
+    option(b.name, b.id, `Up to ${b.capacity} guests · ${b.homePort}`),
+  );
+  const brandOptions = options.brands.map((b) => option(b.brandName, b.domain, b.domain));
+  const onlyBoat = options.boats.length === 1 ? options.boats[0]?.id : undefined;
+  const onlyBrand = options.brands.length === 1 ? options.brands[0]?.domain : undefined;
+  const ready = options.roster !== 'loading' && options.roster.length > 0;
+
+  const domainBlock: KnownBlock = editing
+    ? context(
+        [
+          `:globe_with_meridians: Brand: *${escapeMrkdwn(values.domain ?? '')}* (a charter keeps its brand; cancel and re-create to move it)`,
+        ],
+        B.domain,
+      )
+    : input(
+        B.domain,
+        'Brand',
+        staticSelect(I.domain, brandOptions, values.domain ?? onlyBrand, 'Which brand is this for?'),
+        {
+          hint: 'The guest page is published on this brand’s site.',
+        },
+      );
+
+  const blocks: KnownBlock[] = [
+    input(
+      B.title,
+      'Charter name',
+      textInput(I.title, values.title, { placeholder: 'Sunset Sail', maxLength: 80 }),
+      {
+        hint: 'Shown to the guest and crew.',
+      },
+    ),
+    input(B.date, 'Date', datepicker(values.date)),
+    input(B.startTime, 'Departs', timepicker(I.startTime, values.startTime ?? DEFAULT_START)),
+    input(B.endTime, 'Returns', timepicker(I.endTime, values.endTime ?? DEFAULT_END)),
+    input(B.boat, 'Boat', staticSelect(I.boat, boatOptions, values.boatId ?? onlyBoat, 'Choose the boat')),
+    domainBlock,
+    input(B.partySize, 'Party size', amountInput(I.partySize, values.partySize, false), {
+      hint: 'Guests aboard, not counting crew.',
+    }),
+    input(
+      B.guestName,
+      'Guest name',
+      textInput(I.guestName, values.guestName, { placeholder: 'Jordan Smith', maxLength: 120 }),
+    ),
+    input(B.guestEmail, 'Guest email', {
+      type: 'email_text_input',
+      action_id: I.guestEmail,
+      ...(values.guestEmail ? { initial_value: values.guestEmail } : {}),
+      placeholder: plain('jordan@example.com', 150),
+    }),
+    input(
+      B.guestPhone,
+      'Guest phone',
+      textInput(I.guestPhone, values.guestPhone, { placeholder: '+1 619 555 0100' }),
+      {
+        optional: true,
+      },
+    ),
+    input(
+      B.meetingPoint,
+      'Meeting point',
+      textInput(I.meetingPoint, values.meetingPoint, { maxLength: 200 }),
+      {
+        optional: true,
+        hint: 'Leave blank to meet at the boat’s home port.',
+      },
+    ),
+    ...crewBlocks(options, values),
+    input(B.price, 'Charter price (USD)', amountInput(I.price, values.price, true)),
+    input(B.deposit, 'Deposit (USD)', amountInput(I.deposit, values.deposit, true), { optional: true }),
+    input(B.captainFee, 'Captain fee (USD)', amountInput(I.captainFee, values.captainFee, true), {
+      optional: true,
+    }),
+    input(B.portCosts, 'Port costs (USD)', amountInput(I.portCosts, values.portCosts, true), {
+      optional: true,
+      hint: 'Fuel, slip and pier fees for this charter.',
+    }),
+    estimateBlock(options.estimate),
+    input(
+      B.guestNotes,
+      'Notes for the guest',
+      textInput(I.guestNotes, values.guestNotes, { multiline: true, maxLength: 2000 }),
+      {
+        optional: true,
+        hint: 'Shown on the guest page.',
+      },
+    ),
+    input(
+      B.internalNotes,
+      'Internal notes',
+      textInput(I.internalNotes, values.internalNotes, { multiline: true, maxLength: 4000 }),
+      { optional: true, hint: 'Ops only: never shown to guests or crew.' },
+    ),
+  ];
+
+  return {
+    type: 'modal',
+    callback_id: CALLBACK.bookingModal,
+    title: plain(editing ? 'Edit charter' : 'New charter', LIMIT.modalTitle),
+    close: plain('Cancel', LIMIT.modalTitle),
+    ...(ready ? { submit: plain(editing ? 'Save changes' : 'Create charter', LIMIT.modalTitle) } : {}),
+    private_metadata: encodeMetadata(options.metadata),
+    blocks,
+  };
+}
+
+/** A modal that only says something (not found, saved, no roster). */
+export function buildNoticeModal(title: string, text: string, extra: KnownBlock[] = []): ModalView {
+  return {
+    type: 'modal',
+    title: plain(title, LIMIT.modalTitle),
+    close: plain('Close', LIMIT.modalTitle),
+    blocks: [section(text), ...extra],
+  };
+}
+
+export type SavedKind = 'created' | 'updated' | 'duplicate';
+
+/** What replaces the modal after a good submission: short, with what happens next. */
+export function buildSavedModal(view: OpsView, kind: SavedKind): ModalView {
+  const heading: Record<SavedKind, string> = {
+    created: `:white_check_mark: ${charterLabel(view)} is booked.`,
+    updated: `:white_check_mark: ${charterLabel(view)} is saved (revision ${view.revision}).`,
+    duplicate: `:information_source: ${charterLabel(view)} already exists for this guest, boat and time, so nothing new was created. Use \`/charter edit ${view.slug}\` to change it.`,
+  };
+  const next =
+    kind === 'duplicate'
+      ? []
+      : [
+          context([
+            'The crew event, calendar entry and guest page are being set up now; follow along in the ops channel thread.',
+          ]),
+        ];
+  return {
+    type: 'modal',
+    title: plain(kind === 'updated' ? 'Charter saved' : 'Charter booked', LIMIT.modalTitle),
+    close: plain('Done', LIMIT.modalTitle),
+    blocks: [
+      { type: 'section', text: mrkdwn(heading[kind]) },
+      section(`${charterWhen(view)}\n${escapeMrkdwn(view.boat.name)} · margin ${money(view.marginCents)}`),
+      ...next,
+    ],
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * What the Slack listeners depend on, passed in by the composition root (src/handlers/slack.ts) or a test.
+ * Listeners use the store and configuration only: never SCC, the dashboard, S3, SES or CloudFront.
+ */
+import type { BrandDirectory } from '../config/brands';
+import type { Boat } from '../domain';
+import type { Logger } from '../logging/logger';
+import type { DynamoBookingStore } from '../store';
+
+export type SlackStore = Pick<
+  DynamoBookingStore,
+  | 'createBooking'
+  | 'getBooking'
+  | 'findBookingBySlug'
+  | 'listUpcoming'
+  | 'updateBooking'
+  | 'cancelBooking'
+  | 'requestReconcile'
+  | 'putCrewMember'
+  | 'getCrewMember'
+  | 'listCrew'
+  | 'removeCrewMember'
+  | 'recordConfirmation'
+  | 'listConfirmations'
+  | 'listAnswers'
+  | 'claimOnce'
+>;
+
+export interface SlackDeps {
+  store: SlackStore;
+  boats: readonly Boat[];
+  brands: BrandDirectory;
+  /** The ops channel (status threads live there). */
+  opsChannel: string;
+  logger: Logger;
+  now: () => Date;
+}
+
+/**
+ * How long a Slack delivery id stays claimed. Slack retries an event three times within about an hour
+ * (immediately, after 1 minute, after 5 minutes; a disabled-then-reenabled app can replay later): a day
+ * is comfortably longer and the markers expire by DynamoDB TTL.
+ */
+export const DELIVERY_TTL_SECONDS = 24 * 60 * 60;

@@ -1,0 +1,26 @@
+/** Registers the button and input action listeners. */
+import type { App, BlockAction } from '@slack/bolt';
+import type { SlackDeps } from '../../deps';
+import { ACTION, CALLBACK, ESTIMATE_TRIGGERS } from '../../ids';
+import { refreshEstimate } from './booking-estimate';
+import { cancelFromThread, confirmCancel, keepCharter } from './cancel-charter';
+import { captainAnswer } from './captain-answer';
+import { editCharterFromHome, newCharterFromHome } from './home-buttons';
+import { reconcileRequest } from './reconcile-request';
+
+export function registerActions(app: App, deps: SlackDeps): void {
+  app.action(ACTION.captainConfirm, captainAnswer(deps, 'confirmed'));
+  app.action(ACTION.captainDecline, captainAnswer(deps, 'declined'));
+  app.action(ACTION.retrySteps, reconcileRequest(deps, 'retry'));
+  app.action(ACTION.republishGuestPage, reconcileRequest(deps, 'republish'));
+  app.action(ACTION.cancelCharter, cancelFromThread(deps));
+  app.action(ACTION.confirmCancel, confirmCancel(deps));
+  app.action(ACTION.keepCharter, keepCharter(deps));
+  app.action(ACTION.newCharter, newCharterFromHome(deps));
+  app.action(ACTION.editCharter, editCharterFromHome(deps));
+  const triggers = new RegExp(`^(${ESTIMATE_TRIGGERS.join('|')})$`);
+  app.action<BlockAction>(
+    { type: 'block_actions', action_id: triggers, callback_id: CALLBACK.bookingModal },
+    refreshEstimate(deps),
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * `/charter new` and `/charter edit <slug>`: open the booking modal. Acknowledges first, then calls
+ * views.open before any slow read (the trigger expires in 3 seconds); the roster is filled in afterwards.
+ */
+import { isEditable } from '../../../domain';
+import { renderNotice } from '../../blocks/notice';
+import { openBookingModal } from '../../booking-modal-flow';
+import { findCharter, parseSlugArgument } from '../../charters';
+import { COMMAND } from '../../ids';
+import type { Subcommand } from './charter';
+
+export const newCharterCommand: Subcommand = async ({ ack, client, command }, _rest, deps) => {
+  await ack();
+  await openBookingModal({ client, triggerId: command.trigger_id, deps, channelId: command.channel_id });
+};
+
+export const editCharterCommand: Subcommand = async ({ ack, client, command }, rest, deps) => {
+  const slug = parseSlugArgument(rest[0]);
+  if (!slug) {
+    await ack({
+      response_type: 'ephemeral',
+      ...renderNotice(
+        `Which charter? Use \`${COMMAND} edit <slug>\`, like \`${COMMAND} edit sunset-sail-smith-2026-12-05\`.`,
+        `\`${COMMAND} list\` shows the slugs.`,
+      ),
+    });
+    return;
+  }
+  // One consistent read (a few milliseconds) before views.open: a wrong slug is answered in place.
+  const booking = await findCharter(deps, slug);
+  if (!booking) {
+    await ack({ response_type: 'ephemeral', ...notFound(slug) });
+    return;
+  }
+  if (!isEditable(booking.status)) {
+    await ack({
+      response_type: 'ephemeral',
+      ...renderNotice(`\`${slug}\` is ${booking.status}, so it can no longer be edited.`),
+    });
+    return;
+  }
+  await ack();
+  await openBookingModal({
+    client,
+    triggerId: command.trigger_id,
+    deps,
+    booking,
+    channelId: command.channel_id,
+  });
+};
+
+export function notFound(slug: string) {
+  return renderNotice(
+    `:mag: No charter called \`${slug}\`.`,
+    `\`${COMMAND} list\` shows the upcoming charters and their slugs.`,
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * `/charter status <slug>`: the charter's root status message (every step, the crew board) plus every answer
+ * ever given, ephemerally. Ops-only (opsView).
+ */
+import { opsView } from '../../../domain';
+import { formatLocalTime } from '../../../domain/time';
+import { ROLE_LABEL } from '../../blocks/format';
+import { renderNotice } from '../../blocks/notice';
+import { context, escapeMrkdwn } from '../../blocks/primitives';
+import { buildCrewBoard, renderRootMessage, stepsFromRecord } from '../../blocks/status-thread';
+import { findCharter, parseSlugArgument } from '../../charters';
+import { COMMAND } from '../../ids';
+import type { Subcommand } from './charter';
+import { notFound } from './charter-new';
+
+export const charterStatusCommand: Subcommand = async ({ ack }, rest, deps) => {
+  const slug = parseSlugArgument(rest[0]);
+  if (!slug) {
+    await ack({
+      response_type: 'ephemeral',
+      ...renderNotice(
+        `Which charter? Use \`${COMMAND} status <slug>\`.`,
+        `\`${COMMAND} list\` shows the slugs.`,
+      ),
+    });
+    return;
+  }
+  const booking = await findCharter(deps, slug);
+  if (!booking) {
+    await ack({ response_type: 'ephemeral', ...notFound(slug) });
+    return;
+  }
+  const [confirmations, answers, roster] = await Promise.all([
+    deps.store.listConfirmations(booking.id),
+    deps.store.listAnswers(booking.id),
+    deps.store.listCrew({ includeInactive: true }),
+  ]);
+  const view = opsView(booking);
+  const root = renderRootMessage(view, stepsFromRecord(booking), buildCrewBoard(view, confirmations, roster));
+  const names = new Map(booking.crew.map((a) => [a.crewId, a]));
+  const history = answers.map((a) => {
+    const who = names.get(a.crewId);
+    const label = who ? `${ROLE_LABEL[who.role]} ${escapeMrkdwn(who.name)}` : escapeMrkdwn(a.crewId);
+    const when = formatLocalTime(new Date(a.at), booking.schedule.timeZone);
+    return `${a.answer === 'confirmed' ? '✅' : '❌'} ${label} ${a.answer} ${a.via === 'slack' ? 'in Slack' : 'on the crew page'} (${a.at.slice(0, 10)} ${when})`;
+  });
+  const blocks = [...root.blocks];
+  if (history.length > 0) blocks.push(context([`*Every answer*\n${history.slice(-20).join('\n')}`]));
+  await ack({ response_type: 'ephemeral', text: root.text, blocks });
+};

@@ -1,0 +1,66 @@
+/**
+ * `/charter <subcommand>`: parses the text and hands over to one subcommand handler. Unknown subcommands
+ * get the help, ephemerally. Every answer is acknowledged within Slack's 3 seconds; nothing downstream
+ * (SCC, dashboard, S3, SES, CloudFront) is ever called from here.
+ */
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { renderHelp } from '../../blocks/help';
+import type { SlackDeps } from '../../deps';
+import { logListenerError, userMessageFor } from '../../errors';
+import { cancelCharterCommand } from './charter-cancel';
+import { crewCommand } from './charter-crew';
+import { listChartersCommand } from './charter-list';
+import { editCharterCommand, newCharterCommand } from './charter-new';
+import { charterStatusCommand } from './charter-status';
+
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+export type Subcommand = (args: CommandArgs, rest: string[], deps: SlackDeps) => Promise<void>;
+
+const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
+  new: newCharterCommand,
+  edit: editCharterCommand,
+  list: listChartersCommand,
+  status: charterStatusCommand,
+  cancel: cancelCharterCommand,
+  crew: crewCommand,
+  help: async ({ ack }) => {
+    await ack({ response_type: 'ephemeral', ...renderHelp() });
+  },
+};
+
+const ALIASES: Readonly<Record<string, string>> = {
+  create: 'new',
+  book: 'new',
+  ls: 'list',
+  show: 'status',
+  '': 'help',
+};
+
+export function splitCommandText(text: string | undefined): string[] {
+  return (text ?? '').trim().split(/\s+/).filter(Boolean);
+}
+
+export function charterCommand(deps: SlackDeps) {
+  return async (args: CommandArgs): Promise<void> => {
+    const [first = '', ...rest] = splitCommandText(args.command.text);
+    const name = ALIASES[first.toLowerCase()] ?? first.toLowerCase();
+    const subcommand = SUBCOMMANDS[name];
+    let acked = false;
+    const ack: CommandArgs['ack'] = async (response) => {
+      acked = true;
+      await args.ack(response);
+    };
+    try {
+      if (!subcommand) {
+        await ack({ response_type: 'ephemeral', ...renderHelp(first) });
+        return;
+      }
+      await subcommand({ ...args, ack }, rest, deps);
+    } catch (error) {
+      logListenerError(deps.logger, error, `command ${name}`);
+      const text = userMessageFor(error);
+      if (!acked) await ack({ response_type: 'ephemeral', text });
+      else await args.respond({ response_type: 'ephemeral', text }).catch(() => undefined);
+    }
+  };
+}

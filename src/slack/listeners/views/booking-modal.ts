@@ -1,0 +1,104 @@
+/**
+ * The booking modal's submission: read the form, validate with the domain's rules, answer errors inline
+ * (`response_action: errors`, nothing written), or write the booking and show a short "booked" view.
+ * Once only: the same submission (view id + hash + state) is claimed in DynamoDB, and a create is keyed on
+ * the business key too, so a resend with new ids returns the first booking. Nothing downstream happens here:
+ * the booking write is what starts the pipeline.
+ */
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { type Booking, opsView, validateBookingInput } from '../../../domain';
+import { buildSavedModal, type SavedKind } from '../../blocks/booking-modal';
+import {
+  type BookingFormValues,
+  bookingInputFromForm,
+  decodeMetadata,
+  fieldErrorsToBlocks,
+  formValuesFromState,
+  type ViewStateValues,
+} from '../../booking-form';
+import { defaultTimeZone } from '../../booking-modal-flow';
+import { createBookingOnce } from '../../charters';
+import { stateDigest } from '../../dedupe';
+import { DELIVERY_TTL_SECONDS, type SlackDeps } from '../../deps';
+import { logListenerError, viewErrorsFor } from '../../errors';
+import { BOOKING_BLOCK } from '../../ids';
+
+type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+export function bookingModalSubmission(deps: SlackDeps) {
+  return async ({ ack, body, view }: Args): Promise<void> => {
+    const metadata = decodeMetadata(view.private_metadata);
+    const actor = body.user.id;
+    try {
+      const values: BookingFormValues = formValuesFromState(view.state.values as ViewStateValues);
+      const submission = `slack:view:${view.id}:${view.hash}:${stateDigest(view.state.values)}`;
+      const [roster, existing] = await Promise.all([
+        deps.store.listCrew({ includeInactive: metadata.mode === 'edit' }),
+        metadata.mode === 'edit' && metadata.bookingId
+          ? deps.store.getBooking(metadata.bookingId)
+          : undefined,
+      ]);
+      if (metadata.mode === 'edit' && !existing) {
+        await ack({
+          response_action: 'errors',
+          errors: { [BOOKING_BLOCK.title]: 'This charter no longer exists.' },
+        });
+        return;
+      }
+      if (existing) values.domain = existing.domain;
+
+      const reading = bookingInputFromForm(values, {
+        roster,
+        boats: deps.boats,
+        timeZone: existing?.schedule.timeZone ?? defaultTimeZone(deps, values.domain),
+        ...(existing ? { existing } : {}),
+      });
+      const validation = validateBookingInput(reading.input, {
+        now: deps.now(),
+        boats: deps.boats,
+        domains: deps.brands.domains,
+        ...(existing ? { existing } : {}),
+      });
+      const fieldErrors = [...reading.errors, ...(validation.ok ? [] : validation.errors)];
+      if (!validation.ok || fieldErrors.length > 0) {
+        await ack({ response_action: 'errors', errors: fieldErrorsToBlocks(fieldErrors, reading.input) });
+        return;
+      }
+
+      const boat = deps.boats.find((b) => b.id === validation.value.boatId)!;
+      const change = {
+        input: validation.value,
+        boat: { id: boat.id, name: boat.name },
+        startsAt: validation.startsAt,
+        endsAt: validation.endsAt,
+      };
+      const firstTime = await deps.store.claimOnce(submission, DELIVERY_TTL_SECONDS, { actor });
+
+      let saved: Booking;
+      let kind: SavedKind;
+      if (existing) {
+        const expected = metadata.revision ?? existing.revision;
+        // The same submission again (a double click, a resend) that this person already saved: answer the
+        // same way without writing. If the first attempt did not get through, write as usual.
+        const alreadySaved = !firstTime && existing.revision > expected && existing.updatedBy === actor;
+        saved = alreadySaved
+          ? existing
+          : await deps.store.updateBooking(existing.id, expected, change, actor);
+        kind = 'updated';
+      } else {
+        const result = await createBookingOnce(deps, { ...change, actor });
+        saved = result.booking;
+        // A repeat of this very submission is not news to the person who sent it.
+        kind = result.existed && firstTime ? 'duplicate' : 'created';
+      }
+      deps.logger.info('booking saved from Slack', { bookingId: saved.id, revision: saved.revision, kind });
+      await ack({ response_action: 'update', view: buildSavedModal(opsView(saved), kind) });
+    } catch (error) {
+      logListenerError(deps.logger, error, 'booking modal submission');
+      await ack({
+        response_action: 'errors',
+        errors: viewErrorsFor(error, BOOKING_BLOCK.title, (fields) => fieldErrorsToBlocks(fields)),
+      });
+    }
+  };
+}

@@ -1,0 +1,11 @@
+/** Registers the view submission listeners. */
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../../deps';
+import { CALLBACK } from '../../ids';
+import { bookingModalSubmission } from './booking-modal';
+import { crewModalSubmission } from './crew-modal';
+
+export function registerViews(app: App, deps: SlackDeps): void {
+  app.view(CALLBACK.bookingModal, bookingModalSubmission(deps));
+  app.view(CALLBACK.crewModal, crewModalSubmission(deps));
+}
