@@ -1,0 +1,57 @@
+/**
+ * Lambda entry for ShipCaptainCrew (API Gateway HTTP API, payload v2), and its composition root: config is
+ * read and clients are built once per container, on the first request. The local gateway and the tests use
+ * the same pieces in-process: createSccDeps(loadSccConfig(env)) and createSccHandler(deps, {stripPrefix}).
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SESClient } from '@aws-sdk/client-ses';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { loadBrands } from '../config/brands';
+import { loadSccConfig, type SccConfig } from '../config/scc';
+import { createLogger } from '../logging/logger';
+import { createSccHandler, type SccDeps } from '../scc/app';
+import { loadCrewTemplates } from '../scc/crew-templates';
+import { SccEventStore } from '../scc/event-store';
+import { SesMailer } from '../scc/ses-mailer';
+import { DynamoBookingStore } from '../store';
+
+export { createSccApp, createSccHandler, type SccDeps } from '../scc/app';
+
+/** Builds every client and collaborator SCC needs from its config; `overrides` swap any of them (tests). */
+export function createSccDeps(config: SccConfig, overrides: Partial<SccDeps> = {}): SccDeps {
+  // Endpoints come from AWS_ENDPOINT_URL_DYNAMODB / _SES / _S3, which the SDK reads itself.
+  const dynamo = new DynamoDBClient({ region: config.region });
+  const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
+  // The mailer owns SES retries (throttling backoff), so the SDK's own are turned off to avoid multiplying.
+  const ses = new SESClient({ region: config.region, maxAttempts: 1 });
+  const s3 = new S3Client({ region: config.region, forcePathStyle: config.s3ForcePathStyle });
+  return {
+    settings: {
+      serviceKeyHash: config.serviceKeyHash,
+      publicBaseUrl: config.publicBaseUrl,
+      photoMaxBytes: config.photoMaxBytes,
+      magicLinkTtlHoursAfterEnd: config.magicLinkTtlHoursAfterEnd,
+      checklists: config.checklists,
+      uploadOrigins: config.uploadOrigins,
+    },
+    passwordSalt: () => config.passwordSalt.get(),
+    magicLinkSecret: () => config.magicLinkSecret.get(),
+    events: new SccEventStore(doc, config.tableName),
+    bookings: new DynamoBookingStore(doc, config.tableName),
+    mailer: new SesMailer(ses),
+    s3,
+    brands: loadBrands(config.templatesDir, config.brandSites),
+    templates: loadCrewTemplates(config.templatesDir),
+    logger: createLogger('scc', config.logLevel),
+    ...overrides,
+  };
+}
+
+let handle: ReturnType<typeof createSccHandler> | undefined;
+
+export async function handler(event: APIGatewayProxyEventV2, context: Context) {
+  handle ??= createSccHandler(createSccDeps(loadSccConfig()));
+  return handle(event, context);
+}

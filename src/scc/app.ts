@@ -1,0 +1,452 @@
+/**
+ * ShipCaptainCrew over HTTP: the routes, who may call each, and how refusals look. The events API takes
+ * the service key (JSON in, JSON out); crew routes take a magic link (HTML pages that work without
+ * JavaScript); the presign and the calendar feed take their own tokens.
+ *
+ *   GET    /health                          liveness, no auth
+ *   POST   /events                          create (idempotent: booking id, or Idempotency-Key)   service key
+ *   GET    /events/{id}                     event, crew answers, email states, delivery problems  service key
+ *   PUT    /events/{id}                     newer revision: crew added/removed, time changed      service key
+ *   DELETE /events/{id}[?reason=]           cancel and tell the crew                               service key
+ *   GET    /crew-feeds/{crewId}             a person's private calendar URL                       service key
+ *   POST   /crew-feeds/{crewId}/revoke      revoke it and get a new one                           service key
+ *   GET    /crew/{token}                    crew page (never changes anything: mail scanners open links)
+ *   POST   /crew/{token}                    answer: confirmed | declined (+ reason); rate limited
+ *   GET    /crew/{token}/charter.ics        this charter for the person's calendar
+ *   GET    /crew/{crewId}/calendar.ics?token=  the person's upcoming charters (feed token)
+ *   POST   /g/presign                       presigned S3 POST for one photo (crew token)
+ *
+ * Must never log a token, a link or the service key: request logs name the route, not the path.
+ */
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { BrandDirectory } from '../config/brands';
+import { ANSWERS, type Answer, type Checklists } from '../domain';
+import { ConfigError, ForbiddenError, GoneError, isAppError, ValidationError } from '../errors';
+import {
+  errorToHttp,
+  type HttpRequest,
+  type HttpResponse,
+  html,
+  json,
+  parseFormBody,
+  parseJsonBody,
+  Router,
+  redirect,
+  text,
+  toHttpRequest,
+} from '../http';
+import type { Logger } from '../logging/logger';
+import type { DynamoBookingStore } from '../store';
+import { type CrewAccess, CrewLinkRefused, resolveCrewLink } from './crew-access';
+import { buildCrewCharterIcs, buildCrewFeed } from './crew-calendar';
+import { type CrewLinkSettings, crewLinksFor, crewPageUrl, feedUrl, presignUrl } from './crew-links';
+import { CrewNotifier } from './crew-notifier';
+import {
+  type CrewTemplates,
+  type Notice,
+  type RenderedPage,
+  renderCrewPage,
+  renderNoticePage,
+} from './crew-templates';
+import { crewViewFromEvent } from './crew-view';
+import { SccEventInputSchema } from './event-schema';
+import { SccEventService } from './event-service';
+import type { SccEventStore } from './event-store';
+import { TamperedLinkError, verifyFeedToken } from './magic-link';
+import { PhotoTooLargeError, PresignRequestSchema, presignPhotoUpload } from './photo-presign';
+import { ANSWER_RATE_LIMIT, enforceRateLimit, PRESIGN_RATE_LIMIT, type RateLimit } from './rate-limit';
+import { requireServiceKey } from './service-key';
+import type { Mailer } from './ses-mailer';
+
+export interface SccSettings {
+  serviceKeyHash: string;
+  publicBaseUrl: string;
+  photoMaxBytes: number;
+  magicLinkTtlHoursAfterEnd: number;
+  checklists: Checklists;
+  /** Origins the crew page's upload script may post photos to (its CSP connect-src). */
+  uploadOrigins: readonly string[];
+}
+
+export interface SccDeps {
+  settings: SccSettings;
+  passwordSalt: () => Promise<string>;
+  magicLinkSecret: () => Promise<string>;
+  events: SccEventStore;
+  bookings: DynamoBookingStore;
+  mailer: Mailer;
+  s3: S3Client;
+  brands: BrandDirectory;
+  templates: CrewTemplates;
+  logger: Logger;
+  now?: () => Date;
+  rateLimits?: { answers: RateLimit; presign: RateLimit };
+}
+
+export type SccApp = (request: HttpRequest) => Promise<HttpResponse>;
+
+const EVENT_BODY_LIMIT = 64 * 1024;
+const PRESIGN_BODY_LIMIT = 4 * 1024;
+const FEED_LOOKBACK_MS = 24 * 3600 * 1000;
+const MIN_SECRET_LENGTH = 32;
+
+export function createSccApp(deps: SccDeps): SccApp {
+  const now = deps.now ?? (() => new Date());
+  const { settings, events, brands, templates, logger } = deps;
+  const rateLimits = deps.rateLimits ?? { answers: ANSWER_RATE_LIMIT, presign: PRESIGN_RATE_LIMIT };
+  const notifier = new CrewNotifier({
+    events,
+    mailer: deps.mailer,
+    templates,
+    brands,
+    checklists: settings.checklists,
+    logger,
+    now,
+  });
+  const service = new SccEventService({ events, bookings: deps.bookings, notifier, brands, logger, now });
+
+  const secret = async () => {
+    const value = await deps.magicLinkSecret();
+    if (value.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError(
+        `MAGIC_LINK_SECRET is too short: use at least ${MIN_SECRET_LENGTH} random characters.`,
+      );
+    }
+    return value;
+  };
+  const linkSettings = async (): Promise<CrewLinkSettings> => ({
+    publicBaseUrl: settings.publicBaseUrl,
+    secret: await secret(),
+    ttlHoursAfterEnd: settings.magicLinkTtlHoursAfterEnd,
+  });
+  const withKey =
+    (handler: (request: HttpRequest, params: Readonly<Record<string, string>>) => Promise<HttpResponse>) =>
+    async (request: HttpRequest, params: Readonly<Record<string, string>>) => {
+      requireServiceKey(request, await deps.passwordSalt(), settings.serviceKeyHash);
+      return handler(request, params);
+    };
+  const access = async (token: string): Promise<CrewAccess> =>
+    resolveCrewLink(token, { events, brands, secret: await secret(), now: now() });
+
+  const router = new Router()
+    .on('GET', '/health', async () => json(200, { ok: true }))
+    .on(
+      'POST',
+      '/events',
+      withKey(async (request) => {
+        const input = parseJsonBody(request, SccEventInputSchema, EVENT_BODY_LIMIT);
+        const key = request.headers['idempotency-key']?.trim();
+        if (key !== undefined && (key.length === 0 || key.length > 200)) {
+          throw new ValidationError([
+            { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 200 characters.' },
+          ]);
+        }
+        const result = await service.create(input, await linkSettings(), key);
+        return json(result.created ? 201 : 200, result.details);
+      }),
+    )
+    .on(
+      'GET',
+      '/events/{id}',
+      withKey(async (_request, params) => json(200, await service.get(params.id ?? ''))),
+    )
+    .on(
+      'PUT',
+      '/events/{id}',
+      withKey(async (request, params) => {
+        const input = parseJsonBody(request, SccEventInputSchema, EVENT_BODY_LIMIT);
+        const result = await service.update(params.id ?? '', input, await linkSettings());
+        return json(result.created ? 201 : 200, result.details);
+      }),
+    )
+    .on(
+      'DELETE',
+      '/events/{id}',
+      withKey(async (request, params) => {
+        const reason = request.query.reason?.trim().slice(0, 500) || undefined;
+        const result = await service.cancel(params.id ?? '', reason, await linkSettings());
+        return json(200, result.details);
+      }),
+    )
+    .on(
+      'GET',
+      '/crew-feeds/{crewId}',
+      withKey(async (_request, params) => {
+        const crewId = params.crewId ?? '';
+        const version = await events.getFeedVersion(crewId);
+        return json(200, {
+          crewId,
+          version,
+          url: feedUrl(settings.publicBaseUrl, crewId, version, await secret()),
+        });
+      }),
+    )
+    .on(
+      'POST',
+      '/crew-feeds/{crewId}/revoke',
+      withKey(async (_request, params) => {
+        const crewId = params.crewId ?? '';
+        const version = await events.bumpFeedVersion(crewId);
+        logger.info('crew feed revoked', { crewId, version });
+        return json(200, {
+          crewId,
+          version,
+          url: feedUrl(settings.publicBaseUrl, crewId, version, await secret()),
+        });
+      }),
+    )
+    .on('GET', '/crew/{token}', async (request, params) =>
+      crewHtml(async () => {
+        const crew = await access(params.token ?? '');
+        return showCrewPage(crew, flashFor(request.query.answered));
+      }),
+    )
+    .on('POST', '/crew/{token}', async (request, params) =>
+      crewHtml(async () => {
+        const crew = await access(params.token ?? '');
+        await enforceRateLimit(
+          events,
+          { eventId: crew.event.id, token: crew.token, purpose: 'answer' },
+          rateLimits.answers,
+          now(),
+        );
+        const form = parseFormBody(request);
+        const answer = form.answer as Answer;
+        if (!ANSWERS.includes(answer)) {
+          throw new ValidationError([{ field: 'answer', message: 'Choose Confirm or Decline.' }]);
+        }
+        const reason = answer === 'declined' ? (form.reason ?? '').trim().slice(0, 500) : '';
+        const { changed } = await deps.bookings.recordConfirmation({
+          bookingId: crew.event.bookingId,
+          crewId: crew.assignment.crewId,
+          answer,
+          at: now().toISOString(),
+          via: 'crew-page',
+          ...(reason ? { reason } : {}),
+          revision: crew.event.revision,
+        });
+        logger.info('crew answer recorded', {
+          eventId: crew.event.id,
+          crewId: crew.assignment.crewId,
+          answer,
+          changed,
+        });
+        // Post/Redirect/Get: a reload cannot post the answer twice.
+        return redirect(`${crewPageUrl(settings.publicBaseUrl, crew.token)}?answered=${answer}`);
+      }),
+    )
+    .on('GET', '/crew/{token}/charter.ics', async (_request, params) =>
+      crewHtml(async () => {
+        const crew = await access(params.token ?? '');
+        const view = crewViewFromEvent(crew.event, crew.assignment.crewId, settings.checklists);
+        const ics = buildCrewCharterIcs(view, crew.brand.brandName, {
+          sequence: crew.assignment.version,
+          stamp: now(),
+        });
+        return text(200, ics, 'text/calendar; charset=utf-8', {
+          'content-disposition': `attachment; filename="${crew.event.id}.ics"`,
+          'cache-control': 'no-store',
+        });
+      }),
+    )
+    .on('GET', '/crew/{crewId}/calendar.ics', async (request, params) => {
+      const crewId = params.crewId ?? '';
+      let claims: { crewId: string; version: number };
+      try {
+        claims = verifyFeedToken(request.query.token ?? '', await secret());
+      } catch (error) {
+        if (error instanceof TamperedLinkError) throw new ForbiddenError('This calendar link is not valid.');
+        throw error;
+      }
+      if (claims.crewId !== crewId) throw new ForbiddenError('This calendar link is not valid.');
+      if (claims.version !== (await events.getFeedVersion(crewId))) {
+        throw new GoneError('This calendar link was replaced. Ask the office for your new one.');
+      }
+      const entries = await events.listCrewAssignments(crewId, new Date(now().getTime() - FEED_LOOKBACK_MS));
+      const views = [];
+      for (const entry of entries) {
+        const event = await events.getEvent(entry.eventId);
+        if (!event?.crew_assignments.some((a) => a.crewId === crewId)) continue;
+        views.push({ view: crewViewFromEvent(event, crewId, settings.checklists), sequence: entry.version });
+      }
+      const firstName = views[0]?.view.you.firstName ?? 'crew';
+      return text(200, buildCrewFeed(firstName, views, now()), 'text/calendar; charset=utf-8', {
+        'cache-control': 'private, no-store',
+      });
+    })
+    .on('POST', '/g/presign', async (request) => {
+      const body = parseJsonBody(request, PresignRequestSchema, PRESIGN_BODY_LIMIT);
+      const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      const token = body.token ?? bearer;
+      if (!token) throw new ForbiddenError('A crew link is required to upload photos.');
+      const crew = await access(token);
+      if (body.bookingId !== undefined && body.bookingId !== crew.event.bookingId) {
+        throw new ForbiddenError('This link is for another charter.');
+      }
+      if (body.size !== undefined && body.size > settings.photoMaxBytes)
+        throw new PhotoTooLargeError(settings.photoMaxBytes);
+      await enforceRateLimit(
+        events,
+        { eventId: crew.event.id, token, purpose: 'presign' },
+        rateLimits.presign,
+        now(),
+      );
+      const grant = await presignPhotoUpload(deps.s3, {
+        bucket: crew.brand.bucket,
+        bookingId: crew.event.bookingId,
+        crewId: crew.assignment.crewId,
+        contentType: body.contentType,
+        maxBytes: settings.photoMaxBytes,
+        now: now(),
+      });
+      logger.info('photo upload presigned', {
+        eventId: crew.event.id,
+        crewId: crew.assignment.crewId,
+        key: grant.key,
+      });
+      return json(200, grant);
+    });
+
+  async function showCrewPage(crew: CrewAccess, flash: string | undefined): Promise<HttpResponse> {
+    const linkConfig = await linkSettings();
+    const feedVersion = await events.getFeedVersion(crew.assignment.crewId);
+    const { token, ...links } = crewLinksFor(crew.event, crew.assignment, feedVersion, linkConfig);
+    const view = crewViewFromEvent(crew.event, crew.assignment.crewId, settings.checklists);
+    const confirmations = await deps.bookings.listConfirmations(crew.event.bookingId);
+    const latest = confirmations.find((c) => c.crewId === crew.assignment.crewId);
+    const page = renderCrewPage(templates, view, crew.brand, {
+      links,
+      formAction: links.page ?? crewPageUrl(settings.publicBaseUrl, token),
+      ...(latest
+        ? {
+            answer: {
+              answer: latest.answer,
+              at: latest.at,
+              ...(latest.reason ? { reason: latest.reason } : {}),
+            },
+          }
+        : {}),
+      ...(flash ? { flash } : {}),
+      uploads: { presignUrl: presignUrl(settings.publicBaseUrl), token, maxBytes: settings.photoMaxBytes },
+    });
+    return pageResponse(200, page);
+  }
+
+  function pageResponse(status: number, page: RenderedPage): HttpResponse {
+    const formOrigin = new URL(settings.publicBaseUrl).origin;
+    const csp = [
+      "default-src 'none'",
+      `style-src ${page.styleHash}`,
+      page.scriptHash ? `script-src ${page.scriptHash}` : "script-src 'none'",
+      `connect-src 'self' ${formOrigin} ${settings.uploadOrigins.join(' ')}`.trim(),
+      "img-src 'self' data:",
+      `form-action 'self' ${formOrigin}`,
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ].join('; ');
+    return html(status, page.html, {
+      'content-security-policy': csp,
+      'x-frame-options': 'DENY',
+      'x-robots-tag': 'noindex, nofollow',
+    });
+  }
+
+  /** Crew routes answer with pages: every refusal becomes a page that says what to do, never a stack. */
+  async function crewHtml(handle: () => Promise<HttpResponse>): Promise<HttpResponse> {
+    try {
+      return await handle();
+    } catch (error) {
+      if (error instanceof CrewLinkRefused) {
+        logger.info('crew link refused', { status: error.statusCode, code: error.code });
+        return pageResponse(error.statusCode, renderNoticePage(templates, error.brand, error.notice));
+      }
+      const { status, notice } = noticeForError(error);
+      if (status >= 500) logger.error('crew page failed', { error });
+      else logger.info('crew request refused', { status, code: isAppError(error) ? error.code : undefined });
+      return pageResponse(status, renderNoticePage(templates, undefined, notice));
+    }
+  }
+
+  return async (request) => {
+    let response: HttpResponse;
+    try {
+      response = await router.handle(request);
+    } catch (error) {
+      response = errorToHttp(error, logger);
+    }
+    logger.info('request', {
+      method: request.method,
+      route: routeLabel(request.path),
+      status: response.statusCode,
+    });
+    return response;
+  };
+}
+
+/** The Lambda-shaped face of the app: API Gateway HTTP API (payload v2) events in, results out. */
+export function createSccHandler(deps: SccDeps, options: { stripPrefix?: string } = {}) {
+  const app = createSccApp(deps);
+  return async (event: APIGatewayProxyEventV2, _context?: unknown): Promise<HttpResponse> =>
+    app(toHttpRequest(event, options.stripPrefix ?? ''));
+}
+
+function flashFor(answered: string | undefined): string | undefined {
+  if (answered === 'confirmed') return 'Thank you! Your confirmation is in; the office can see it now.';
+  if (answered === 'declined') return 'Thanks for letting us know. The office can see your answer now.';
+  return undefined;
+}
+
+function noticeForError(error: unknown): { status: number; notice: Notice } {
+  if (isAppError(error) && error.statusCode < 500) {
+    const byStatus: Record<number, Notice> = {
+      400: {
+        heading: 'Please try again',
+        message: error.message,
+        hint: 'Go back to the page and choose Confirm or Decline.',
+      },
+      404: {
+        heading: 'We could not save that',
+        message: 'This charter is not in our booking system any more, so we could not record your answer.',
+        hint: 'Reply to the email the link came in and the office will sort it out.',
+      },
+      413: {
+        heading: 'That was too much',
+        message: error.message,
+        hint: 'Keep the reason short and try again.',
+      },
+      429: {
+        heading: 'Too many tries',
+        message: error.message,
+        hint: 'Your earlier answer, if any, is saved.',
+      },
+    };
+    const notice = byStatus[error.statusCode] ?? {
+      heading: 'That did not work',
+      message: error.message,
+      hint: 'Reply to the email the link came in and the office will help.',
+    };
+    return { status: error.statusCode, notice };
+  }
+  return {
+    status: 500,
+    notice: {
+      heading: 'Something went wrong on our side',
+      message: 'We could not open this page just now.',
+      hint: 'Please try again in a minute. Nothing you did caused this.',
+    },
+  };
+}
+
+/** The route a request hit, with tokens and ids left out: safe to log. */
+export function routeLabel(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'crew') {
+    if (parts[2] === 'calendar.ics') return '/crew/{crewId}/calendar.ics';
+    if (parts[2] === 'charter.ics') return '/crew/{token}/charter.ics';
+    return '/crew/{token}';
+  }
+  if (parts[0] === 'events' && parts.length > 1) return '/events/{id}';
+  if (parts[0] === 'crew-feeds') return parts[2] ? '/crew-feeds/{crewId}/revoke' : '/crew-feeds/{crewId}';
+  return `/${parts.slice(0, 2).join('/')}`;
+}
