@@ -51,7 +51,10 @@ const ContextSchema = z.object({
     .regex(/^[A-Za-z][A-Za-z0-9-]{0,40}$/, { error: 'letters, digits and dashes, starting with a letter' })
     .default('CharterOps'),
   slackOpsChannel: text('the Slack channel id of the ops channel (C…)'),
-  sccServiceKeyHash: text('sha256(SERVICE_KEY + PASSWORD_SALT) in hex: run `npm run scc:hash-key`'),
+  sccServiceKeyHash: text('sha256(SERVICE_KEY + PASSWORD_SALT) in hex: run `npm run scc:hash-key`').refine(
+    (value) => value.startsWith(PLACEHOLDER_PREFIX) || /^[0-9a-fA-F]{64}$/.test(value),
+    { error: 'set it to 64 hex characters, sha256(SERVICE_KEY + PASSWORD_SALT): run `npm run scc:hash-key`' },
+  ),
   sccPasswordSalt: text('the salt used for sccServiceKeyHash'),
   slackApiUrl: httpUrl('the Slack Web API base URL').optional(),
   /** Point the reconciler at an SCC or dashboard that already runs elsewhere instead of this stack's. */

@@ -47,5 +47,7 @@ export class DashboardService extends Construct {
       logRetention: props.defaults.logRetention,
       authenticatedBy: 'X-Dashboard-Token, compared in constant time',
     });
+    // Calendar feed links are built on it; the function references its API, not the other way round.
+    this.service.function.addEnvironment('DASHBOARD_PUBLIC_URL', this.endpoint.url);
   }
 }

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { actionsOf, render, resourcesFor, roleOf, statementsOf } from './iam-helpers';
+import { synthesize } from './synth-helper';
+
+const { servicesTemplate: template } = synthesize();
+const statements = {
+  slack: statementsOf(template, roleOf(template, 'SlackAppServiceFunction')),
+  reconciler: statementsOf(template, roleOf(template, 'ReconcilerServiceFunction')),
+  scc: statementsOf(template, roleOf(template, 'SccServiceFunction')),
+  dashboard: statementsOf(template, roleOf(template, 'DashboardServiceFunction')),
+};
+
+const LOGS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+const TABLE = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:DescribeTable',
+  'dynamodb:GetItem',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:UpdateItem',
+];
+const SECRETS = ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'];
+const sorted = (...groups: string[][]) => [...new Set(groups.flat())].sort();
+
+/** Secrets a role may read, by setting name (the data stack's output names carry the secret's logical id). */
+function secretsReadBy(role: keyof typeof statements): string[] {
+  return resourcesFor(statements[role], 'secretsmanager:GetSecretValue')
+    .map((resource) => resource.match(/Secret(\w+?)[0-9A-F]{8}$/)?.[1] ?? resource)
+    .sort();
+}
+
+describe('least privilege, function by function', () => {
+  it('gives the Slack app the table and its two secrets, nothing else: no email, S3 or CloudFront', () => {
+    expect(actionsOf(statements.slack)).toEqual(sorted(LOGS, TABLE, SECRETS));
+    expect(secretsReadBy('slack')).toEqual(['SlackBotToken', 'SlackSigningSecret']);
+  });
+
+  it('gives the dashboard the table and its token, nothing else', () => {
+    expect(actionsOf(statements.dashboard)).toEqual(sorted(LOGS, TABLE, SECRETS));
+    expect(secretsReadBy('dashboard')).toEqual(['DashboardToken']);
+  });
+
+  it('lets SCC send raw email from the brand identities and presign uploads under photos/ only', () => {
+    expect(actionsOf(statements.scc)).toEqual(
+      sorted(LOGS, TABLE, SECRETS, ['ses:SendRawEmail', 's3:PutObject']),
+    );
+    expect(resourcesFor(statements.scc, 'ses:SendRawEmail')).toEqual([
+      expect.stringMatching(
+        /:ses:AWS::Region:AWS::AccountId:identity\/data:\w+SenderqueenofsandiegocomIdentity/,
+      ),
+      expect.stringMatching(/:ses:AWS::Region:AWS::AccountId:identity\/data:\w+SendersailjadacomIdentity/),
+    ]);
+    expect(resourcesFor(statements.scc, 's3:PutObject')).toEqual([
+      expect.stringMatching(/^data:.*GuestSiteBucketQueenofsandiegoComArn\w+\/photos\/\*$/),
+      expect.stringMatching(/^data:.*GuestSiteBucketSailjadaComArn\w+\/photos\/\*$/),
+    ]);
+    expect(secretsReadBy('scc')).toEqual(['MagicLinkSecret']);
+  });
+
+  it('never lets SCC touch CloudFront', () => {
+    expect(actionsOf(statements.scc).filter((a) => a.startsWith('cloudfront:'))).toEqual([]);
+  });
+
+  it('gives the reconciler g/* of each bucket, its photo listing, invalidations and its schedules', () => {
+    expect(actionsOf(statements.reconciler)).toEqual(
+      sorted(LOGS, TABLE, SECRETS, [
+        's3:PutObject',
+        's3:GetObject',
+        's3:DeleteObject',
+        'cloudfront:CreateInvalidation',
+        'scheduler:CreateSchedule',
+        'scheduler:UpdateSchedule',
+        'scheduler:DeleteSchedule',
+        'iam:PassRole',
+        'sqs:SendMessage',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        's3:ListBucket',
+        'dynamodb:ListStreams',
+        'dynamodb:DescribeStream',
+      ]),
+    );
+    for (const action of ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']) {
+      expect(resourcesFor(statements.reconciler, action)).toEqual([
+        expect.stringMatching(/^data:.*GuestSiteBucketQueenofsandiegoComArn\w+\/g\/\*$/),
+        expect.stringMatching(/^data:.*GuestSiteBucketSailjadaComArn\w+\/g\/\*$/),
+      ]);
+    }
+    const listing = statements.reconciler.find((s) => s.Action === 's3:ListBucket');
+    expect(resourcesFor(statements.reconciler, 's3:ListBucket')).toEqual([
+      expect.stringMatching(/^data:.*GuestSiteBucketQueenofsandiegoComArn\w+$/),
+      expect.stringMatching(/^data:.*GuestSiteBucketSailjadaComArn\w+$/),
+    ]);
+    expect(listing?.Condition).toEqual({ StringLike: { 's3:prefix': ['photos/*'] } });
+    expect(resourcesFor(statements.reconciler, 'cloudfront:CreateInvalidation')).toEqual([
+      expect.stringMatching(
+        /^arn:AWS::Partition:cloudfront::AWS::AccountId:distribution\/data:.*Sitequeenofsandiegocom/,
+      ),
+      expect.stringMatching(
+        /^arn:AWS::Partition:cloudfront::AWS::AccountId:distribution\/data:.*Sitesailjadacom/,
+      ),
+    ]);
+    expect(resourcesFor(statements.reconciler, 'scheduler:CreateSchedule')).toEqual([
+      expect.stringMatching(/:schedule\/CharterOpsServices-Reconciler-Schedules-\w+\/\*$/),
+    ]);
+    const passRole = statements.reconciler.find((s) => s.Action === 'iam:PassRole');
+    expect(render(passRole?.Resource)).toMatch(/^ReconcilerSchedulerRole\w+\.Arn$/);
+    expect(passRole?.Condition).toEqual({
+      StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' },
+    });
+    expect(secretsReadBy('reconciler')).toEqual(['DashboardToken', 'SccServiceKey', 'SlackBotToken']);
+  });
+
+  it('never lets the reconciler send email', () => {
+    expect(actionsOf(statements.reconciler).filter((a) => a.startsWith('ses:'))).toEqual([]);
+  });
+
+  it('lets the scheduler role invoke the reconciler and nothing else', () => {
+    const schedulerRole = Object.keys(template.findResources('AWS::IAM::Role')).find((id) =>
+      id.startsWith('ReconcilerSchedulerRole'),
+    )!;
+    const schedulerStatements = statementsOf(template, schedulerRole);
+    expect(actionsOf(schedulerStatements)).toEqual(['lambda:InvokeFunction']);
+    expect(resourcesFor(schedulerStatements, 'lambda:InvokeFunction')).toEqual([
+      expect.stringMatching(/^ReconcilerServiceFunction\w+\.Arn$/),
+      expect.stringMatching(/^ReconcilerServiceFunction\w+\.Arn:\*$/),
+    ]);
+  });
+});
+
+describe('wildcards', () => {
+  const everyStatement = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+    (policy) =>
+      policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+  );
+
+  it('appear in no action of any policy', () => {
+    const actions = everyStatement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    expect(actions.length).toBeGreaterThan(50);
+    expect(actions.filter((a) => a.includes('*'))).toEqual([]);
+  });
+
+  it('appear only in the resources the nag justifications name', () => {
+    // The same list as the justifications in infra/lib/constructs: a new wildcard must be added to both.
+    const allowed = [
+      /\/index\/\*$/,
+      /\/g\/\*$/,
+      /\/photos\/\*$/,
+      /:schedule\/[\w-]+\/\*$/,
+      /\.Arn:\*$/,
+      /^\*$/,
+    ];
+    const wildcards = everyStatement
+      .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
+      .map(render)
+      .filter((r) => r.includes('*'));
+    expect(wildcards.filter((r) => !allowed.some((pattern) => pattern.test(r)))).toEqual([]);
+  });
+
+  it('grant everything ("*") only for dynamodb:ListStreams, which has no resource-level permission', () => {
+    const onEverything = everyStatement.filter((s) => s.Resource === '*');
+    expect(onEverything.map((s) => s.Action)).toEqual(['dynamodb:ListStreams']);
+  });
+});
