@@ -202,7 +202,10 @@ export function bookingInputFromForm(values: BookingFormValues, context: FormCon
 
   const partySize = values.partySize?.trim() ? Number(values.partySize) : Number.NaN;
   const boat = context.boats.find((b) => b.id === values.boatId);
-  const meetingPoint = values.meetingPoint?.trim() || boat?.homePort || '';
+  if (values.boatId && !boat) errors.push({ field: 'boatId', message: 'Pick one of the boats in the list.' });
+  // Blank means the boat's home port. With an unknown boat there is none: a placeholder keeps the schema
+  // quiet so the boat's own error is the one shown (the form error stops anything being written).
+  const meetingPoint = values.meetingPoint?.trim() || boat?.homePort || (values.boatId ? '-' : '');
 
   const crew: CrewAssignment[] = [];
   const assign = (crewId: string | undefined, role: Role, field: string) => {
@@ -303,6 +306,7 @@ export function fieldErrorsToBlocks(
     const role = index !== undefined ? input?.crew[Number(index)]?.role : undefined;
     if (role === 'captain') block = BOOKING_BLOCK.captain;
     if (role === 'hostess') block = BOOKING_BLOCK.hostesses;
+    if (out[block]?.includes(error.message)) continue;
     out[block] = out[block] ? `${out[block]} ${error.message}` : error.message;
   }
   return out;

@@ -182,12 +182,11 @@ export function estimateBlock(estimate: Estimate | undefined): KnownBlock {
     );
   }
   for (const clash of (estimate?.overlapping ?? []).slice(0, 5)) {
-    const what = [
-      ...(clash.who.length > 0
-        ? [`${clash.who.map(escapeMrkdwn).join(', ')} ${clash.who.length === 1 ? 'is' : 'are'}`]
-        : []),
-      ...(clash.boat ? ['the boat is'] : []),
-    ].join(' and ');
+    const subjects = [...clash.who.map(escapeMrkdwn), ...(clash.boat ? ['the boat'] : [])];
+    const what =
+      subjects.length > 1
+        ? `${subjects.slice(0, -1).join(', ')} and ${subjects.at(-1)} are`
+        : `${subjects[0] ?? 'Someone'} is`;
     lines.push(
       `:warning: ${what} already on ${charterLabel(clash.other)} at an overlapping time (${charterWhenShort(clash.other)}).`,
     );

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREW_BLOCK, CREW_INPUT } from '../../../src/slack/ids';
+import { type SlackTestKit, startSlackTestKit } from './support/slack-test-kit';
+
+function crewState(form: {
+  name?: string;
+  email?: string;
+  role?: string;
+  rate?: string;
+  slackUser?: string;
+}) {
+  return {
+    [CREW_BLOCK.name]: { [CREW_INPUT.name]: { type: 'plain_text_input', value: form.name ?? null } },
+    [CREW_BLOCK.email]: { [CREW_INPUT.email]: { type: 'email_text_input', value: form.email ?? null } },
+    [CREW_BLOCK.phone]: { [CREW_INPUT.phone]: { type: 'plain_text_input', value: null } },
+    [CREW_BLOCK.role]: {
+      [CREW_INPUT.role]: { type: 'static_select', selected_option: form.role ? { value: form.role } : null },
+    },
+    [CREW_BLOCK.rate]: { [CREW_INPUT.rate]: { type: 'number_input', value: form.rate ?? null } },
+    [CREW_BLOCK.slackUser]: {
+      [CREW_INPUT.slackUser]: { type: 'users_select', selected_user: form.slackUser ?? null },
+    },
+  };
+}
+
+describe('crew roster modal', () => {
+  let kit: SlackTestKit;
+
+  beforeAll(async () => {
+    kit = await startSlackTestKit();
+  });
+  afterAll(() => kit.stop());
+
+  it('adds a crew member with their rate in cents and Slack account', async () => {
+    await kit.command('crew add');
+
+    const response = await kit.submitView(
+      kit.lastOpenedView(),
+      crewState({
+        name: 'Dana Vega',
+        email: 'Dana@Crew.test',
+        role: 'captain',
+        rate: '70.50',
+        slackUser: 'U0DANA',
+      }),
+    );
+
+    expect(response.json).toMatchObject({ response_action: 'update' });
+    expect(await kit.store.getCrewMember('dana-vega')).toMatchObject({
+      name: 'Dana Vega',
+      email: 'dana@crew.test',
+      defaultRole: 'captain',
+      defaultHourlyRateCents: 7050,
+      slackUserId: 'U0DANA',
+      active: true,
+    });
+  });
+
+  it('answers a bad email inline and writes nothing', async () => {
+    await kit.command('crew add');
+
+    const response = await kit.submitView(
+      kit.lastOpenedView(),
+      crewState({ name: 'Eli North', email: 'nope', role: 'crew', rate: '30' }),
+    );
+
+    expect(response.json).toMatchObject({
+      response_action: 'errors',
+      errors: { [CREW_BLOCK.email]: expect.any(String) },
+    });
+    expect(await kit.store.getCrewMember('eli-north')).toBeUndefined();
+  });
+
+  it('refuses a second person with the same name instead of overwriting the first', async () => {
+    await kit.command('crew add');
+    await kit.submitView(
+      kit.lastOpenedView(),
+      crewState({ name: 'Sam Lee', email: 'sam1@crew.test', role: 'crew', rate: '30' }),
+    );
+    await kit.command('crew add');
+
+    const response = await kit.submitView(
+      kit.lastOpenedView(),
+      crewState({ name: 'Sam Lee', email: 'sam2@crew.test', role: 'crew', rate: '30' }),
+    );
+
+    expect((response.json?.errors as Record<string, string>)[CREW_BLOCK.name]).toContain(
+      'already on the roster',
+    );
+    expect((await kit.store.getCrewMember('sam-lee'))?.email).toBe('sam1@crew.test');
+  });
+});

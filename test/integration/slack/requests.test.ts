@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signSlackRequest } from '../../../src/slack/signature';
+import { SIGNING_SECRET, type SlackTestKit, startSlackTestKit } from './support/slack-test-kit';
+
+const HELP = new URLSearchParams({
+  command: '/charter',
+  text: 'help',
+  user_id: 'U0OPERATOR',
+  channel_id: 'C0OPS',
+  trigger_id: '1.U0OPERATOR.abc',
+  response_url: 'http://127.0.0.1:9/response/x',
+  team_id: 'T0CHARTER',
+}).toString();
+const FORM = 'application/x-www-form-urlencoded';
+
+describe('request verification', () => {
+  let kit: SlackTestKit;
+
+  beforeAll(async () => {
+    kit = await startSlackTestKit();
+  });
+  afterAll(() => kit.stop());
+
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it('accepts a correctly signed request', async () => {
+    expect((await kit.deliver(HELP, FORM)).statusCode).toBe(200);
+  });
+
+  it('accepts a form body sent with a charset parameter', async () => {
+    expect((await kit.deliver(HELP, `${FORM}; charset=utf-8`)).json?.response_type).toBe('ephemeral');
+  });
+
+  it('refuses a bad signature', async () => {
+    const response = await kit.deliver(HELP, FORM, {
+      signature: signSlackRequest('wrong-secret', now(), HELP),
+    });
+
+    expect(response.statusCode).toBe(401);
+    expect(response.json).toEqual({ error: 'unauthorized', message: expect.any(String) });
+  });
+
+  it('refuses a body changed after signing', async () => {
+    const signature = signSlackRequest(SIGNING_SECRET, now(), HELP);
+    const response = await kit.deliver(HELP.replace('help', 'list'), FORM, { signature, timestamp: now() });
+
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('refuses a stale timestamp, even correctly signed', async () => {
+    const old = now() - 6 * 60;
+
+    expect((await kit.deliver(HELP, FORM, { timestamp: old })).statusCode).toBe(401);
+  });
+
+  it('issue #3: refuses a timestamp too far in the future, even correctly signed', async () => {
+    const future = now() + 6 * 60;
+
+    expect((await kit.deliver(HELP, FORM, { timestamp: future })).statusCode).toBe(401);
+  });
+
+  it('refuses a request without signature headers', async () => {
+    const response = await kit.handle({
+      version: '2.0',
+      routeKey: 'POST /slack/events',
+      rawPath: '/slack/events',
+      rawQueryString: '',
+      headers: { 'content-type': FORM },
+      body: HELP,
+      isBase64Encoded: false,
+      requestContext: { http: { method: 'POST' } } as never,
+    });
+
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('answers Slack’s url_verification challenge once the signature checks out', async () => {
+    const body = JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' });
+
+    const response = await kit.deliver(body, 'application/json');
+
+    expect(response.json).toEqual({ challenge: 'abc123' });
+  });
+
+  it('decodes a base64 body as UTF-8 (API Gateway encodes some bodies)', async () => {
+    const body = HELP.replace('help', encodeURIComponent('hjälp'));
+    const timestamp = now();
+    const response = await kit.handle({
+      version: '2.0',
+      routeKey: 'POST /slack/events',
+      rawPath: '/slack/events',
+      rawQueryString: '',
+      headers: {
+        'content-type': FORM,
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': signSlackRequest(SIGNING_SECRET, timestamp, body),
+      },
+      body: Buffer.from(body).toString('base64'),
+      isBase64Encoded: true,
+      requestContext: { http: { method: 'POST' } } as never,
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('hjälp');
+  });
+});
