@@ -6,9 +6,10 @@
  * Guest-facing: never accept a Booking here. If a template needs something new, add it to guestView first.
  */
 import type { Brand, GuestView, Role } from '../domain';
-import { formatDuration, formatLocalDate } from '../domain';
+import { formatDuration } from '../domain';
 import { guestCalendarPath, guestPagePath, isPhotoOfBooking, photoPath } from './paths';
 import type { GuestTheme } from './theme';
+import type { ZonedFormats } from './zoned-format';
 
 export interface GuestPageModel {
   readonly page: {
@@ -78,18 +79,14 @@ export function guestPageModel(input: {
   theme: GuestTheme;
   logoSvg: string | undefined;
   siteUrl: string;
+  formats: ZonedFormats;
   photos?: readonly string[];
 }): GuestPageModel {
-  const { view, brand, theme, siteUrl } = input;
+  const { view, brand, theme, siteUrl, formats } = input;
   const start = new Date(view.startsAt);
-  const dateText = formatLocalDate(start, view.timeZone);
-  const shortDateText = new Intl.DateTimeFormat('en-US', {
-    timeZone: view.timeZone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-  }).format(start);
-  const timeText = formatTimeRange(start, new Date(view.endsAt), view.timeZone);
+  const dateText = formats.longDate(start, view.timeZone);
+  const shortDateText = formats.shortDate(start, view.timeZone);
+  const timeText = formats.timeRange(start, new Date(view.endsAt), view.timeZone);
   const photos = (input.photos ?? [])
     .map((location) => photoUrl(location, view.bookingId))
     .filter((url): url is string => url !== undefined);
@@ -137,7 +134,7 @@ export function guestPageModel(input: {
     crew: view.crew.map((member) => ({
       firstName: member.firstName,
       roleLabel: ROLE_LABELS[member.role],
-      initial: firstGrapheme(member.firstName).toLocaleUpperCase('en-US'),
+      initial: formats.firstGrapheme(member.firstName).toLocaleUpperCase('en-US'),
     })),
     hasCrew: view.crew.length > 0,
     whatToBring: brand.whatToBring,
@@ -151,16 +148,6 @@ export function guestPageModel(input: {
     hasPhotos: photos.length > 0,
     calendar: { href: guestCalendarPath(view.bookingId), filename: `${view.slug}.ics` },
   };
-}
-
-/** "4:00 – 7:00 PM PST" in the charter's zone. */
-export function formatTimeRange(start: Date, end: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).formatRange(start, end);
 }
 
 /** A maps search link that opens the app on phones and the web elsewhere. */
@@ -181,17 +168,15 @@ function absolute(pathOrUrl: string, siteUrl: string): string {
 }
 
 function paragraphs(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-}
-
-function firstGrapheme(text: string): string {
-  const segments = new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text.trim());
-  for (const { segment } of segments) return segment;
-  return '?';
+  return (
+    text
+      .replace(/\r\n?|\u2028/g, '\n')
+      // A paragraph separator is a blank line, as a person typing would have written it.
+      .replace(/\u2029/g, '\n\n')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+  );
 }
 
 function truncate(text: string, max: number): string {

@@ -8,13 +8,13 @@
 import { createHash } from 'node:crypto';
 import Mustache from 'mustache';
 import type { Brand, GuestView } from '../domain';
-import { formatLocalDate } from '../domain';
 import { jsonForScriptElement } from './embed-json';
 import { renderGuestIcs } from './guest-calendar';
 import { type GuestPageModel, guestPageModel } from './guest-page-model';
 import { guestPagePath } from './paths';
 import { type GuestTemplates, loadGuestTemplates } from './templates';
 import { brandTheme, type GuestTheme } from './theme';
+import { createZonedFormats } from './zoned-format';
 
 export interface GuestPageInput {
   readonly view: GuestView;
@@ -61,6 +61,7 @@ const FAVICON_SIZE = 32;
 
 export function createGuestRenderer(options: GuestRendererOptions): GuestRenderer {
   const sites = new Map<string, PreparedSite>();
+  const formats = createZonedFormats();
   const siteUrl = (brand: Brand) =>
     (options.siteUrl?.(brand) ?? `https://${brand.domain}`).replace(/\/+$/, '');
 
@@ -97,7 +98,7 @@ export function createGuestRenderer(options: GuestRendererOptions): GuestRendere
 
   const renderCancelledPage = ({ view, brand }: GuestRedirectInput): string => {
     const site = prepare(brand);
-    const dateText = formatLocalDate(new Date(view.startsAt), view.timeZone);
+    const dateText = formats.longDate(new Date(view.startsAt), view.timeZone);
     return render(site, 'guest-cancelled', {
       ...shell(site, brand),
       page: {
@@ -118,6 +119,7 @@ export function createGuestRenderer(options: GuestRendererOptions): GuestRendere
       theme: site.theme,
       logoSvg: site.templates.logoSvg,
       siteUrl: siteUrl(brand),
+      formats,
       photos,
     });
     return render(site, 'guest-page', {
