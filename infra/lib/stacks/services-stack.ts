@@ -115,7 +115,7 @@ export class ServicesStack extends Stack {
       ...(props.slackApiUrl ? { slackApiUrl: props.slackApiUrl } : {}),
     });
 
-    new CfnOutput(this, 'SlackRequestUrl', {
+    new CfnOutput(this, 'SlackEventsUrl', {
       description: 'Request URL for the Slack app (manifest.yml): events, interactivity and slash commands',
       value: this.slack.eventsUrl,
     });

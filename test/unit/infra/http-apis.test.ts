@@ -50,7 +50,7 @@ describe('the HTTP APIs', () => {
 
   it('publish the Slack request URL and the API base URLs as outputs', () => {
     const outputs = template.toJSON().Outputs;
-    expect(render(outputs.SlackRequestUrl.Value)).toMatch(
+    expect(render(outputs.SlackEventsUrl.Value)).toMatch(
       /^SlackAppEndpointApi\w+\.ApiEndpoint\/slack\/events$/,
     );
     expect(render(outputs.SccUrl.Value)).toMatch(/^SccEndpointApi\w+\.ApiEndpoint$/);
