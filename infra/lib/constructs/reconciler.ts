@@ -63,7 +63,8 @@ export class Reconciler extends Construct {
       defaults: props.defaults,
       description:
         'Reconciler: brings SCC, calendar, guest page and Slack thread up to date with each booking',
-      timeout: Duration.seconds(60),
+      // A batch runs up to five steps per booking, each with its own retries and backoff: room for all of it.
+      timeout: Duration.minutes(5),
       environment: {
         SCC_URL: props.sccUrl,
         DASHBOARD_URL: props.dashboardUrl,

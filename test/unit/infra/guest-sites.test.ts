@@ -55,6 +55,13 @@ describe('guest sites, one per brand domain', () => {
     );
   });
 
+  it('publishes the three DKIM records of each sending domain for its DNS', () => {
+    const outputs = Object.keys(twoBrands.dataTemplate.toJSON().Outputs);
+    for (const domain of ['sailjada', 'queenofsandiego']) {
+      expect(outputs.filter((name) => name.startsWith(`Sender${domain}comDkimRecord`))).toHaveLength(3);
+    }
+  });
+
   it('keeps buckets private, encrypted, versioned and TLS-only', () => {
     for (const [id, bucket] of guestBuckets()) {
       expect({ id, ...bucket.Properties }).toMatchObject({

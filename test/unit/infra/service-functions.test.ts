@@ -29,6 +29,11 @@ describe('the four functions', () => {
     }
   });
 
+  it('give the Slack app more memory (CPU) to ack within three seconds and the reconciler time for a batch', () => {
+    expect(functions.SlackApp!.Properties).toMatchObject({ MemorySize: 1024, Timeout: 10 });
+    expect(functions.Reconciler!.Properties).toMatchObject({ Timeout: 300 });
+  });
+
   it('keep their logs for the configured retention (30 days by default)', () => {
     const logGroups = resourcesOf(template, 'AWS::Logs::LogGroup');
     expect(logGroups.length).toBe(7); // four functions, three API access logs
