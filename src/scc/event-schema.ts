@@ -4,7 +4,7 @@
  * revenue through event notes). `notes` are crew-safe notes only: the booking's guest notes.
  */
 import { z } from 'zod';
-import { EmailSchema, ROLES, type Role, scheduleInstants } from '../domain';
+import { EmailSchema, isValidTimeZone, ROLES, type Role, scheduleInstants } from '../domain';
 
 const unknownKeys = (where: string) => ({
   error: (issue: { code?: string; keys?: string[] }) =>
@@ -48,17 +48,9 @@ export const SccScheduleSchema = z.strictObject(
     date: z.iso.date({ error: 'schedule.date must be a calendar date (YYYY-MM-DD).' }),
     startTime: z.iso.time({ precision: -1, error: 'schedule.startTime must be HH:MM.' }),
     endTime: z.iso.time({ precision: -1, error: 'schedule.endTime must be HH:MM.' }),
-    timeZone: z.string().refine(
-      (zone) => {
-        try {
-          new Intl.DateTimeFormat('en-US', { timeZone: zone });
-          return zone.includes('/') || zone === 'UTC';
-        } catch {
-          return false;
-        }
-      },
-      { error: 'schedule.timeZone must be an IANA zone such as America/Los_Angeles.' },
-    ),
+    timeZone: z.string().refine(isValidTimeZone, {
+      error: 'schedule.timeZone must be an IANA zone such as America/Los_Angeles.',
+    }),
     startsAt: z.iso.datetime({ error: 'schedule.startsAt must be an ISO date-time in UTC.' }),
     endsAt: z.iso.datetime({ error: 'schedule.endsAt must be an ISO date-time in UTC.' }),
   },
@@ -105,6 +97,8 @@ export const SccEventInputSchema = z
       }
     });
     const { schedule } = event;
+    // Other issues (a bad zone, a malformed date) are reported by the fields themselves.
+    if (ctx.value === undefined || !isValidTimeZone(schedule.timeZone) || ctx.issues.length > 0) return;
     const expected = scheduleInstants({ ...schedule });
     if (expected.minutes <= 0) {
       ctx.addIssue({

@@ -1,0 +1,129 @@
+/**
+ * The canary leak test for everything SCC shows crew: the event notes the pipeline sends, every crew email
+ * (HTML, text, calendar attachment), the crew page and the calendar feed, rendered from the canary booking
+ * whose secret fields carry unmistakable amounts. Each person may see their own rate and pay, nothing else.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadBrands } from '../../../src/config/brands';
+import type { Booking } from '../../../src/domain';
+import { buildCrewCharterIcs, buildCrewFeed } from '../../../src/scc/crew-calendar';
+import {
+  type CrewEmailKind,
+  loadCrewTemplates,
+  renderCrewEmail,
+  renderCrewPage,
+} from '../../../src/scc/crew-templates';
+import { crewViewFromEvent } from '../../../src/scc/crew-view';
+import { type SccEvent, SccEventInputSchema } from '../../../src/scc/event-schema';
+import { CANARY, canaryBooking, expectNoCanary } from '../../helpers/canary';
+
+const templates = loadCrewTemplates('templates');
+const brand = loadBrands('templates').get('sailjada.com');
+const CREW_IDS = ['ana-ruiz', 'ben-okafor', 'cleo-marsh'] as const;
+const KINDS: CrewEmailKind[] = ['invite', 'update', 'removed', 'cancelled'];
+
+/** What the pipeline posts for a booking: crew-safe fields only; roster emails are the canary's. */
+function sccPayloadFor(booking: Booking) {
+  return {
+    bookingId: booking.id,
+    revision: booking.revision,
+    title: booking.title,
+    schedule: { ...booking.schedule, startsAt: booking.startsAt, endsAt: booking.endsAt },
+    boat: booking.boat,
+    meetingPoint: booking.meetingPoint,
+    domain: booking.domain,
+    notes: booking.guestNotes,
+    crew_assignments: booking.crew.map((a, i) => ({
+      crewId: a.crewId,
+      name: a.name,
+      email: CANARY.crewEmails[i] ?? '',
+      role: a.role,
+      hourly_rate: a.hourlyRateCents,
+    })),
+    partySize: booking.guest.partySize,
+    slug: booking.slug,
+  };
+}
+
+const payload = SccEventInputSchema.parse(sccPayloadFor(canaryBooking()));
+const event: SccEvent = {
+  ...payload,
+  id: payload.bookingId,
+  status: 'scheduled',
+  createdAt: '2026-11-24T17:00:00.000Z',
+  updatedAt: '2026-11-24T17:00:00.000Z',
+};
+const links = {
+  page: 'https://scc.example/crew/TOKEN',
+  calendar: 'https://scc.example/crew/TOKEN/charter.ics',
+  feed: 'https://scc.example/crew/x/calendar.ics?token=FEED',
+};
+
+describe('SCC canary: nothing secret reaches crew', () => {
+  it('the event notes the pipeline sends carry no secret', () => {
+    expectNoCanary(payload.notes, 'crew');
+    expectNoCanary(JSON.stringify({ ...payload, crew_assignments: [] }), 'crew');
+  });
+
+  it('the event schema refuses the booking’s money and internal notes outright', () => {
+    const booking = canaryBooking();
+    for (const extra of [
+      { priceCents: booking.priceCents },
+      { captainFeeCents: booking.captainFeeCents },
+      { internalNotes: booking.internalNotes },
+    ]) {
+      expect(SccEventInputSchema.safeParse({ ...sccPayloadFor(booking), ...extra }).success).toBe(false);
+    }
+  });
+
+  describe.each(CREW_IDS)('for %s', (crewId) => {
+    const view = crewViewFromEvent(event, crewId);
+
+    it.each(KINDS)('the %s email (HTML and text) shows only their own pay', (kind) => {
+      const changes = kind === 'update' ? ['New meeting point: Dock D (was Dock C)'] : [];
+      const email = renderCrewEmail(
+        templates,
+        kind,
+        view,
+        brand,
+        kind === 'invite' || kind === 'update' ? links : {},
+        changes,
+      );
+      expectNoCanary(email.subject, 'crew', crewId);
+      expectNoCanary(email.html, 'crew', crewId);
+      expectNoCanary(email.text, 'crew', crewId);
+    });
+
+    it('their own rate and pay do appear where they should', () => {
+      const email = renderCrewEmail(templates, 'invite', view, brand, links);
+      const i = CREW_IDS.indexOf(crewId);
+      const rate = CANARY.ratesCents[i] ?? 0;
+      expect(email.text).toContain(`$${(rate / 100).toFixed(2)}/hour`);
+      expect(email.text).toContain(`$${((rate * 3) / 100).toFixed(2)}`);
+    });
+
+    it('the calendar attachment and the feed carry no money at all', () => {
+      const ics = buildCrewCharterIcs(view, brand.brandName, {
+        sequence: 1,
+        stamp: new Date('2026-11-24T17:00:00Z'),
+      });
+      const feed = buildCrewFeed(
+        view.you.firstName,
+        [{ view, sequence: 1 }],
+        new Date('2026-11-24T17:00:00Z'),
+      );
+      expectNoCanary(ics, 'crew');
+      expectNoCanary(feed, 'crew');
+    });
+
+    it('the crew page shows only their own pay', () => {
+      const { html } = renderCrewPage(templates, view, brand, {
+        links,
+        formAction: links.page,
+        uploads: { presignUrl: 'https://scc.example/g/presign', token: 'TOKEN', maxBytes: 15 * 1024 * 1024 },
+        answer: { answer: 'declined', at: '2026-11-25T10:00:00.000Z', reason: 'Sick' },
+      });
+      expectNoCanary(html, 'crew', crewId);
+    });
+  });
+});
