@@ -26,7 +26,7 @@ export function parseCancelValue(value: string): { bookingId: string; revision: 
 
 export function renderCancelPrompt(view: OpsView): SlackMessage {
   const text = `Cancel ${charterLabel(view)}?\n${charterWhen(view)} · ${escapeMrkdwn(view.boat.name)} · ${escapeMrkdwn(view.guest.name)}\nThe guest page comes down and the crew are told.`;
-  return message(`Cancel ${view.title}?`, [
+  return message(`Cancel ${escapeMrkdwn(view.title)}?`, [
     section(text),
     actions([
       button('Yes, cancel it', ACTION.confirmCancel, cancelValue(view), {

@@ -99,5 +99,5 @@ export function renderCrewList(roster: readonly CrewMember[]): SlackMessage {
   }
   if (chunk.length > 0) blocks.push(section(chunk.join('\n')));
   blocks.push(context([`\`${COMMAND} crew remove <id>\` takes someone off the roster.`]));
-  return message(`Crew roster: ${roster.map((m) => m.name).join(', ')}`, blocks);
+  return message(`Crew roster: ${roster.map((m) => escapeMrkdwn(m.name)).join(', ')}`, blocks);
 }

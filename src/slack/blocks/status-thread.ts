@@ -265,7 +265,7 @@ export function renderRootMessage(
     ...actionBlocks(view, steps),
     footer(view),
   ];
-  const text = `${view.status === 'cancelled' ? 'Cancelled: ' : ''}${view.title} — ${charterWhen(view)} on ${view.boat.name} (${crewBoardSummary(crewBoard)})`;
+  const text = `${view.status === 'cancelled' ? 'Cancelled: ' : ''}${escapeMrkdwn(view.title)} — ${charterWhen(view)} on ${escapeMrkdwn(view.boat.name)} (${crewBoardSummary(crewBoard)})`;
   return {
     ...message(text, blocks),
     metadata: {
