@@ -8,7 +8,15 @@ import { z } from 'zod';
 import { type GuestView, isValidTimeZone, ROLES } from '../domain';
 
 export const CALENDAR_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled'] as const;
-export const PROGRESS_STATUSES = ['pending', 'running', 'done', 'failed', 'skipped'] as const;
+/** The pipeline's own step states (src/pipeline/step-records.ts), plus pending and skipped. */
+export const PROGRESS_STATUSES = [
+  'pending',
+  'running',
+  'retrying',
+  'succeeded',
+  'failed',
+  'skipped',
+] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
 /** A calendar event is at most this long; it also bounds the range query's look-back. */
@@ -48,39 +56,59 @@ export const CalendarCrewSchema = z.strictObject(
   noExtraFields,
 );
 
+const progressStatus = z.enum(PROGRESS_STATUSES, {
+  error: `A step status is one of ${PROGRESS_STATUSES.join(', ')}.`,
+});
+
+/**
+ * What a client sends. Field names follow the booking and guestView (startsAt, meetingPoint, …) so the
+ * pipeline can send a view's fields as they are.
+ */
 export const CalendarEntryInputSchema = z
   .strictObject(
     {
       title: text('Title', 120).min(1, { error: 'Title is required.' }),
-      start: instant('start'),
-      end: instant('end'),
+      startsAt: instant('startsAt'),
+      endsAt: instant('endsAt'),
       timeZone: z
         .string()
         .default('America/Los_Angeles')
         .refine(isValidTimeZone, { error: 'timeZone must be an IANA zone such as America/Los_Angeles.' }),
+      /** The local wall-clock schedule as the operator typed it, for display. */
+      date: z.iso.date({ error: 'date must be YYYY-MM-DD.' }).optional(),
+      startTime: z.iso.time({ precision: -1, error: 'startTime must be HH:MM.' }).optional(),
+      endTime: z.iso.time({ precision: -1, error: 'endTime must be HH:MM.' }).optional(),
       status: z
         .enum(CALENDAR_STATUSES, { error: `status must be one of ${CALENDAR_STATUSES.join(', ')}.` })
         .default('pending'),
-      location: text('Location', 200).default(''),
-      description: text('Description', 2000).default(''),
+      meetingPoint: text('meetingPoint', 200).default(''),
+      description: text('description', 2000).default(''),
       bookingId: z.string().regex(ENTRY_ID, { error: 'bookingId must be a booking id.' }).optional(),
-      domain: text('Domain', 253).optional(),
-      boatName: text('Boat name', 120).optional(),
+      domain: text('domain', 253).optional(),
+      slug: text('slug', 80).optional(),
+      boatName: text('boatName', 120).optional(),
       partySize: z.number().int().min(1).max(500, { error: 'partySize must be 1 to 500.' }).optional(),
       crew: z.array(CalendarCrewSchema).max(30, { error: 'At most 30 crew.' }).default([]),
-      url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) URL.' }).optional(),
+      guestPageUrl: z.url({ protocol: /^https?$/, error: 'guestPageUrl must be an http(s) URL.' }).optional(),
       /** The booking revision this entry reflects; an older revision never overwrites a newer one. */
       revision: z.number().int().positive().optional(),
+      /** A snapshot of every step's state; replaces the stored progress when sent, kept when omitted. */
+      progress: z
+        .record(
+          z.string().regex(STEP_NAME, { error: 'A step name is letters, digits, - or _.' }),
+          progressStatus,
+        )
+        .optional(),
     },
     noExtraFields,
   )
-  .refine((e) => Date.parse(e.end) > Date.parse(e.start), {
-    error: 'end must be after start.',
-    path: ['end'],
+  .refine((e) => Date.parse(e.endsAt) > Date.parse(e.startsAt), {
+    error: 'endsAt must be after startsAt.',
+    path: ['endsAt'],
   })
-  .refine((e) => Date.parse(e.end) - Date.parse(e.start) <= MAX_ENTRY_DAYS * DAY_MS, {
+  .refine((e) => Date.parse(e.endsAt) - Date.parse(e.startsAt) <= MAX_ENTRY_DAYS * DAY_MS, {
     error: `An entry can last at most ${MAX_ENTRY_DAYS} days.`,
-    path: ['end'],
+    path: ['endsAt'],
   });
 
 export type CalendarEntryInput = z.input<typeof CalendarEntryInputSchema>;
@@ -88,7 +116,7 @@ export type ValidCalendarEntryInput = z.output<typeof CalendarEntryInputSchema>;
 
 export const ProgressUpdateSchema = z.strictObject(
   {
-    status: z.enum(PROGRESS_STATUSES, { error: `status must be one of ${PROGRESS_STATUSES.join(', ')}.` }),
+    status: progressStatus,
     detail: text('detail', 500).optional(),
     at: instant('at').optional(),
   },
@@ -102,7 +130,7 @@ export interface StepProgress {
   readonly at: string;
 }
 
-export type CalendarEntry = ValidCalendarEntryInput & {
+export type CalendarEntry = Omit<ValidCalendarEntryInput, 'progress'> & {
   readonly id: string;
   readonly progress: Readonly<Record<string, StepProgress>>;
   readonly createdAt: string;
@@ -117,22 +145,24 @@ export function calendarEntryFromGuestView(
   view: GuestView,
   options: { pageUrl?: string } = {},
 ): CalendarEntryInput {
-  const lines = [`Hosted by ${view.hostFirstName}, party of ${view.partySize}.`];
-  if (view.guestNotes.trim() !== '') lines.push('', view.guestNotes.trim());
   return {
-    title: `${view.title} · ${view.boatName}`,
-    start: view.startsAt,
-    end: view.endsAt,
+    title: view.title,
+    startsAt: view.startsAt,
+    endsAt: view.endsAt,
     timeZone: view.timeZone,
+    date: view.date,
+    startTime: view.startTime,
+    endTime: view.endTime,
     status: view.status,
-    location: view.meetingPoint,
-    description: lines.join('\n').slice(0, 2000),
+    meetingPoint: view.meetingPoint,
+    description: view.guestNotes.trim().slice(0, 2000),
     bookingId: view.bookingId,
     domain: view.domain,
+    slug: view.slug,
     boatName: view.boatName,
     partySize: view.partySize,
     crew: view.crew.map((c) => ({ firstName: c.firstName, role: c.role })),
-    ...(options.pageUrl ? { url: options.pageUrl } : {}),
+    ...(options.pageUrl ? { guestPageUrl: options.pageUrl } : {}),
     revision: view.revision,
   };
 }

@@ -14,9 +14,10 @@ const STATUS: Readonly<Record<CalendarEntry['status'], IcsEventStatus>> = {
   cancelled: 'CANCELLED',
 };
 const PROGRESS_MARK: Readonly<Record<string, string>> = {
-  done: '✓',
+  succeeded: '✓',
   failed: '✗',
   running: '…',
+  retrying: '…',
   pending: '·',
   skipped: '–',
 };
@@ -48,19 +49,19 @@ function toEvent(entry: CalendarEntry): IcsEvent {
     }
   }
   if (entry.description) lines.push('', entry.description);
-  if (entry.url) lines.push('', entry.url);
+  if (entry.guestPageUrl) lines.push('', entry.guestPageUrl);
   return {
     uid: `${entry.id}@charter-ops.dashboard`,
-    start: entry.start,
-    end: entry.end,
+    start: entry.startsAt,
+    end: entry.endsAt,
     stamp: entry.updatedAt,
     lastModified: entry.updatedAt,
     sequence: entry.revision ?? 0,
     status: STATUS[entry.status],
     summary: entry.status === 'cancelled' ? `Cancelled: ${entry.title}` : entry.title,
-    location: entry.location || undefined,
+    location: entry.meetingPoint || undefined,
     description: lines.join('\n'),
-    url: entry.url,
+    url: entry.guestPageUrl,
     categories: entry.domain ? [entry.domain] : undefined,
   };
 }

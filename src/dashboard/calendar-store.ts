@@ -2,9 +2,10 @@
  * Calendar entries in the shared single table. The only code that knows these keys:
  *
  *   CALENDAR#<id> / CALENDAR   one entry with its per-step progress map (entity "calendar-entry");
- *                              GSI1: CALENDAR / <start as UTC ISO>#<id>, for range queries by start time
+ *                              GSI1: CALENDAR / <startsAt as UTC ISO>#<id>, for range queries by start time
  *
- * An upsert replaces the entry's fields but keeps its progress and createdAt; a stated revision older than
+ * An upsert replaces the entry's fields and keeps its createdAt, and its progress unless the input carries
+ * a progress snapshot; a stated revision older than
  * the stored one is refused (ConflictError), so a late retry never rolls an entry back. Entries carry no
  * money (see calendar-entry.ts). The stream filter ignores this entity: writing here never starts the
  * booking pipeline.
@@ -34,18 +35,22 @@ const DAY_MS = 86_400_000;
 /** Fields an upsert owns; anything else on the item (progress, createdAt) survives it. */
 const ENTRY_FIELDS = [
   'title',
-  'start',
-  'end',
+  'startsAt',
+  'endsAt',
   'timeZone',
+  'date',
+  'startTime',
+  'endTime',
   'status',
-  'location',
+  'meetingPoint',
   'description',
   'bookingId',
   'domain',
+  'slug',
   'boatName',
   'partySize',
   'crew',
-  'url',
+  'guestPageUrl',
   'revision',
 ] as const satisfies readonly (keyof ValidCalendarEntryInput)[];
 
@@ -149,8 +154,8 @@ export class CalendarStore {
           TableName: this.tableName,
           IndexName: gsi1.name,
           KeyConditionExpression: '#gpk = :gpk AND #gsk BETWEEN :lo AND :hi',
-          FilterExpression: '#end > :from',
-          ExpressionAttributeNames: { '#gpk': gsi1.partitionKey, '#gsk': gsi1.sortKey, '#end': 'end' },
+          FilterExpression: '#endsAt > :from',
+          ExpressionAttributeNames: { '#gpk': gsi1.partitionKey, '#gsk': gsi1.sortKey, '#endsAt': 'endsAt' },
           ExpressionAttributeValues: {
             ':gpk': INDEX_PK,
             ':lo': earliestStart,
@@ -192,9 +197,8 @@ export class CalendarStore {
     const values: Record<string, unknown> = {
       ':entity': ENTITY,
       ':gpk': INDEX_PK,
-      ':gsk': `${input.start}#${id}`,
+      ':gsk': `${input.startsAt}#${id}`,
       ':now': now,
-      ':empty': {},
       ':id': id,
     };
     const sets = [
@@ -204,8 +208,11 @@ export class CalendarStore {
       '#id = :id',
       '#createdAt = if_not_exists(#createdAt, :now)',
       '#updatedAt = :now',
-      '#progress = if_not_exists(#progress, :empty)',
+      input.progress ? '#progress = :progress' : '#progress = if_not_exists(#progress, :empty)',
     ];
+    const progress = input.progress ? stampedProgress(input.progress, now) : undefined;
+    if (progress) values[':progress'] = progress;
+    else values[':empty'] = {};
     const removes: string[] = [];
     for (const field of ENTRY_FIELDS) {
       names[`#${field}`] = field;
@@ -235,7 +242,7 @@ export class CalendarStore {
       const entry = toEntry({
         ...input,
         id,
-        progress: old?.progress ?? {},
+        progress: progress ?? old?.progress ?? {},
         createdAt: old?.createdAt ?? now,
         updatedAt: now,
       });
@@ -250,6 +257,13 @@ export class CalendarStore {
       throw error;
     }
   }
+}
+
+function stampedProgress(
+  snapshot: NonNullable<ValidCalendarEntryInput['progress']>,
+  at: string,
+): Record<string, StepProgress> {
+  return Object.fromEntries(Object.entries(snapshot).map(([step, status]) => [step, { status, at }]));
 }
 
 function toEntry(item: Record<string, unknown>): CalendarEntry {

@@ -45,8 +45,8 @@ describe('POST /calendar', () => {
     expect(response.status).toBe(201);
     expect(response.json).toMatchObject({
       title: 'Sunset Sail · Jada',
-      start: '2026-12-06T00:00:00.000Z',
-      end: '2026-12-06T03:00:00.000Z',
+      startsAt: '2026-12-06T00:00:00.000Z',
+      endsAt: '2026-12-06T03:00:00.000Z',
       progress: {},
       createdAt: NOW.toISOString(),
     });
@@ -67,10 +67,10 @@ describe('POST /calendar', () => {
     const response = await call({
       method: 'POST',
       path: '/calendar',
-      body: anEntry({ end: '2026-12-05T15:00:00-08:00' }),
+      body: anEntry({ endsAt: '2026-12-05T15:00:00-08:00' }),
     });
     expect(response.status).toBe(400);
-    expect(response.json.fields).toEqual([{ field: 'end', message: 'end must be after start.' }]);
+    expect(response.json.fields).toEqual([{ field: 'endsAt', message: 'endsAt must be after startsAt.' }]);
   });
 
   it('answers malformed JSON with 400', async () => {
@@ -91,7 +91,7 @@ describe('PUT /calendar/{id}', () => {
 
   it('keeps progress and createdAt when the entry is replaced, and drops fields no longer sent', async () => {
     await call({ method: 'PUT', path: '/calendar/bk-put-2', body: anEntry({ revision: 1, partySize: 6 }) });
-    await call({ method: 'PUT', path: '/calendar/bk-put-2/progress/scc', body: { status: 'done' } });
+    await call({ method: 'PUT', path: '/calendar/bk-put-2/progress/scc', body: { status: 'succeeded' } });
     const replaced = await call({
       method: 'PUT',
       path: '/calendar/bk-put-2',
@@ -100,9 +100,28 @@ describe('PUT /calendar/{id}', () => {
     expect(replaced.status).toBe(200);
     expect(replaced.json.title).toBe('Moonlight Sail');
     expect(replaced.json.partySize).toBeUndefined();
-    expect(replaced.json.progress.scc.status).toBe('done');
+    expect(replaced.json.progress.scc.status).toBe('succeeded');
     const stored = await call({ method: 'GET', path: '/calendar/bk-put-2' });
     expect(stored.json).toEqual(replaced.json);
+  });
+
+  it('replaces progress with a snapshot sent in the body, and keeps it when none is sent', async () => {
+    await call({ method: 'PUT', path: '/calendar/bk-snap', body: anEntry({ progress: { scc: 'running' } }) });
+    const snapshot = await call({
+      method: 'PUT',
+      path: '/calendar/bk-snap',
+      body: anEntry({ progress: { scc: 'succeeded', 'guest-page': 'failed' } }),
+    });
+    expect(snapshot.json.progress).toEqual({
+      scc: { status: 'succeeded', at: NOW.toISOString() },
+      'guest-page': { status: 'failed', at: NOW.toISOString() },
+    });
+    const kept = await call({
+      method: 'PUT',
+      path: '/calendar/bk-snap',
+      body: anEntry({ title: 'Renamed' }),
+    });
+    expect(kept.json.progress).toEqual(snapshot.json.progress);
   });
 
   it('never lets an older revision overwrite a newer one', async () => {
@@ -146,7 +165,7 @@ describe('GET and DELETE /calendar/{id}', () => {
 describe('PUT /calendar/{id}/progress/{step}', () => {
   it('records each step’s progress on the entry', async () => {
     await call({ method: 'PUT', path: '/calendar/bk-prog', body: anEntry() });
-    await call({ method: 'PUT', path: '/calendar/bk-prog/progress/scc', body: { status: 'done' } });
+    await call({ method: 'PUT', path: '/calendar/bk-prog/progress/scc', body: { status: 'succeeded' } });
     const response = await call({
       method: 'PUT',
       path: '/calendar/bk-prog/progress/guest-page',
@@ -154,7 +173,7 @@ describe('PUT /calendar/{id}/progress/{step}', () => {
     });
     expect(response.status).toBe(200);
     expect(response.json.progress).toEqual({
-      scc: { status: 'done', at: NOW.toISOString() },
+      scc: { status: 'succeeded', at: NOW.toISOString() },
       'guest-page': { status: 'failed', detail: 'S3 said 503', at: '2026-11-24T17:05:00.000Z' },
     });
   });
@@ -163,7 +182,7 @@ describe('PUT /calendar/{id}/progress/{step}', () => {
     const response = await call({
       method: 'PUT',
       path: '/calendar/bk-ghost/progress/scc',
-      body: { status: 'done' },
+      body: { status: 'succeeded' },
     });
     expect(response.status).toBe(404);
     expect(await dashboard.store.get('bk-ghost')).toBeUndefined();
@@ -171,8 +190,8 @@ describe('PUT /calendar/{id}/progress/{step}', () => {
 
   it.each([
     ['an unknown status', '/calendar/bk-prog/progress/scc', { status: 'great' }],
-    ['a step name with odd characters', '/calendar/bk-prog/progress/s%24cc', { status: 'done' }],
-    ['an unknown field', '/calendar/bk-prog/progress/scc', { status: 'done', costCents: 5 }],
+    ['a step name with odd characters', '/calendar/bk-prog/progress/s%24cc', { status: 'succeeded' }],
+    ['an unknown field', '/calendar/bk-prog/progress/scc', { status: 'succeeded', costCents: 5 }],
   ])('refuses %s with 400', async (_case, path, body) => {
     expect((await call({ method: 'PUT', path, body })).status).toBe(400);
   });
@@ -185,22 +204,22 @@ describe('GET /calendar?from=&to=', () => {
     await call({
       method: 'PUT',
       path: '/calendar/r-before',
-      body: anEntry({ start: day(1, 10), end: day(1, 12) }),
+      body: anEntry({ startsAt: day(1, 10), endsAt: day(1, 12) }),
     });
     await call({
       method: 'PUT',
       path: '/calendar/r-overnight',
-      body: anEntry({ start: day(9, 20), end: day(10, 2) }),
+      body: anEntry({ startsAt: day(9, 20), endsAt: day(10, 2) }),
     });
     await call({
       method: 'PUT',
       path: '/calendar/r-inside',
-      body: anEntry({ start: day(12, 16), end: day(12, 19) }),
+      body: anEntry({ startsAt: day(12, 16), endsAt: day(12, 19) }),
     });
     await call({
       method: 'PUT',
       path: '/calendar/r-at-end',
-      body: anEntry({ start: day(20, 0), end: day(20, 3) }),
+      body: anEntry({ startsAt: day(20, 0), endsAt: day(20, 3) }),
     });
   });
 
@@ -231,17 +250,17 @@ describe('GET /calendar.ics', () => {
     await call({
       method: 'PUT',
       path: '/calendar/ics-1',
-      body: anEntry({ revision: 3, url: 'https://sailjada.com/g/x' }),
+      body: anEntry({ revision: 3, guestPageUrl: 'https://sailjada.com/g/x' }),
     });
-    await call({ method: 'PUT', path: '/calendar/ics-1/progress/scc', body: { status: 'done' } });
+    await call({ method: 'PUT', path: '/calendar/ics-1/progress/scc', body: { status: 'succeeded' } });
     await call({
       method: 'PUT',
       path: '/calendar/ics-2',
       body: anEntry({
         title: 'Cancelled charter',
         status: 'cancelled',
-        start: '2026-12-10T18:00:00Z',
-        end: '2026-12-10T20:00:00Z',
+        startsAt: '2026-12-10T18:00:00Z',
+        endsAt: '2026-12-10T20:00:00Z',
       }),
     });
 
@@ -261,7 +280,7 @@ describe('GET /calendar.ics', () => {
     expect(first?.summary).toBe('Sunset Sail · Jada');
     expect(first?.sequence).toBe(3);
     expect(first?.startDate.toJSDate().toISOString()).toBe('2026-12-06T00:00:00.000Z');
-    expect(first?.description).toContain('✓ scc: done');
+    expect(first?.description).toContain('✓ scc: succeeded');
     expect(first?.description).toContain('Crew: Ana (Captain), Ben (Crew)');
     const cancelled = events.find((e) => e.uid === 'ics-2@charter-ops.dashboard');
     expect(cancelled?.summary).toBe('Cancelled: Cancelled charter');

@@ -102,11 +102,11 @@ export function apiGatewayEvent(request: CallRequest): APIGatewayProxyEventV2 {
 export function anEntry(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     title: 'Sunset Sail · Jada',
-    start: '2026-12-05T16:00:00-08:00',
-    end: '2026-12-05T19:00:00-08:00',
+    startsAt: '2026-12-05T16:00:00-08:00',
+    endsAt: '2026-12-05T19:00:00-08:00',
     timeZone: 'America/Los_Angeles',
     status: 'confirmed',
-    location: 'Harbor Island West Marina, Dock C',
+    meetingPoint: 'Harbor Island West Marina, Dock C',
     boatName: 'Jada',
     partySize: 6,
     crew: [

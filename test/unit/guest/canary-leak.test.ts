@@ -45,10 +45,11 @@ describe('no canary leaks from guest pages or calendar entries', () => {
     const input = CalendarEntryInputSchema.parse(
       calendarEntryFromGuestView(view, { pageUrl: 'https://x.test/g/y' }),
     );
+    const { progress: _snapshot, ...fields } = input;
     const entry: CalendarEntry = {
-      ...input,
+      ...fields,
       id: booking.id,
-      progress: { scc: { status: 'done', at: booking.updatedAt } },
+      progress: { scc: { status: 'succeeded', at: booking.updatedAt } },
       createdAt: booking.createdAt,
       updatedAt: booking.updatedAt,
     };
