@@ -10,7 +10,7 @@ import { ConfigError } from '../errors';
 import { type Env, optional, parseEnv, withDefault } from './env';
 
 export type DevSlackMode =
-  | { kind: 'socket'; appToken: string; botToken: string }
+  | { kind: 'socket'; appToken: string; botToken: string; opsChannel: string }
   | { kind: 'web-api'; apiUrl: string; botToken: string | undefined }
   | { kind: 'sandbox' };
 
@@ -43,6 +43,7 @@ const devEnv = {
   SLACK_BOT_TOKEN: optional(),
   SLACK_API_URL: optional(),
   SLACK_SIGNING_SECRET: optional(),
+  SLACK_OPS_CHANNEL: optional(),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'set it to debug, info, warn or error' })
     .default('warn'),
@@ -54,7 +55,12 @@ export function loadDevConfig(env: Env): DevConfig {
     port: parsed.PORT,
     host: parsed.HOST,
     dataDir: parsed.DEV_DATA_DIR,
-    slack: slackMode(parsed.SLACK_APP_TOKEN, parsed.SLACK_BOT_TOKEN, parsed.SLACK_API_URL),
+    slack: slackMode(
+      parsed.SLACK_APP_TOKEN,
+      parsed.SLACK_BOT_TOKEN,
+      parsed.SLACK_API_URL,
+      parsed.SLACK_OPS_CHANNEL,
+    ),
     slackSigningSecret: parsed.SLACK_SIGNING_SECRET,
     logLevel: parsed.LOG_LEVEL,
   };
@@ -64,6 +70,7 @@ function slackMode(
   appToken: string | undefined,
   botToken: string | undefined,
   apiUrl: string | undefined,
+  opsChannel: string | undefined,
 ): DevSlackMode {
   if (appToken) {
     if (!botToken) {
@@ -76,7 +83,12 @@ function slackMode(
         'Configuration error:\n  - SLACK_APP_TOKEN is invalid: set it to an app-level token (xapp-…) with connections:write',
       );
     }
-    return { kind: 'socket', appToken, botToken };
+    if (!opsChannel) {
+      throw new ConfigError(
+        'Configuration error:\n  - SLACK_OPS_CHANNEL is not set: in a real workspace, set it to the id of the channel for charter threads, like C0123ABCD',
+      );
+    }
+    return { kind: 'socket', appToken, botToken, opsChannel };
   }
   if (apiUrl) {
     if (!/^https?:\/\//.test(apiUrl)) {

@@ -6,9 +6,7 @@
  * Never touches an AWS account: every SDK client it creates or causes is pointed at a local endpoint with
  * local credentials.
  */
-import type { Server } from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
-import sesLocalModule from 'aws-ses-v2-local';
 import { type BrandDirectory, loadBrands } from '../config/brands';
 import type { DevSlackMode } from '../config/dev';
 import { loadViewerRequestFunction } from '../guest/cloudfront-function';
@@ -22,6 +20,7 @@ import { homePage, sitesIndexPage } from './home-page';
 import { type LocalSecrets, loadLocalSecrets } from './local-secrets';
 import { createMailOutbox, MAIL_PREFIX } from './mail/mail-outbox';
 import { standInPort } from './ports';
+import { readAppManifest } from './sandbox/app-manifest';
 import { createSlackSandbox, SANDBOX_PREFIX, type SlackSandbox } from './sandbox/slack-sandbox';
 import { sandboxPeople, seedOnce } from './seed';
 import { createDevStore } from './services/dev-store';
@@ -35,6 +34,7 @@ import {
   startDynamoDbLocal,
 } from './stand-ins/dynamodb-local';
 import { startS3Local } from './stand-ins/s3rver';
+import { startSesLocal } from './stand-ins/ses-local';
 import { type SlackWebApiStandIn, startSlackWebApi } from './stand-ins/slack-web-api';
 
 export interface DevStackOptions {
@@ -150,7 +150,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         startS3Local({ buckets: brands.all.map((b) => b.bucket), port: s3Port, host, directory: layout.s3 }),
         (s) => s.stop(),
       ),
-      tracked(startSes(sesPort, host), (s) => closeServer(s.server)),
+      tracked(startSesLocal({ port: sesPort, host }), (s) => s.stop()),
       tracked(
         startCloudFrontLocal({
           port: cloudFrontPort,
@@ -205,7 +205,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       TABLE_NAME: tableName,
       TEMPLATES_DIR: templatesDir,
       LOG_LEVEL: options.logLevel ?? 'warn',
-      SLACK_OPS_CHANNEL: OPS_CHANNEL.id,
+      SLACK_OPS_CHANNEL: slackMode.kind === 'socket' ? slackMode.opsChannel : OPS_CHANNEL.id,
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_BOT_TOKEN: botToken,
       ...(slackApiUrl ? { SLACK_API_URL: slackApiUrl } : {}),
@@ -227,18 +227,13 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         signingSecret,
         botToken,
         team: SANDBOX_TEAM,
-        commands: [
-          {
-            command: '/charter',
-            description: 'Create and manage charters',
-            usageHint: 'new | list | edit <slug> | cancel <slug> | crew | help',
-          },
-        ],
+        app: readAppManifest(),
         links: () => ({
           'Mail outbox': `${publicUrl}${MAIL_PREFIX}`,
           'Guest sites': `${publicUrl}/sites`,
           Home: `${publicUrl}/`,
         }),
+        sites: () => Object.fromEntries(brands.all.map((b) => [b.domain, `${publicUrl}/sites/${b.domain}/`])),
         log,
       });
       stops.push(() => sandbox?.close());
@@ -292,7 +287,20 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       return notFound(response);
     };
 
-    await mountServices({ gateway, env, log, layout, dynamoClient, slackMode, publicUrl, stops });
+    await mountServices({
+      gateway,
+      env,
+      secrets,
+      brands,
+      log,
+      logLevel: options.logLevel ?? 'warn',
+      layout,
+      dynamoClient,
+      dynamoEndpoint: dynamo.endpoint,
+      slackMode,
+      publicUrl,
+      stops,
+    });
 
     const startupMs = Math.round(performance.now() - started);
     endpoints = {
@@ -319,7 +327,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         ]),
       ),
       sitesIndex: `${publicUrl}/sites`,
-      mail: { outbox: `${publicUrl}${MAIL_PREFIX}`, viewer: `${ses.endpoint}/` },
+      mail: { outbox: `${publicUrl}${MAIL_PREFIX}`, viewer: ses.viewerUrl },
       aws: {
         region: LOCAL_REGION,
         tableName,
@@ -348,21 +356,6 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     await stopAll();
     throw error;
   }
-}
-
-async function startSes(port: number, host: string): Promise<{ endpoint: string; server: Server }> {
-  // A CommonJS module with `exports.default`: under ESM the function sits one level down.
-  const module = sesLocalModule as unknown as { default?: typeof sesLocalModule };
-  const start = module.default ?? sesLocalModule;
-  const server = await start({ port, host });
-  return { endpoint: `http://${host}:${port}`, server };
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
 }
 
 /**

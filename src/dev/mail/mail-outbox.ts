@@ -87,13 +87,13 @@ function listPage(list: StoredEmail[], to: string, sesEndpoint: string): string 
   const body = `
     <form class="filter" method="get" action="/mail">
       <input type="search" name="to" value="${escapeHtml(to)}" placeholder="Filter by recipient" aria-label="Filter by recipient">
-      <button>Filter</button>
+      <button>Filter</button>${to ? ' <a href="/mail">Show all</a>' : ''}
       <span class="note">${shown.length} email${shown.length === 1 ? '' : 's'} · also in <a href="${escapeHtml(sesEndpoint)}/" target="_blank" rel="noopener">the SES stand-in's own viewer</a></span>
     </form>
     ${
       shown.length === 0
         ? '<p class="empty">No emails yet. Create a charter with crew in the Slack sandbox: ShipCaptainCrew emails each of them a link.</p>'
-        : `<table><thead><tr><th>Sent</th><th>To</th><th>Subject</th><th>From</th></tr></thead><tbody>${rows}</tbody></table>`
+        : `<table><colgroup><col class="when"><col class="to"><col><col class="from"></colgroup><thead><tr><th>Sent</th><th>To</th><th>Subject</th><th>From</th></tr></thead><tbody>${rows}</tbody></table>`
     }
     <script>
       let known = ${list.length};
@@ -143,10 +143,13 @@ function page(title: string, body: string): string {
   header a{color:#cfe3f1}
   main{max-width:1000px;margin:0 auto;padding:20px 24px}
   h1{font-size:22px;margin:0}
-  table{width:100%;border-collapse:collapse;background:#fff;border:1px solid #ddd;border-radius:8px;overflow:hidden}
+  table{width:100%;border-collapse:collapse;background:#fff;border:1px solid #ddd;border-radius:8px;overflow:hidden;table-layout:fixed}
+  col.when{width:170px} col.to{width:26%} col.from{width:24%}
+  td{overflow-wrap:anywhere}
   th,td{text-align:left;padding:10px 12px;border-bottom:1px solid #eee;font-size:14px;vertical-align:top}
   th{background:#fafafa;font-weight:600}
-  td.when,td.from{color:#616061;white-space:nowrap}
+  td.when,td.from{color:#616061}
+  td a{font-weight:600}
   .filter{display:flex;gap:8px;align-items:center;margin-bottom:14px}
   .filter input{padding:6px 10px;border:1px solid #bbb;border-radius:6px;min-width:260px}
   .note{color:#616061;font-size:13px}

@@ -82,8 +82,6 @@ interface LocalEphemeral extends EphemeralMessage {
   fromSlackbot?: boolean;
 }
 
-const APP_NAME = 'Charter Ops';
-
 export class SandboxModel {
   private version = 0;
   private readonly localMessages: LocalMessage[] = [];
@@ -105,6 +103,7 @@ export class SandboxModel {
     private readonly people: readonly SandboxPersonView[],
     private readonly opsChannel: { id: string; name: string },
     private readonly postAsApp: (channel: string, body: Record<string, unknown>) => Promise<void>,
+    private readonly appName: string,
   ) {
     this.unsubscribe = standIn.subscribe((event) => this.onStandInEvent(event));
   }
@@ -246,7 +245,7 @@ export class SandboxModel {
     const me = this.person(userId) ?? this.people[0]!;
     const channels: UiChannel[] = [
       { id: this.opsChannel.id, name: this.opsChannel.name, kind: 'channel' },
-      { id: me.id, name: APP_NAME, kind: 'app' },
+      { id: me.id, name: this.appName, kind: 'app' },
     ];
     const messages: Record<string, UiMessage[]> = {};
     for (const channel of channels) messages[channel.id] = this.channelMessages(channel.id, me.id);
@@ -292,7 +291,7 @@ export class SandboxModel {
     return {
       ts: message.ts,
       channel: message.channel,
-      author: { id: message.user, name: APP_NAME, isBot: true },
+      author: { id: message.user, name: this.appName, isBot: true },
       text: message.text ?? '',
       blocks: message.blocks ?? [],
       edited: message.edited !== undefined,
@@ -326,7 +325,7 @@ export class SandboxModel {
       channel: message.channel,
       author: message.fromSlackbot
         ? { id: 'USLACKBOT', name: 'Slackbot', isBot: true, isSlackbot: true }
-        : { id: 'app', name: APP_NAME, isBot: true },
+        : { id: 'app', name: this.appName, isBot: true },
       text: override?.text ?? message.text ?? '',
       blocks: override?.blocks ?? message.blocks ?? [],
       edited: false,

@@ -11,6 +11,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { makeTriggerId, type SlackWebApiStandIn, type StoredView } from '../stand-ins/slack-web-api';
+import type { SandboxAppManifest } from './app-manifest';
 import {
   type ActionInput,
   type ActionSource,
@@ -21,6 +22,7 @@ import {
   type StateValues,
   slashCommandBody,
   viewClosedPayload,
+  viewPayload,
   viewSubmissionPayload,
 } from './interaction-payloads';
 import { SandboxModel, type SandboxPersonView } from './sandbox-model';
@@ -41,9 +43,12 @@ export interface SlackSandboxOptions {
   signingSecret: string;
   botToken: string;
   team: SandboxTeam & { name: string };
-  commands: readonly SlashCommandInfo[];
-  /** Links shown in the sandbox's header (mail outbox, guest sites, …). */
+  /** From the app's manifest: its name, slash commands and App Home tabs. */
+  app: SandboxAppManifest;
+  /** Links shown in the sandbox's sidebar (mail outbox, guest sites, …). */
   links: () => Record<string, string>;
+  /** Brand domain → its local site root: links to https://<domain>/… in messages open the local copy. */
+  sites: () => Record<string, string>;
   log: (message: string) => void;
 }
 
@@ -84,7 +89,14 @@ const ActionRequest = z.object({
   action: ActionSchema,
   state: StateSchema.default({}),
 });
-const ViewRequest = z.object({ user: z.string(), viewId: z.string(), state: StateSchema.default({}) });
+const ViewRequest = z.object({
+  user: z.string(),
+  viewId: z.string(),
+  state: StateSchema.default({}),
+  /** The modal's back arrow: leave this view for the one under it, telling the app nothing (as Slack). */
+  back: z.boolean().optional(),
+});
+const HomeOpenedRequest = z.object({ user: z.string(), tab: z.enum(['home', 'messages']) });
 const SuggestRequest = ViewRequest.extend({ actionId: z.string(), blockId: z.string(), value: z.string() });
 const DismissRequest = z.object({
   user: z.string(),
@@ -103,7 +115,7 @@ export function createSlackSandbox(options: SlackSandboxOptions): SlackSandbox {
       body: JSON.stringify(body),
     });
   };
-  const model = new SandboxModel(standIn, options.people, options.opsChannel, postAsApp);
+  const model = new SandboxModel(standIn, options.people, options.opsChannel, postAsApp, options.app.name);
   for (const person of options.people) {
     standIn.addUser({
       id: person.id,
@@ -133,6 +145,7 @@ export function createSlackSandbox(options: SlackSandboxOptions): SlackSandbox {
     user: string,
     kind: string,
     body: string,
+    contentType = 'application/x-www-form-urlencoded',
   ): Promise<{ ok: true; status: number; text: string } | { ok: false; message: string }> {
     const started = performance.now();
     let answer: Response;
@@ -140,7 +153,7 @@ export function createSlackSandbox(options: SlackSandboxOptions): SlackSandbox {
       answer = await fetch(options.eventsUrl(), {
         method: 'POST',
         headers: {
-          'content-type': 'application/x-www-form-urlencoded',
+          'content-type': contentType,
           ...slackSignatureHeaders(options.signingSecret, body),
         },
         body,
@@ -175,7 +188,7 @@ export function createSlackSandbox(options: SlackSandboxOptions): SlackSandbox {
       return { ok: true };
     }
     const [command = '', ...rest] = text.split(/\s+/);
-    if (!options.commands.some((c) => c.command === command)) {
+    if (!options.app.commands.some((c) => c.command === command)) {
       model.addEphemeral({
         user: person.id,
         channel: input.channel,
@@ -335,6 +348,10 @@ export function createSlackSandbox(options: SlackSandboxOptions): SlackSandbox {
   async function onClose(input: z.infer<typeof ViewRequest>) {
     const person = personOrThrow(input.user);
     const view = openView(person.id, input.viewId);
+    if (input.back) {
+      model.closeViews(person.id, 'top', view.id);
+      return { ok: true };
+    }
     model.closeViews(person.id, 'all');
     if (view.notify_on_close === true) {
       const payload = viewClosedPayload({
@@ -364,6 +381,35 @@ export function createSlackSandbox(options: SlackSandboxOptions): SlackSandbox {
     if (!answer.ok) return { ok: false, error: answer.message, options: [] };
     const reply = parseJson(answer.text) ?? {};
     return { ok: true, options: reply.options ?? [], option_groups: reply.option_groups ?? [] };
+  }
+
+  /** The Events API's app_home_opened, sent when someone opens the app's Home or Messages tab. */
+  async function onHomeOpened(input: z.infer<typeof HomeOpenedRequest>) {
+    const person = personOrThrow(input.user);
+    const now = Date.now() / 1000;
+    const home = standIn.homeView(person.id);
+    const body = JSON.stringify({
+      token: 'sandbox-verification-token',
+      team_id: team.id,
+      api_app_id: team.appId,
+      event: {
+        type: 'app_home_opened',
+        user: person.id,
+        channel: `D${person.id.slice(1)}`,
+        tab: input.tab,
+        event_ts: now.toFixed(6),
+        ...(home && input.tab === 'home' ? { view: viewPayload(home, {}) } : {}),
+      },
+      type: 'event_callback',
+      event_id: `Ev${Date.now().toString(36).toUpperCase()}`,
+      event_time: Math.floor(now),
+      authorizations: [
+        { team_id: team.id, user_id: 'U0CHARTERBOT', is_bot: true, is_enterprise_install: false },
+      ],
+      is_ext_shared_channel: false,
+    });
+    const answer = await sendToApp(person.id, 'app_home_opened event', body, 'application/json');
+    return answer.ok ? { ok: true } : { ok: false, error: answer.message };
   }
 
   function openView(user: string, viewId: string): StoredView {
@@ -407,8 +453,10 @@ export function createSlackSandbox(options: SlackSandboxOptions): SlackSandbox {
       return sendJson(response, 200, {
         ...model.snapshot(user),
         team: { name: team.name },
-        commands: options.commands,
+        commands: options.app.commands,
+        app: { name: options.app.name, homeTab: options.app.homeTab, messagesTab: options.app.messagesTab },
         links: options.links(),
+        sites: options.sites(),
       });
     }
     if (method !== 'POST') return sendJson(response, 404, { error: 'not_found', message: 'No such page.' });
@@ -422,6 +470,8 @@ export function createSlackSandbox(options: SlackSandboxOptions): SlackSandbox {
         return sendJson(response, 200, await onSubmit(parse(ViewRequest, json)));
       case '/api/close':
         return sendJson(response, 200, await onClose(parse(ViewRequest, json)));
+      case '/api/home-opened':
+        return sendJson(response, 200, await onHomeOpened(parse(HomeOpenedRequest, json)));
       case '/api/suggest':
         return sendJson(response, 200, await onSuggest(parse(SuggestRequest, json)));
       case '/api/dismiss': {

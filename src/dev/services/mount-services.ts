@@ -1,24 +1,153 @@
 /**
- * The services behind the gateway, built from the same composition code their Lambdas use, with the
- * local environment: the Slack app (POST /slack/events, or Socket Mode), ShipCaptainCrew (/scc/…), the
- * dashboard (/dashboard/…), and the reconciler fed by DynamoDB Local's stream as Lambda would feed it.
+ * The services behind the gateway, built from the same composition code their Lambdas use (the factories in
+ * src/handlers/*), configured by the same loaders from a local environment: the Slack app (POST
+ * /slack/events, or Socket Mode), ShipCaptainCrew (/scc/…), the dashboard (/dashboard/…), and the reconciler,
+ * fed by DynamoDB Local's stream through the poller exactly as Lambda's event source mapping feeds it.
+ * Development only. The local secrets reach the services through the environment object, never a log.
  */
+import { join } from 'node:path';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { BrandDirectory } from '../../config/brands';
+import { loadDashboardConfig } from '../../config/dashboard';
 import type { DevSlackMode } from '../../config/dev';
+import { loadPipelineConfig } from '../../config/pipeline';
+import { loadSccConfig } from '../../config/scc';
+import { loadSlackConfig } from '../../config/slack';
+import { createDashboardDeps, createDashboardHandler } from '../../handlers/dashboard';
+import { createSccDeps, createSccHandler } from '../../handlers/scc';
+import { createDynamoStore, createSlackEventsHandler } from '../../handlers/slack';
+import { createLogger, type LogLevel } from '../../logging/logger';
+import { createPipeline, type Pipeline } from '../../pipeline/pipeline';
+import { fileCheckpoints, type StreamPoller, startStreamPoller } from '../../pipeline/stream-poller';
+import { hashServiceKey } from '../../scc/service-key';
+import { createSlackApp } from '../../slack/app';
 import type { DataLayout } from '../data-dir';
 import type { LocalGateway } from '../gateway/local-gateway';
+import type { LocalSecrets } from '../local-secrets';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../stand-ins/dynamodb-local';
 
 export interface ServiceContext {
   gateway: LocalGateway;
+  /** The shared local environment: AWS endpoints, table, templates, Slack settings. */
   env: Readonly<Record<string, string>>;
+  secrets: LocalSecrets;
+  brands: BrandDirectory;
   log: (line: string) => void;
+  logLevel: LogLevel;
   layout: DataLayout;
   dynamoClient: DynamoDBClient;
+  dynamoEndpoint: string;
   slackMode: DevSlackMode;
+  /** What people type (http://localhost:PORT); links in emails and pages use it. */
   publicUrl: string;
   stops: Array<() => Promise<void> | void>;
 }
 
-export async function mountServices(context: ServiceContext): Promise<void> {
-  void context;
+export interface Services {
+  pipeline: Pipeline;
+  poller: StreamPoller;
+}
+
+export async function mountServices(context: ServiceContext): Promise<Services> {
+  const { gateway, secrets, publicUrl } = context;
+  // Service-to-service calls go to the gateway's own address, as the reconciler calls API Gateway in AWS.
+  const internalUrl = gateway.url;
+  const env: Record<string, string> = {
+    ...context.env,
+    SERVICE_KEY_HASH: hashServiceKey(secrets.sccServiceKey, secrets.passwordSalt),
+    PASSWORD_SALT: secrets.passwordSalt,
+    MAGIC_LINK_SECRET: secrets.magicLinkSecret,
+    PUBLIC_BASE_URL: `${publicUrl}/scc`,
+    DASHBOARD_TOKEN: secrets.dashboardToken,
+    DASHBOARD_PUBLIC_URL: `${publicUrl}/dashboard`,
+    SCC_URL: `${internalUrl}/scc`,
+    SCC_SERVICE_KEY: secrets.sccServiceKey,
+    DASHBOARD_URL: `${internalUrl}/dashboard`,
+  };
+
+  gateway.mount({
+    name: 'scc',
+    prefix: '/scc',
+    lambda: createSccHandler(createSccDeps(loadSccConfig(env)), { stripPrefix: '/scc' }),
+  });
+  gateway.mount({
+    name: 'dashboard',
+    prefix: '/dashboard',
+    lambda: createDashboardHandler(createDashboardDeps(loadDashboardConfig(env)), {
+      stripPrefix: '/dashboard',
+    }),
+  });
+
+  const slackConfig = loadSlackConfig(env);
+  if (context.slackMode.kind === 'socket') {
+    const app = await createSlackApp({
+      store: createDynamoStore(slackConfig),
+      boats: slackConfig.boats,
+      brands: slackConfig.brands,
+      opsChannel: slackConfig.opsChannel,
+      logger: createLogger('slack', slackConfig.logLevel),
+      now: () => new Date(),
+      signingSecret: slackConfig.signingSecret,
+      botToken: slackConfig.botToken,
+      appToken: slackConfig.appToken,
+      apiUrl: slackConfig.apiUrl,
+      logLevel: slackConfig.logLevel,
+    });
+    await app.start();
+    context.stops.push(() => app.stop());
+    context.log('slack: connected to your workspace over Socket Mode');
+  } else {
+    gateway.mount({
+      name: 'slack',
+      prefix: '/slack/events',
+      lambda: createSlackEventsHandler({ config: slackConfig, store: createDynamoStore(slackConfig) }),
+    });
+  }
+
+  const pipeline = buildPipeline(env, context);
+  const streams = new DynamoDBStreamsClient({
+    endpoint: context.dynamoEndpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  context.stops.push(() => streams.destroy());
+  const poller = await startStreamPoller({
+    dynamo: context.dynamoClient,
+    streams,
+    tableName: env.TABLE_NAME ?? 'charter-ops',
+    handler: pipeline.handleStreamEvent,
+    checkpoints: fileCheckpoints(join(context.layout.checkpoints, 'checkpoints.json')),
+    logger: createLogger('stream-poller', context.logLevel),
+    idleMs: 100,
+    maxRetryDelayMs: 2_000,
+  });
+  context.stops.push(() => poller.stop());
+  return { pipeline, poller };
+}
+
+function buildPipeline(env: Record<string, string>, context: ServiceContext): Pipeline {
+  const config = loadPipelineConfig(env);
+  const requestHandler = { requestTimeout: config.httpTimeoutMs, connectionTimeout: config.httpTimeoutMs };
+  // The same clients the Lambda entry builds; their endpoints come from AWS_ENDPOINT_URL_* as in AWS.
+  const s3 = new S3Client({ region: config.awsRegion, forcePathStyle: true, maxAttempts: 1, requestHandler });
+  const cloudFront = new CloudFrontClient({ region: config.awsRegion, maxAttempts: 1, requestHandler });
+  context.stops.push(() => {
+    s3.destroy();
+    cloudFront.destroy();
+  });
+  return createPipeline({
+    config,
+    doc: DynamoDBDocumentClient.from(context.dynamoClient, {
+      marshallOptions: { removeUndefinedValues: true },
+    }),
+    s3,
+    cloudFront,
+    brands: context.brands,
+    logger: createLogger('reconciler', config.logLevel),
+    siteUrl: (brand) => `${context.publicUrl}/sites/${brand.domain}`,
+  });
 }

@@ -154,8 +154,15 @@ export function emojify(html) {
   return html.replace(/:([a-z0-9_+-]+):/g, (whole, name) => (EMOJI[name] ? EMOJI[name] : whole));
 }
 
+let rewriteLink = (url) => url;
+
+/** Lets the page send links to the brands' real domains to their local copies instead. */
+export function setLinkRewriter(rewrite) {
+  rewriteLink = rewrite;
+}
+
 function safeHref(url) {
-  return /^(https?:|mailto:)/i.test(url) ? url : '#';
+  return /^(https?:|mailto:)/i.test(url) ? rewriteLink(url) : '#';
 }
 
 /** plain_text objects: escaped text, with :emoji: when the object allows it (the default). */
@@ -225,7 +232,7 @@ function renderAngle(inner, people) {
     return `<span class="md-mention">#${escapeHtml(label ?? target.slice(1))}</span>`;
   }
   if (target.startsWith('!')) {
-    if (target.startsWith('!date')) return escapeHtml(unescapeSlack(label ?? ''));
+    if (target.startsWith('!date^')) return escapeHtml(formatSlackDate(target, label));
     return `<span class="md-mention">@${escapeHtml(target.slice(1).split('^')[0])}</span>`;
   }
   const url = unescapeSlack(target);
@@ -242,4 +249,42 @@ function splitOnce(text, separator) {
 export function textToHtml(textObject, people) {
   if (!textObject) return '';
   return textObject.type === 'mrkdwn' ? mrkdwnToHtml(textObject.text, people) : plainToHtml(textObject);
+}
+
+/** `<!date^1392734382^{date_short_pretty} at {time}|fallback>`, in the reader's own time zone, as Slack does. */
+function formatSlackDate(target, fallback) {
+  const [, seconds, format] = target.split('^');
+  const when = new Date(Number(seconds) * 1000);
+  if (!format || Number.isNaN(when.getTime())) return unescapeSlack(fallback ?? '');
+  const day = (options) => when.toLocaleDateString('en-US', options);
+  const pretty = (plain) => {
+    const start = (d) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+    const days = Math.round((start(when) - start(new Date())) / 86_400_000);
+    return { 0: 'today', [-1]: 'yesterday', 1: 'tomorrow' }[days] ?? plain;
+  };
+  const ago = () => {
+    const minutes = Math.round((Date.now() - when.getTime()) / 60_000);
+    if (Math.abs(minutes) < 1) return 'just now';
+    if (Math.abs(minutes) < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
+    const hours = Math.round(minutes / 60);
+    if (Math.abs(hours) < 24) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
+    const days = Math.round(hours / 24);
+    return `${days} day${days === 1 ? '' : 's'} ago`;
+  };
+  const short = day({ month: 'short', day: 'numeric', year: 'numeric' });
+  const long = day({ weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
+  const medium = day({ month: 'long', day: 'numeric', year: 'numeric' });
+  const tokens = {
+    date_num: `${when.getFullYear()}-${String(when.getMonth() + 1).padStart(2, '0')}-${String(when.getDate()).padStart(2, '0')}`,
+    date: medium,
+    date_short: short,
+    date_long: long,
+    date_pretty: pretty(medium),
+    date_short_pretty: pretty(short),
+    date_long_pretty: pretty(long),
+    time: when.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' }),
+    time_secs: when.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', second: '2-digit' }),
+    ago: ago(),
+  };
+  return format.replace(/\{(\w+)\}/g, (whole, name) => tokens[name] ?? whole);
 }

@@ -3,7 +3,7 @@
 // you do goes to the sandbox server, which signs it and sends it to the app as Slack would.
 
 import { collectState, renderBlocks, restoreState, showErrors, validateForm } from './block-kit.js';
-import { escapeHtml, mrkdwnToHtml, plainToHtml, textToHtml } from './mrkdwn.js';
+import { escapeHtml, mrkdwnToHtml, plainToHtml, setLinkRewriter, textToHtml } from './mrkdwn.js';
 
 const API = '/slack-sandbox/api';
 const $ = (id) => document.getElementById(id);
@@ -42,6 +42,7 @@ async function refresh() {
       const response = await fetch(`${API}/state?user=${encodeURIComponent(ui.user)}`);
       ui.snapshot = await response.json();
       if (!ui.user) ui.user = ui.snapshot.me.id;
+      setLinkRewriter(localSiteLink(ui.snapshot.sites ?? {}));
       render();
     } finally {
       refreshing = null;
@@ -52,6 +53,19 @@ async function refresh() {
     }
   })();
   return refreshing;
+}
+
+/** https://<brand domain>/g/x in a message opens the local site's /sites/<domain>/g/x instead. */
+function localSiteLink(sites) {
+  return (url) => {
+    try {
+      const parsed = new URL(url);
+      const local = sites[parsed.hostname];
+      return local ? `${local}${parsed.pathname.slice(1)}${parsed.search}${parsed.hash}` : url;
+    } catch {
+      return url;
+    }
+  };
 }
 
 function currentChannel() {
@@ -187,9 +201,8 @@ function renderSidebar() {
 
 function renderTabs(channel) {
   const tabs = $('channel-tabs');
-  if (channel.kind !== 'app' || !ui.snapshot.home) {
+  if (channel.kind !== 'app') {
     tabs.replaceChildren();
-    ui.tab = 'messages';
     return;
   }
   const tab = (name, label) => {
@@ -198,24 +211,36 @@ function renderTabs(channel) {
     button.role = 'tab';
     button.textContent = label;
     button.classList.toggle('active', ui.tab === name);
-    button.addEventListener('click', () => {
-      ui.tab = name;
-      ui.keys.messages = '';
-      render();
-    });
+    button.addEventListener('click', () => openTab(name));
     return button;
   };
-  tabs.replaceChildren(tab('messages', 'Messages'), tab('home', 'Home'));
+  const app = ui.snapshot.app ?? { homeTab: true, messagesTab: true };
+  const hasMessages = (ui.snapshot.messages[channel.id] ?? []).length > 0;
+  const shown = [];
+  if (app.homeTab) shown.push(tab('home', 'Home'));
+  if (app.messagesTab || hasMessages) shown.push(tab('messages', 'Messages'));
+  tabs.replaceChildren(...shown);
+}
+
+/** Slack tells the app (app_home_opened) whenever someone opens one of its tabs. */
+function openTab(name) {
+  ui.tab = name;
+  ui.keys.messages = '';
+  render();
+  post('/home-opened', { user: ui.user, tab: name });
 }
 
 function go(place) {
   ui.place = place;
-  ui.tab = 'messages';
   ui.threadTs = null;
   ui.keys.messages = '';
   ui.keys.sidebar = '';
   syncUrl();
-  render();
+  if (place === 'app') openTab(ui.snapshot.app?.homeTab === false ? 'messages' : 'home');
+  else {
+    ui.tab = 'messages';
+    render();
+  }
 }
 
 function syncUrl() {
@@ -244,7 +269,10 @@ function avatarFor(author) {
     node.textContent = '✱';
   } else if (author.isBot) {
     node.classList.add('app');
-    node.textContent = '⚓';
+    const icon = document.createElement('img');
+    icon.src = '/slack-sandbox/static/app-icon.svg';
+    icon.alt = '';
+    node.appendChild(icon);
   } else {
     const hash = [...author.id].reduce((sum, c) => sum + c.charCodeAt(0), 0);
     node.style.background = PALETTE[hash % PALETTE.length];
@@ -578,6 +606,11 @@ $('user-switcher').addEventListener('change', (event) => {
 });
 $('modal-submit').addEventListener('click', submitModal);
 $('modal-close').addEventListener('click', closeModal);
+$('modal-back').addEventListener('click', async () => {
+  if (!ui.modalViewId) return;
+  await post('/close', { user: ui.user, viewId: ui.modalViewId, back: true });
+  await refresh();
+});
 $('modal-x').addEventListener('click', closeModal);
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && !$('confirm-backdrop').hidden) $('confirm-deny').click();
