@@ -406,8 +406,8 @@ function noticeForError(error: unknown): { status: number; notice: Notice } {
         hint: 'Go back to the page and choose Confirm or Decline.',
       },
       404: {
-        heading: 'We could not save that',
-        message: 'This charter is not in our booking system any more, so we could not record your answer.',
+        heading: 'We could not save your answer',
+        message: error.message,
         hint: 'Reply to the email the link came in and the office will sort it out.',
       },
       413: {

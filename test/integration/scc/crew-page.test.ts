@@ -157,6 +157,19 @@ describe('POST /crew/{token}', () => {
     const limited = await answer(path, { answer: 'confirmed' });
     expect(limited.body).toContain('Too many tries');
   });
+  it('says the answer could not be saved when the booking behind the event is gone', async () => {
+    const orphan = sccEventFor(aBooking({ id: `bk-crew-orphan-${++seq}` }));
+    await h.call({ method: 'POST', path: '/events', body: orphan, key: SERVICE_KEY });
+    const [mail] = (await readSentMail(h.ses.endpoint, { to: 'ana@crew.test' })).filter((m) =>
+      m.attachments.some((a) => a.content.toString('utf8').includes(`UID:scc-${orphan.bookingId}-ana-ruiz@`)),
+    );
+    const link = findLink(mail?.text ?? '', `${PUBLIC_BASE_URL}/crew/`) ?? '';
+
+    const response = await answer(link.slice(PUBLIC_BASE_URL.length), { answer: 'confirmed' });
+
+    expect(response.status).toBe(404);
+    expect(response.body).toContain('We could not save your answer');
+  });
 });
 
 describe('links that cannot be used', () => {

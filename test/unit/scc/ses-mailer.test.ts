@@ -103,14 +103,12 @@ describe('SesMailer', () => {
   });
 
   it('does not wait out a spent daily quota', async () => {
-    ses
-      .on(SendRawEmailCommand)
-      .rejects(
-        Object.assign(new Error('Daily message quota exceeded.'), {
-          name: 'Throttling',
-          $metadata: { httpStatusCode: 400 },
-        }),
-      );
+    ses.on(SendRawEmailCommand).rejects(
+      Object.assign(new Error('Daily message quota exceeded.'), {
+        name: 'Throttling',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
 
     await expect(new SesMailer(new SESClient({}), policy()).send(email)).rejects.toBeInstanceOf(
       UpstreamError,
