@@ -3,8 +3,9 @@
  * default mobile settings (emulated phone, simulated slow 4G and CPU) in Debian's Chromium, headless, with no
  * sandbox and background networking off. Works offline.
  *
- * Without arguments it renders a realistic charter page per brand (crew, notes, photos), serves each on
- * localhost through the real CloudFront Function file with the headers S3 would send, and measures them.
+ * It renders a realistic charter page per brand (crew, notes, photos), serves each on localhost through the
+ * real CloudFront Function file with the headers S3 and CloudFront would send, and measures them; likewise
+ * the crew page (SCC's standalone render, photo upload form included).
  * Extra URLs (for example a crew page from `npm run dev`) are measured as they are.
  *
  * Targets: performance ≥ 95, accessibility 100, best practices ≥ 95. Exits 1 when a page misses one.
@@ -20,8 +21,9 @@ import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import { loadBrands } from '../src/config/brands';
 import { freePort } from '../src/dev/stand-ins/free-port';
-import { guestView } from '../src/domain';
+import { crewView, guestView } from '../src/domain';
 import { createGuestRenderer, loadViewerRequestFunction, viewerRequestEvent } from '../src/guest';
+import { renderCrewPageStandalone } from '../src/scc/crew-templates';
 import { aBooking, aBookingInput } from '../test/helpers/fixtures';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -99,6 +101,32 @@ async function serveGuestSites(): Promise<Site[]> {
   return sites;
 }
 
+async function serveHtml(html: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    if ((request.url ?? '/') !== '/') {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+    });
+    response.end(gzip ? gzipSync(html) : html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://localhost:${(server.address() as AddressInfo).port}/` };
+}
+
+/** The crew page as SCC renders it for one crew member, served from memory. */
+async function serveCrewPage(): Promise<Site> {
+  const brand = loadBrands('templates').get('sailjada.com');
+  const booking = aBooking({ id: 'bk-lighthouse-crew', status: 'confirmed' });
+  const { server, url } = await serveHtml(renderCrewPageStandalone(crewView(booking, 'ana-ruiz'), brand));
+  return { name: 'crew page, sailjada.com', url, server };
+}
+
 /** Headless Chromium with a DevTools port for Lighthouse to drive. */
 async function launchChromium(): Promise<{ port: number; stop(): void }> {
   if (!existsSync(CHROMIUM)) {
@@ -151,7 +179,11 @@ async function launchChromium(): Promise<{ port: number; stop(): void }> {
 
 async function main(): Promise<void> {
   const extraUrls = process.argv.slice(2).filter((arg) => /^https?:\/\//.test(arg));
-  const sites: Site[] = [...(await serveGuestSites()), ...extraUrls.map((url) => ({ name: url, url }))];
+  const sites: Site[] = [
+    ...(await serveGuestSites()),
+    await serveCrewPage(),
+    ...extraUrls.map((url) => ({ name: url, url })),
+  ];
   const chromium = await launchChromium();
   mkdirSync(OUT, { recursive: true });
   const results: { name: string; url: string; scores: Record<Category, number>; failing: string[] }[] = [];
