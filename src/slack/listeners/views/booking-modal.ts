@@ -32,11 +32,14 @@ export function bookingModalSubmission(deps: SlackDeps) {
     try {
       const values: BookingFormValues = formValuesFromState(view.state.values as ViewStateValues);
       const submission = `slack:view:${view.id}:${view.hash}:${stateDigest(view.state.values)}`;
-      const [roster, existing] = await Promise.all([
+      // The claim rides along with the reads (one round trip, not two); a claimed submission that turns out
+      // invalid costs nothing: a corrected form has another state digest.
+      const [roster, existing, firstTime] = await Promise.all([
         deps.store.listCrew({ includeInactive: metadata.mode === 'edit' }),
         metadata.mode === 'edit' && metadata.bookingId
           ? deps.store.getBooking(metadata.bookingId)
           : undefined,
+        deps.store.claimOnce(submission, DELIVERY_TTL_SECONDS, { actor }),
       ]);
       if (metadata.mode === 'edit' && !existing) {
         await ack({
@@ -72,7 +75,6 @@ export function bookingModalSubmission(deps: SlackDeps) {
         startsAt: validation.startsAt,
         endsAt: validation.endsAt,
       };
-      const firstTime = await deps.store.claimOnce(submission, DELIVERY_TTL_SECONDS, { actor });
 
       let saved: Booking;
       let kind: SavedKind;
