@@ -53,7 +53,7 @@ export interface GuestPageModel {
   readonly hasNotes: boolean;
   readonly photos: readonly { url: string; alt: string }[];
   readonly hasPhotos: boolean;
-  readonly calendar: { readonly href: string; readonly filename: string };
+  readonly calendar: { readonly href: string };
 }
 
 const ROLE_LABELS: Readonly<Record<Role, string>> = {
@@ -146,7 +146,7 @@ export function guestPageModel(input: {
       alt: `Photo ${i + 1} of ${photos.length} from ${view.title}`,
     })),
     hasPhotos: photos.length > 0,
-    calendar: { href: guestCalendarPath(view.bookingId), filename: `${view.slug}.ics` },
+    calendar: { href: guestCalendarPath(view.bookingId) },
   };
 }
 

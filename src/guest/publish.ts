@@ -82,6 +82,7 @@ interface Artifact {
   key: string;
   body: string;
   contentType: string;
+  contentDisposition?: string;
   /** Redirects for old slugs yield to any other booking that owns the same key. */
   yieldsToOtherBooking: boolean;
 }
@@ -117,6 +118,8 @@ export function createGuestPagePublisher(deps: GuestPublisherDeps): GuestPagePub
         key: guestCalendarKey(view.bookingId),
         body: deps.renderer.renderGuestCalendar({ view, brand, updatedAt: booking.updatedAt }),
         contentType: ICS_CONTENT_TYPE,
+        // Inline, so phones offer "add to calendar"; the name is what desktop browsers save it as.
+        contentDisposition: `inline; filename="${view.slug}.ics"`,
         yieldsToOtherBooking: false,
       },
     ];
@@ -135,7 +138,9 @@ export function createGuestPagePublisher(deps: GuestPublisherDeps): GuestPagePub
 
   const publish = async (booking: Booking, brand: Brand, photos: readonly string[], cancelled: boolean) => {
     const artifacts = render(booking, brand, photos, cancelled);
-    const hashes = artifacts.map((a) => sha256(`${a.contentType}\n${cacheControl}\n${a.body}`));
+    const hashes = artifacts.map((a) =>
+      sha256(`${a.contentType}\n${a.contentDisposition ?? ''}\n${cacheControl}\n${a.body}`),
+    );
     const publishId = sha256(
       artifacts
         .map((a, i) => `${a.key}:${hashes[i]}`)
@@ -159,6 +164,7 @@ export function createGuestPagePublisher(deps: GuestPublisherDeps): GuestPagePub
           Key: artifact.key,
           Body: artifact.body,
           ContentType: artifact.contentType,
+          ContentDisposition: artifact.contentDisposition,
           CacheControl: cacheControl,
           Metadata: {
             [META.hash]: hash,

@@ -59,6 +59,7 @@ async function fetchObject(key: string, bucket = brand.bucket) {
   return {
     contentType: object.ContentType,
     cacheControl: object.CacheControl,
+    contentDisposition: object.ContentDisposition,
     metadata: object.Metadata,
     body: (await object.Body?.transformToString('utf-8')) ?? '',
   };
@@ -100,6 +101,7 @@ describe('publishGuestPage', () => {
     }
     const ics = await fetchObject(`g/${booking.id}.ics`);
     expect(ics.contentType).toBe('text/calendar; charset=utf-8');
+    expect(ics.contentDisposition).toBe(`inline; filename="${booking.slug}.ics"`);
     expect(ics.body).toContain(`UID:${booking.id}@sailjada.com`);
   });
 

@@ -58,9 +58,7 @@ describe('renderGuestPage', () => {
     expect(html).toContain(
       'href="https:&#x2F;&#x2F;www.google.com&#x2F;maps&#x2F;search&#x2F;?api&#x3D;1&amp;query&#x3D;Harbor%20Island%20West%20Marina%2C%20Dock%20C"',
     );
-    expect(html).toContain(
-      'href="&#x2F;g&#x2F;bk-test-0001.ics" download="sunset-sail-smith-2026-12-05.ics"',
-    );
+    expect(html).toContain('href="&#x2F;g&#x2F;bk-test-0001.ics"><svg');
   });
 
   it('lists the crew by first name and role, captain first', () => {
