@@ -24,8 +24,12 @@ export function parseSlugArgument(text: string | undefined): string | undefined 
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) ? slug : undefined;
 }
 
+/** The charter with this slug on any brand; the brands are asked at once rather than one after another. */
 export async function findCharter(deps: SlackDeps, slug: string): Promise<Booking | undefined> {
-  return deps.store.findBookingBySlug(slug, deps.brands.domains);
+  const found = await Promise.all(
+    deps.brands.domains.map((domain) => deps.store.getBookingBySlug(domain, slug)),
+  );
+  return found.find((booking) => booking !== undefined);
 }
 
 /**

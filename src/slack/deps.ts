@@ -11,7 +11,7 @@ export type SlackStore = Pick<
   DynamoBookingStore,
   | 'createBooking'
   | 'getBooking'
-  | 'findBookingBySlug'
+  | 'getBookingBySlug'
   | 'listUpcoming'
   | 'updateBooking'
   | 'cancelBooking'

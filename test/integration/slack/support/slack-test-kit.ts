@@ -14,6 +14,7 @@ import {
 import type { CrewMember, ValidBookingInput } from '../../../../src/domain';
 import { createSlackEventsHandler, type SlackEventsHandler } from '../../../../src/handlers/slack';
 import { silentLogger } from '../../../../src/logging/logger';
+import type { SlackStore } from '../../../../src/slack/deps';
 import { BOOKING_BLOCK, BOOKING_INPUT } from '../../../../src/slack/ids';
 import { signSlackRequest } from '../../../../src/slack/signature';
 import { DynamoBookingStore } from '../../../../src/store';
@@ -121,7 +122,13 @@ function parse(response: { statusCode: number; body?: string }): SlackResponse {
   return { statusCode: response.statusCode, body, json };
 }
 
-export async function startSlackTestKit(options: { now?: () => Date } = {}): Promise<SlackTestKit> {
+export interface SlackTestKitOptions {
+  now?: () => Date;
+  /** Wraps the store the handler gets (the kit's own `store` stays the real one), e.g. to make a call fail. */
+  wrapStore?: (store: DynamoBookingStore) => SlackStore;
+}
+
+export async function startSlackTestKit(options: SlackTestKitOptions = {}): Promise<SlackTestKit> {
   const slack = await startSlackWebApi({ tokens: [BOT_TOKEN] });
   const table = await createTestTable('slack');
   const store = new DynamoBookingStore(table.doc, table.tableName);
@@ -135,7 +142,7 @@ export async function startSlackTestKit(options: { now?: () => Date } = {}): Pro
   });
   const handle = createSlackEventsHandler({
     config,
-    store,
+    store: options.wrapStore ? options.wrapStore(store) : store,
     logger: silentLogger,
     ...(options.now ? { now: options.now } : {}),
   });
