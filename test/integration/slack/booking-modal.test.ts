@@ -180,7 +180,7 @@ describe('booking modal submission', () => {
       response_action: 'update',
       view: { title: { text: 'Charter saved' } },
     });
-    expect((stale.json?.errors as Record<string, string>)[BOOKING_BLOCK.title]).toMatch(
+    expect((stale.json?.errors as Record<string, string> | undefined)?.[BOOKING_BLOCK.title]).toMatch(
       /changed by someone else/,
     );
     const after = await kit.store.getBooking(booking!.id);
@@ -220,7 +220,7 @@ describe('booking modal submission', () => {
 
     expect(response.statusCode).toBe(200);
     const [update] = kit.slack.callsTo('views.update');
-    const blocks = JSON.stringify((update?.args.view as { blocks: unknown[] }).blocks);
+    const blocks = JSON.stringify((update?.args.view as { blocks: unknown[] } | undefined)?.blocks);
     // 1800 − (65 + 32) × 3 h − 250 − 40 = 1219.00
     expect(blocks).toContain('Margin $1,219.00');
     expect(blocks).toContain('Ana Ruiz and Ben Okafor are already on *Sunset Sail*');

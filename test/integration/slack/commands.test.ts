@@ -74,7 +74,7 @@ describe('/charter commands', () => {
     // Slack's trigger expires in 3 s: views.open must be the first Web API call.
     expect(kit.slack.calls[0]?.method).toBe('views.open');
     const [update] = kit.slack.callsTo('views.update');
-    expect(update?.args.hash).toBe((open?.response?.view as { hash: string }).hash);
+    expect(update?.args.hash).toBe((open?.response?.view as { hash: string } | undefined)?.hash);
     const filled = kit.lastOpenedView();
     expect(filled.blocks.map((b) => (b as { block_id?: string }).block_id)).toEqual(
       expect.arrayContaining([BOOKING_BLOCK.captain, BOOKING_BLOCK.crew, BOOKING_BLOCK.hostesses]),
