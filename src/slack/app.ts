@@ -75,10 +75,16 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     receiver = lambda;
   }
 
+  // The token comes through `authorize` (read per request: an env value, or Secrets Manager's cached copy).
+  // Bolt keys its clients by the payload's team, which every Slack payload names; one that does not is
+  // refused here rather than answered by a client without a token. Unlike `token`, this needs no auth.test.
   const app = new App({
     receiver,
     logger: boltLogger,
-    authorize: async () => ({ botToken: await options.botToken.get() }),
+    authorize: async (source) => {
+      if (!source.teamId && !source.enterpriseId) throw new Error('The payload names no team or enterprise.');
+      return { botToken: await options.botToken.get() };
+    },
     clientOptions: clientOptions(options.apiUrl),
   });
   app.use(dedupeDeliveries(options.store, logger));
