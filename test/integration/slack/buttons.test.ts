@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { makeTriggerId } from '../../../src/dev/stand-ins/slack-web-api';
 import { type Booking, scheduleInstants } from '../../../src/domain';
 import { ACTION } from '../../../src/slack/ids';
 import { aBookingInput } from '../../helpers/fixtures';
@@ -154,5 +155,31 @@ describe('buttons on the status thread', () => {
 
     expect(kit.slack.responsePosts.at(-1)?.body).toMatchObject({ delete_original: true });
     expect((await kit.store.getBooking(booking.id))?.status).toBe('pending');
+  });
+
+  it('App Home: "New charter" and "Edit" open the booking modal (there is no channel to answer in)', async () => {
+    const booking = await aCharter('From Home');
+    const home = (actionId: string, value: string) =>
+      kit.interact({
+        type: 'block_actions',
+        team: { id: 'T0CHARTER' },
+        user: { id: OPERATOR },
+        api_app_id: 'A0CHARTEROPS',
+        container: { type: 'view', view_id: 'V0HOME' },
+        trigger_id: makeTriggerId(OPERATOR),
+        view: { id: 'V0HOME', type: 'home', blocks: [], state: { values: {} } },
+        actions: [
+          { type: 'button', action_id: actionId, value, action_ts: `${Date.now()}.${actionId.length}` },
+        ],
+      });
+
+    await home(ACTION.newCharter, 'new');
+    expect(JSON.parse(String(kit.lastOpenedView().private_metadata))).toMatchObject({ mode: 'create' });
+
+    await home(ACTION.editCharter, booking.id);
+    expect(JSON.parse(String(kit.lastOpenedView().private_metadata))).toMatchObject({
+      mode: 'edit',
+      bookingId: booking.id,
+    });
   });
 });

@@ -103,4 +103,21 @@ describe('request verification', () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('hjälp');
   });
+
+  it('refuses a payload that names no team (every real Slack payload does) without calling Slack', async () => {
+    const payload = {
+      type: 'block_actions',
+      user: { id: 'U0X' },
+      trigger_id: 't',
+      channel: { id: 'C0OPS' },
+      actions: [{ type: 'button', action_id: 'charter_captain_confirm', value: 'bk-1', action_ts: '1.1' }],
+    };
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    kit.slack.reset();
+
+    const response = await kit.deliver(body, FORM);
+
+    expect(response.statusCode).toBe(200);
+    expect(kit.slack.calls).toEqual([]);
+  });
 });
