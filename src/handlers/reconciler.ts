@@ -14,14 +14,20 @@ import { loadBrands } from '../config/brands';
 import { loadPipelineConfig } from '../config/pipeline';
 import { createLogger } from '../logging/logger';
 import { createPipeline, type Pipeline } from '../pipeline/pipeline';
+import { callRetrySettings, sdkRetryStrategy } from '../pipeline/retry';
 
 let pipeline: Pipeline | undefined;
 
 function build(): Pipeline {
   const config = loadPipelineConfig(process.env);
   const logger = createLogger('reconciler', config.logLevel);
-  // One retry layer only (the step runner's): the SDK's own retries would multiply attempts.
-  const requestHandler = { requestTimeout: config.httpTimeoutMs, connectionTimeout: config.httpTimeoutMs };
+  // The SDK's standard retry is the call layer for S3 and CloudFront (see pipeline/retry.ts).
+  const requestHandler = {
+    requestTimeout: config.httpTimeoutMs,
+    connectionTimeout: config.httpTimeoutMs,
+    throwOnRequestTimeout: true,
+  };
+  const retryStrategy = sdkRetryStrategy(callRetrySettings(config.retry));
   const dynamo = new DynamoDBClient({ region: config.awsRegion });
   return createPipeline({
     config,
@@ -29,10 +35,10 @@ function build(): Pipeline {
     s3: new S3Client({
       region: config.awsRegion,
       forcePathStyle: config.s3ForcePathStyle,
-      maxAttempts: 1,
+      retryStrategy,
       requestHandler,
     }),
-    cloudFront: new CloudFrontClient({ region: config.awsRegion, maxAttempts: 1, requestHandler }),
+    cloudFront: new CloudFrontClient({ region: config.awsRegion, retryStrategy, requestHandler }),
     brands: loadBrands(config.templatesDir, config.brandSites),
     logger,
   });

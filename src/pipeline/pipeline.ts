@@ -19,7 +19,7 @@ import { DashboardClient } from './clients/dashboard-client';
 import { SccClient } from './clients/scc-client';
 import { SlackThread } from './clients/slack-thread';
 import { createReconciler, type Reconciler } from './reconciler';
-import type { Sleep } from './retry';
+import { callRetrySettings, type Sleep } from './retry';
 import { StepRecordStore } from './step-records';
 import { calendarEntryStep } from './steps/calendar-entry';
 import { guestPageStep } from './steps/guest-page';
@@ -32,7 +32,7 @@ import { createStreamHandler, type StreamEventHandler, type StreamHandlerDeps } 
 export interface PipelineDeps {
   config: PipelineConfig;
   doc: DynamoDBDocumentClient;
-  /** Built with maxAttempts 1: the step runner is the only retry layer. */
+  /** Built with sdkRetryStrategy (retry.ts: the call layer) and a request timeout that throws. */
   s3: S3Client;
   cloudFront: CloudFrontClient;
   brands: BrandDirectory;
@@ -59,18 +59,21 @@ export interface Pipeline {
 
 export function createPipeline(deps: PipelineDeps): Pipeline {
   const { config, logger } = deps;
+  const callRetry = callRetrySettings(config.retry);
   const store = new DynamoBookingStore(deps.doc, config.tableName);
   const stepRecords = new StepRecordStore(deps.doc, config.tableName);
   const scc = new SccClient({
     baseUrl: config.scc.url,
     serviceKey: config.scc.serviceKey,
     timeoutMs: config.httpTimeoutMs,
+    callRetry,
     fetch: deps.fetch,
   });
   const dashboard = new DashboardClient({
     baseUrl: config.dashboard.url,
     token: config.dashboard.token,
     timeoutMs: config.httpTimeoutMs,
+    callRetry,
     fetch: deps.fetch,
   });
   const slack = new SlackThread({
@@ -78,6 +81,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     channel: config.slack.channel,
     botToken: config.slack.botToken,
     timeoutMs: config.httpTimeoutMs,
+    callRetry,
   });
   const publisher = createGuestPagePublisher({
     s3: deps.s3,

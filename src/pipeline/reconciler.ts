@@ -149,21 +149,19 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
     options: ReconcileOptions,
     logger: Logger,
   ): Promise<StepRun> {
-    const claimed = await claimStep(step, booking, seen, options);
+    const claimed = await claimStep(step, booking, seen, records, options);
     if (claimed.kind !== 'claimed') return claimed;
     const claim = claimed.record;
     const heartbeat = startHeartbeat(booking.id, step.name, logger);
     try {
+      // What the step saved on one attempt (an intent, a found message) is what the next attempt starts from.
+      let current = claim;
+      const save = async (result: StepRecord['result']) => {
+        await deps.stepRecords.saveResult(booking.id, step.name, owner, result);
+        current = { ...current, result };
+      };
       const outcome = await retryTransient(
-        (attempt) =>
-          step.run({
-            booking,
-            previous: claim,
-            records,
-            attempt,
-            logger,
-            save: (result) => deps.stepRecords.saveResult(booking.id, step.name, owner, result),
-          }),
+        (attempt) => step.run({ booking, previous: current, records, attempt, logger, save }),
         {
           settings: deps.retry,
           classify: (error) => {
@@ -214,6 +212,7 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
     step: PipelineStep,
     booking: Booking,
     seen: StepRecord | undefined,
+    records: ReadonlyMap<StepName, StepRecord>,
     options: ReconcileOptions,
   ): Promise<StepRun | { kind: 'claimed'; record: StepRecord }> {
     const giveUpAt = Date.now() + maxWaitMs;
@@ -232,6 +231,11 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
         case 'claimed':
           return claim;
         case 'done':
+          // Done at this revision, but perhaps before what woke us (a crew answer): look again.
+          if (step.isStale && (await step.isStale(booking, claim.record, records))) {
+            last = claim.record;
+            continue;
+          }
           return { kind: 'done', record: claim.record };
         case 'failed':
           return { kind: 'skipped', record: claim.record };
@@ -250,19 +254,26 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
 
   /** Renews the claim while the step runs; returns the function that stops it. */
   function startHeartbeat(bookingId: string, name: StepName, logger: Logger): () => void {
+    let stopped = false;
     const timer = setInterval(
       () => {
         deps.stepRecords.renew(bookingId, name, owner, deps.leaseMs).then(
           (kept) => {
-            if (!kept) logger.warn('claim lost to another reconciler');
+            // A renewal racing the step's own final write finds the claim released: that is not a loss.
+            if (!kept && !stopped) logger.warn('claim lost to another reconciler');
           },
-          (error: unknown) => logger.warn('could not renew the claim', { error }),
+          (error: unknown) => {
+            if (!stopped) logger.warn('could not renew the claim', { error });
+          },
         );
       },
       Math.max(10, Math.floor(deps.leaseMs / 3)),
     );
     timer.unref();
-    return () => clearInterval(timer);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
   }
 
   /**

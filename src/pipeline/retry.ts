@@ -1,7 +1,11 @@
 /**
- * Exponential backoff with full jitter for transient failures; permanent failures are not retried. The
- * pipeline's step runner is the only retry layer: clients it uses are built with their own retries off, so
- * attempts do not multiply.
+ * Exponential backoff with full jitter for transient failures; permanent failures are not retried.
+ *
+ * Two layers, both bounded: each outside call is tried a few times (CALL_ATTEMPTS: retryCall here for SCC,
+ * the dashboard and Slack; the AWS SDK's standard retry for S3 and CloudFront), because a step such as the
+ * guest page makes several calls and must not start over for one lost packet; and each step is tried
+ * `maxAttempts` times by the step runner, whose attempts are recorded on the step record. Every call the
+ * pipeline makes is safe to repeat, so a retry can never double a side effect.
  */
 import type { RetrySettings } from '../config/pipeline';
 import type { StepFailure } from './failures';
@@ -26,6 +30,61 @@ export interface RetryHooks {
   onRetry?(failure: StepFailure, attempt: number, delayMs: number): Promise<void>;
   sleep?: Sleep;
   random?: () => number;
+}
+
+/** Tries per outside call, the first included (the call layer; the step layer multiplies it). */
+export const CALL_ATTEMPTS = 3;
+
+/** The call layer: same backoff as the steps, but only CALL_ATTEMPTS tries and a shorter ceiling. */
+export function callRetrySettings(step: RetrySettings): RetrySettings {
+  return {
+    maxAttempts: CALL_ATTEMPTS,
+    baseDelayMs: step.baseDelayMs,
+    maxDelayMs: Math.max(step.baseDelayMs, Math.floor(step.maxDelayMs / 4)),
+  };
+}
+
+/** Runs one outside call with the call layer's retries; throws the last error when they run out. */
+export async function retryCall<T>(
+  call: () => Promise<T>,
+  settings: RetrySettings,
+  classify: (error: unknown) => StepFailure,
+  sleep: Sleep = realSleep,
+): Promise<T> {
+  const outcome = await retryTransient(call, { settings, classify, sleep });
+  if (outcome.ok) return outcome.value;
+  throw outcome.error;
+}
+
+interface SdkRetryToken {
+  getRetryCount(): number;
+  getRetryDelay(): number;
+}
+
+/**
+ * The call layer for AWS SDK clients (S3, CloudFront): a retry strategy (the SDK's RetryStrategyV2 shape)
+ * with our backoff and no retry quota. The SDK's standard strategy stops retrying once its token bucket is
+ * spent, which under a burst of failures turns every call of a many-call step into a single try. Only what
+ * the SDK classes as transient, throttling or server errors is retried; client errors (4xx) are not.
+ */
+export function sdkRetryStrategy(settings: RetrySettings, random: () => number = Math.random) {
+  const token = (count: number, delay: number): SdkRetryToken => ({
+    getRetryCount: () => count,
+    getRetryDelay: () => delay,
+  });
+  return {
+    acquireInitialRetryToken: async (_scope: string): Promise<SdkRetryToken> => token(0, 0),
+    refreshRetryTokenForRetry: async (
+      previous: SdkRetryToken,
+      info: { errorType: 'TRANSIENT' | 'THROTTLING' | 'SERVER_ERROR' | 'CLIENT_ERROR' },
+    ): Promise<SdkRetryToken> => {
+      const retries = previous.getRetryCount() + 1;
+      if (info.errorType === 'CLIENT_ERROR' || retries >= settings.maxAttempts)
+        throw new Error('No retries left for this call.');
+      return token(retries, backoffDelay(retries, settings, random));
+    },
+    recordSuccess: (_token: SdkRetryToken): void => {},
+  };
 }
 
 export type RetryOutcome<T> =

@@ -85,7 +85,11 @@ export interface ClaimRequest {
   leaseMs: number;
   /** Also claim a step that failed at this revision (the "Retry failed steps" button). */
   retryFailed: boolean;
-  /** The record as last read; decides whether attempts restart (new revision) or continue. */
+  /**
+   * The record as last read; decides whether attempts restart (new revision) or continue. When it is a
+   * success at this very revision, the claim re-runs it (a step that is stale for reasons beyond the revision)
+   * only if nobody has written the record since it was read.
+   */
   seen: StepRecord | undefined;
 }
 
@@ -136,8 +140,10 @@ export class StepRecordStore {
         continue;
       }
       if (record.revision > request.revision) return { kind: 'newer', record };
-      if (record.revision === request.revision && record.status === 'succeeded')
-        return { kind: 'done', record };
+      const rerun = seen?.status === 'succeeded' && seen.revision === request.revision;
+      if (record.revision === request.revision && record.status === 'succeeded') {
+        if (!rerun || record.updatedAt !== seen?.updatedAt) return { kind: 'done', record };
+      }
       const leased = record.leaseOwner !== undefined && (record.leaseUntil ?? 0) >= nowMs;
       if (leased && record.leaseOwner !== request.owner) return { kind: 'held', record };
       if (record.revision === request.revision && record.status === 'failed' && !request.retryFailed)
@@ -170,6 +176,11 @@ export class StepRecordStore {
     };
     const notFailed = request.retryFailed ? '' : ' AND #status <> :failed';
     if (!request.retryFailed) values[':failed'] = 'failed';
+    let notSucceeded = '#status <> :succeeded';
+    if (sameRevision && seen?.status === 'succeeded') {
+      notSucceeded = '(#status <> :succeeded OR updatedAt = :seenAt)';
+      values[':seenAt'] = seen.updatedAt;
+    }
     try {
       const { Attributes } = await this.doc.send(
         new UpdateCommand({
@@ -183,7 +194,7 @@ export class StepRecordStore {
           // land their outside writes in either order.
           ConditionExpression:
             'attribute_not_exists(PK) OR ((attribute_not_exists(leaseUntil) OR leaseUntil < :now OR ' +
-            `leaseOwner = :me) AND (#rev < :rev OR (#rev = :rev AND #status <> :succeeded${notFailed})))`,
+            `leaseOwner = :me) AND (#rev < :rev OR (#rev = :rev AND ${notSucceeded}${notFailed})))`,
           ExpressionAttributeNames: { '#status': 'status', '#rev': 'revision', '#result': 'result' },
           ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',

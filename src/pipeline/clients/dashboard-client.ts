@@ -4,6 +4,7 @@
  *
  * The entry is built from guestView plus step progress: no money, no internal notes, no contact details.
  */
+import type { RetrySettings } from '../../config/pipeline';
 import type { SecretSource } from '../../config/secrets';
 import { JsonService } from './http-json';
 
@@ -35,6 +36,8 @@ export interface DashboardClientOptions {
   baseUrl: string;
   token: SecretSource;
   timeoutMs: number;
+  /** Tries per call (all its calls are safe to repeat). */
+  callRetry?: RetrySettings;
   fetch?: typeof fetch;
 }
 
@@ -47,6 +50,7 @@ export class DashboardClient {
       baseUrl: options.baseUrl,
       timeoutMs: options.timeoutMs,
       auth: { header: 'x-dashboard-token', secret: options.token },
+      callRetry: options.callRetry,
       fetch: options.fetch,
     });
   }

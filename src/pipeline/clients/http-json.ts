@@ -3,11 +3,14 @@
  * SecretSource, and every failure turned into an UpstreamError that says in plain words what happened and
  * whether trying again can help (5xx, 408, 429, timeouts and network errors can; other 4xx cannot).
  *
- * Never retries (the pipeline's step runner does) and never logs or echoes the secret header.
+ * Each call is tried a few times with backoff (retryCall): every call the pipeline makes here is safe to
+ * repeat (POST only with an Idempotency-Key, PUT and DELETE by id). Never logs or echoes the secret header.
  */
+import type { RetrySettings } from '../../config/pipeline';
 import type { SecretSource } from '../../config/secrets';
 import { UpstreamError } from '../../errors';
-import { isTransientStatus, oneSentence } from '../failures';
+import { describeFailure, isTransientStatus, oneSentence } from '../failures';
+import { retryCall } from '../retry';
 
 export interface JsonServiceOptions {
   /** A name people know, used in messages: "ShipCaptainCrew", "the dashboard". */
@@ -15,6 +18,8 @@ export interface JsonServiceOptions {
   baseUrl: string;
   timeoutMs: number;
   auth: { header: string; secret: SecretSource };
+  /** Tries per call; omit for one try. */
+  callRetry?: RetrySettings;
   fetch?: typeof fetch;
 }
 
@@ -40,6 +45,17 @@ export class JsonService {
   }
 
   async call(request: JsonCall): Promise<JsonReply> {
+    if (request.method === 'POST' && !request.idempotencyKey) return this.once(request);
+    const { callRetry, service } = this.options;
+    if (!callRetry) return this.once(request);
+    return retryCall(
+      () => this.once(request),
+      callRetry,
+      (error) => describeFailure(error, service),
+    );
+  }
+
+  private async once(request: JsonCall): Promise<JsonReply> {
     const { service, baseUrl, timeoutMs, auth } = this.options;
     const headers: Record<string, string> = {
       accept: 'application/json',

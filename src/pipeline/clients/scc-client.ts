@@ -5,6 +5,7 @@
  * SCC emails the crew when an event is created or changed; those emails are SCC's side effect, not ours.
  * Never sends prices, costs or internal notes: the payload type is SCC's strict event schema.
  */
+import type { RetrySettings } from '../../config/pipeline';
 import type { SecretSource } from '../../config/secrets';
 import { UpstreamError } from '../../errors';
 import type { SccEventInput } from '../../scc/event-schema';
@@ -16,6 +17,8 @@ export interface SccClientOptions {
   baseUrl: string;
   serviceKey: SecretSource;
   timeoutMs: number;
+  /** Tries per call (all its calls are safe to repeat). */
+  callRetry?: RetrySettings;
   fetch?: typeof fetch;
 }
 
@@ -32,6 +35,7 @@ export class SccClient {
       baseUrl: options.baseUrl,
       timeoutMs: options.timeoutMs,
       auth: { header: 'x-service-key', secret: options.serviceKey },
+      callRetry: options.callRetry,
       fetch: options.fetch,
     });
   }

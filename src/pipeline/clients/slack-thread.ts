@@ -4,13 +4,18 @@
  * crashed after posting finds its message again instead of posting a second one: the root through
  * conversations.history, replies through conversations.replies (both with include_all_metadata).
  *
- * Ops channel only: callers hand it messages rendered from opsView. Never retries (the step runner does);
- * the WebClient is built with retries off and rate limits rejected, so a 429 surfaces as a transient failure.
+ * Ops channel only: callers hand it messages rendered from opsView. Reads and chat.update are tried a few
+ * times with backoff (retryCall); chat.postMessage is tried once, since only the step's search-before-post
+ * can repeat it safely. The WebClient's own retries are off and rate limits are rejected rather than waited
+ * out, so one retry policy applies and a 429 surfaces as a transient failure.
  */
-import { WebClient } from '@slack/web-api';
+import { LogLevel, WebClient } from '@slack/web-api';
+import type { RetrySettings } from '../../config/pipeline';
 import type { SecretSource } from '../../config/secrets';
 import type { SlackMessage } from '../../slack/blocks/primitives';
 import { METADATA_EVENT } from '../../slack/ids';
+import { describeFailure } from '../failures';
+import { retryCall } from '../retry';
 
 /** The root message's metadata event type (the renderer sets it; the search looks for it). */
 export const ROOT_EVENT_TYPE = METADATA_EVENT.bookingThread;
@@ -26,6 +31,8 @@ export interface SlackThreadOptions {
   channel: string;
   botToken: SecretSource;
   timeoutMs: number;
+  /** Tries per Web API call. */
+  callRetry: RetrySettings;
 }
 
 interface HistoryMessage {
@@ -47,11 +54,17 @@ export class SlackThread {
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       timeout: options.timeoutMs,
+      // Failures reach our logs through the step runner, in plain words; the client's own warnings are noise.
+      logLevel: LogLevel.ERROR,
     });
   }
 
   get channel(): string {
     return this.options.channel;
+  }
+
+  private retry<T>(call: () => Promise<T>): Promise<T> {
+    return retryCall(call, this.options.callRetry, (error) => describeFailure(error, 'Slack'));
   }
 
   /**
@@ -64,15 +77,17 @@ export class SlackThread {
     let cursor: string | undefined;
     let latest: string | undefined;
     for (;;) {
-      const page = await this.client.conversations.history({
-        token,
-        channel: this.options.channel,
-        oldest,
-        ...(latest ? { latest } : {}),
-        ...(cursor ? { cursor } : {}),
-        limit: HISTORY_PAGE,
-        include_all_metadata: true,
-      });
+      const page = await this.retry(() =>
+        this.client.conversations.history({
+          token,
+          channel: this.options.channel,
+          oldest,
+          ...(latest ? { latest } : {}),
+          ...(cursor ? { cursor } : {}),
+          limit: HISTORY_PAGE,
+          include_all_metadata: true,
+        }),
+      );
       const messages = (page.messages ?? []) as HistoryMessage[];
       const found = messages.find(
         (m) =>
@@ -88,6 +103,7 @@ export class SlackThread {
 
   /** Posts the root; its metadata (event type ROOT_EVENT_TYPE, payload.bookingId) is what findRoot looks for. */
   async postRoot(message: RootSlackMessage): Promise<string> {
+    // Never retried here: a lost answer can hide a posted message; only the step's search can tell.
     const result = await this.client.chat.postMessage({
       token: await this.options.botToken.get(),
       channel: this.options.channel,
@@ -101,14 +117,17 @@ export class SlackThread {
   }
 
   async updateRoot(ts: string, message: RootSlackMessage): Promise<void> {
-    await this.client.chat.update({
-      token: await this.options.botToken.get(),
-      channel: this.options.channel,
-      ts,
-      text: message.text,
-      blocks: message.blocks,
-      metadata: message.metadata,
-    });
+    const token = await this.options.botToken.get();
+    await this.retry(() =>
+      this.client.chat.update({
+        token,
+        channel: this.options.channel,
+        ts,
+        text: message.text,
+        blocks: message.blocks,
+        metadata: message.metadata,
+      }),
+    );
   }
 
   /** Keys of the replies already in the thread (set by postReply). */
@@ -117,14 +136,16 @@ export class SlackThread {
     const keys = new Set<string>();
     let cursor: string | undefined;
     do {
-      const page = await this.client.conversations.replies({
-        token,
-        channel: this.options.channel,
-        ts: rootTs,
-        limit: HISTORY_PAGE,
-        include_all_metadata: true,
-        ...(cursor ? { cursor } : {}),
-      });
+      const page = await this.retry(() =>
+        this.client.conversations.replies({
+          token,
+          channel: this.options.channel,
+          ts: rootTs,
+          limit: HISTORY_PAGE,
+          include_all_metadata: true,
+          ...(cursor ? { cursor } : {}),
+        }),
+      );
       for (const m of (page.messages ?? []) as HistoryMessage[]) {
         const key = m.metadata?.event_type === REPLY_EVENT_TYPE ? m.metadata.event_payload?.key : undefined;
         if (typeof key === 'string') keys.add(key);
@@ -135,6 +156,7 @@ export class SlackThread {
   }
 
   async postReply(rootTs: string, bookingId: string, key: string, message: SlackMessage): Promise<string> {
+    // Never retried here, like postRoot: the step looks for the reply's key before posting it again.
     const result = await this.client.chat.postMessage({
       token: await this.options.botToken.get(),
       channel: this.options.channel,

@@ -36,7 +36,10 @@ import type { PipelineStep } from './step';
 
 export const SLACK_SERVICE = 'Slack';
 
-export type ThreadStore = Pick<DynamoBookingStore, 'listAnswers' | 'listHistory' | 'listCrew'>;
+export type ThreadStore = Pick<
+  DynamoBookingStore,
+  'listAnswers' | 'listConfirmations' | 'listHistory' | 'listCrew'
+>;
 
 export interface SlackThreadResult {
   /** The root message's ts in the ops channel. */
@@ -73,7 +76,7 @@ export function slackThreadStep(deps: { thread: SlackThread; store: ThreadStore 
     service: SLACK_SERVICE,
     dependsOn: [],
     async isStale(booking, record, records) {
-      const answers = await deps.store.listAnswers(booking.id);
+      const answers = await loadAnswers(deps.store, booking.id);
       return (
         threadFingerprint(booking, records, answers) !== (record.result as SlackThreadResult).fingerprint
       );
@@ -82,7 +85,7 @@ export function slackThreadStep(deps: { thread: SlackThread; store: ThreadStore 
       const { booking, records } = context;
       const prior = (context.previous?.result ?? {}) as SlackThreadResult;
       const [answers, history, roster] = await Promise.all([
-        deps.store.listAnswers(booking.id),
+        loadAnswers(deps.store, booking.id),
         deps.store.listHistory(booking.id),
         deps.store.listCrew({ includeInactive: true }),
       ]);
@@ -100,8 +103,13 @@ export function slackThreadStep(deps: { thread: SlackThread; store: ThreadStore 
         const kept = await updateOrLose(deps.thread, ts, root);
         if (!kept) ts = undefined;
       } else {
+        // An earlier run may have posted the root and crashed before recording it: find it by its metadata.
         ts = await deps.thread.findRoot(booking.id, new Date(booking.createdAt));
-        if (ts) await deps.thread.updateRoot(ts, root);
+        if (ts) {
+          sinceRevision ??= booking.revision;
+          await context.save({ ...prior, ts, sinceRevision });
+          await deps.thread.updateRoot(ts, root);
+        }
       }
       if (!ts) {
         ts = await deps.thread.postRoot(root);
@@ -219,15 +227,22 @@ function plannedReplies(
       case 'created':
         reply(key, entry.at, { bookingId, by, kind: 'created' });
         break;
-      case 'updated':
-        reply(key, entry.at, {
-          bookingId,
-          by,
-          kind: 'changed',
-          revision: entry.revision,
-          changes: entry.changes,
-        });
+      case 'updated': {
+        if (entry.changes.length > 0) {
+          reply(key, entry.at, {
+            bookingId,
+            by,
+            kind: 'changed',
+            revision: entry.revision,
+            changes: entry.changes,
+          });
+          break;
+        }
+        // A revision that changed nothing a person sees: a "Retry failed steps" or "Republish" press.
+        const request = requestBehind(view, entry);
+        if (request) reply(key, entry.at, { bookingId, by, kind: 'requested', what: request });
         break;
+      }
       case 'status': {
         const to = entry.changes.find((c) => c.field === 'status')?.to;
         if (to === 'pending' || to === 'confirmed' || to === 'completed' || to === 'cancelled')
@@ -298,6 +313,24 @@ function plannedReplies(
   return replies.sort((a, b) => a.at.localeCompare(b.at));
 }
 
+/**
+ * Every answer given on the booking, oldest first. The latest answer per person (the CONFIRMATION item, the
+ * one the change feed carries) is merged in, so the answer that woke the pipeline is always seen even where
+ * its history copy is not readable yet.
+ */
+export async function loadAnswers(
+  store: Pick<ThreadStore, 'listAnswers' | 'listConfirmations'>,
+  bookingId: string,
+): Promise<Confirmation[]> {
+  const [history, latest] = await Promise.all([
+    store.listAnswers(bookingId),
+    store.listConfirmations(bookingId),
+  ]);
+  const byKey = new Map<string, Confirmation>();
+  for (const answer of [...history, ...latest]) byKey.set(`${answer.crewId}@${answer.at}`, answer);
+  return [...byKey.values()].sort((a, b) => a.at.localeCompare(b.at));
+}
+
 /** The latest answer per person, for the crew board. */
 function latestAnswers(answers: readonly Confirmation[]): Confirmation[] {
   const latest = new Map<string, Confirmation>();
@@ -306,6 +339,18 @@ function latestAnswers(answers: readonly Confirmation[]): Confirmation[] {
     if (!seen || seen.at <= answer.at) latest.set(answer.crewId, answer);
   }
   return [...latest.values()];
+}
+
+/**
+ * The request (store.requestReconcile) that wrote a revision without visible changes: the booking keeps the
+ * latest request, written at the same moment as that revision by the same person.
+ */
+function requestBehind(view: OpsView, entry: HistoryEntry): 'retry' | 'republish' | undefined {
+  const request = (view as { reconcileRequest?: { what?: string; at?: string; by?: string } })
+    .reconcileRequest;
+  if (!request?.at || request.by !== entry.actor) return undefined;
+  if (Math.abs(Date.parse(request.at) - Date.parse(entry.at)) > 5_000) return undefined;
+  return request.what === 'retry' || request.what === 'republish' ? request.what : undefined;
 }
 
 /** History actors are Slack user ids, "pipeline", or a service name; only user ids can be mentioned. */

@@ -56,6 +56,7 @@ export async function startFaultyProxy(options: {
     throttle: 0,
   };
   const hanging = new Set<ServerResponse>();
+  let turn = 0;
 
   const server = createServer(async (request, response) => {
     const body = await readBody(request);
@@ -63,9 +64,10 @@ export async function startFaultyProxy(options: {
       counts.permanent += 1;
       return sendError(response, options.dialect, plan.permanentStatus, 'refused');
     }
+    // Whether to fail is random; which fault is taken in turn, so every kind shows up on every downstream.
     const fault =
       plan.transientRate > 0 && random() < plan.transientRate
-        ? plan.faults[Math.floor(random() * plan.faults.length)]
+        ? plan.faults[turn++ % plan.faults.length]
         : undefined;
     if (!fault) {
       counts.passed += 1;

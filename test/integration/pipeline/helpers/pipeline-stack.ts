@@ -13,16 +13,18 @@ import { type CloudFrontLocal, startCloudFrontLocal } from '../../../../src/dev/
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../../src/dev/stand-ins/dynamodb-local';
 import { type SlackWebApiStandIn, startSlackWebApi } from '../../../../src/dev/stand-ins/slack-web-api';
 import { type Booking, type BookingInput, scheduleInstants } from '../../../../src/domain';
-import { type Logger, silentLogger } from '../../../../src/logging/logger';
+import { createLogger, type Logger } from '../../../../src/logging/logger';
 import { createPipeline, type Pipeline, type PipelineDeps } from '../../../../src/pipeline/pipeline';
+import { callRetrySettings, sdkRetryStrategy } from '../../../../src/pipeline/retry';
 import { STEP_NAMES } from '../../../../src/pipeline/step-records';
-import { threadFingerprint } from '../../../../src/pipeline/steps/slack-thread';
+import { loadAnswers, threadFingerprint } from '../../../../src/pipeline/steps/slack-thread';
 import { type StreamPoller, startStreamPoller } from '../../../../src/pipeline/stream-poller';
 import { DynamoBookingStore } from '../../../../src/store';
 import { createTestTable, type TestTable } from '../../../helpers/dynamo';
 import { aBookingInput, TEST_CREW } from '../../../helpers/fixtures';
 import { startTestS3, type TestS3 } from '../../../helpers/s3';
 import { type FaultPlan, type FaultyProxy, startFaultyProxy } from './faulty-proxy';
+import { seededRandom } from './seeded-random';
 import {
   type DashboardStandIn,
   type SccStandIn,
@@ -42,8 +44,12 @@ export interface StackOptions {
   /** Per-call timeout: small, so injected timeouts cost little. */
   httpTimeoutMs?: number;
   maxAttempts?: number;
+  /** Step backoff: first delay and ceiling, in ms. */
+  backoffMs?: [number, number];
   leaseMs?: number;
   concurrency?: number;
+  /** Seeds the faulty proxies' random streams (fault injection runs draw the same faults each time). */
+  seed?: number;
   random?: () => number;
   logger?: Logger;
 }
@@ -69,12 +75,17 @@ export interface PipelineStack {
   createBooking(input?: Parameters<typeof aBookingInput>[0], id?: string): Promise<Booking>;
   /** True when every step is done at the booking's current revision and the thread shows its answers. */
   isConverged(bookingId: string): Promise<boolean>;
+  /** One line per step: name, revision, status, attempts, last error. For failure messages. */
+  describe(bookingId: string): Promise<string>;
   waitFor(what: string, check: () => Promise<boolean>, timeoutMs?: number): Promise<void>;
   rootMessages(bookingId: string): ReturnType<SlackWebApiStandIn['messages']>;
   stop(): Promise<void>;
 }
 
 export async function startPipelineStack(options: StackOptions = {}): Promise<PipelineStack> {
+  // Warnings and errors are kept (not printed), so a failing test can say what each booking went through.
+  const lines: string[] = [];
+  const logger = options.logger ?? createLogger('pipeline-test', 'warn', (line) => lines.push(line));
   const table = await createTestTable('pipeline');
   const store = new DynamoBookingStore(table.doc, table.tableName);
   for (const member of TEST_CREW) await store.putCrewMember(member);
@@ -88,36 +99,40 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
   const scc = await startSccStandIn(SCC_KEY);
   const dashboard = await startDashboardStandIn(DASHBOARD_TOKEN);
   const hangMs = (options.httpTimeoutMs ?? 400) * 3;
+  // One random stream per proxy, so one downstream's traffic does not shift another's faults.
+  let proxies_ = 0;
+  const proxyRandom = () =>
+    options.seed === undefined ? undefined : seededRandom(options.seed + ++proxies_);
   const proxies: Record<Downstream, FaultyProxy> = {
     scc: await startFaultyProxy({
       target: scc.url,
       dialect: 'json',
       plan: { hangMs },
-      random: options.random,
+      random: proxyRandom(),
     }),
     dashboard: await startFaultyProxy({
       target: dashboard.url,
       dialect: 'json',
       plan: { hangMs },
-      random: options.random,
+      random: proxyRandom(),
     }),
     slack: await startFaultyProxy({
       target: slack.url,
       dialect: 'slack',
       plan: { hangMs },
-      random: options.random,
+      random: proxyRandom(),
     }),
     s3: await startFaultyProxy({
       target: s3.endpoint,
       dialect: 's3',
       plan: { hangMs },
-      random: options.random,
+      random: proxyRandom(),
     }),
     cloudFront: await startFaultyProxy({
       target: cloudFront.endpoint,
       dialect: 'cloudfront',
       plan: { hangMs },
-      random: options.random,
+      random: proxyRandom(),
     }),
   };
   const env: Record<string, string> = {
@@ -133,27 +148,32 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
     SLACK_OPS_CHANNEL: OPS_CHANNEL,
     S3_FORCE_PATH_STYLE: 'true',
     PIPELINE_MAX_ATTEMPTS: String(options.maxAttempts ?? 8),
-    PIPELINE_BACKOFF_BASE_MS: '5',
-    PIPELINE_BACKOFF_MAX_MS: '40',
+    PIPELINE_BACKOFF_BASE_MS: String(options.backoffMs?.[0] ?? 5),
+    PIPELINE_BACKOFF_MAX_MS: String(options.backoffMs?.[1] ?? 40),
     PIPELINE_HTTP_TIMEOUT_MS: String(options.httpTimeoutMs ?? 400),
     PIPELINE_LEASE_MS: String(options.leaseMs ?? 1_500),
     PIPELINE_CONCURRENCY: String(options.concurrency ?? 8),
   };
   const config = loadPipelineConfig(env);
-  const requestHandler = { requestTimeout: config.httpTimeoutMs, connectionTimeout: config.httpTimeoutMs };
+  const requestHandler = {
+    requestTimeout: config.httpTimeoutMs,
+    connectionTimeout: config.httpTimeoutMs,
+    throwOnRequestTimeout: true,
+  };
+  const retryStrategy = sdkRetryStrategy(callRetrySettings(config.retry), options.random);
   const s3Client = new S3Client({
     endpoint: proxies.s3.url,
     region: LOCAL_REGION,
     credentials: LOCAL_CREDENTIALS,
     forcePathStyle: true,
-    maxAttempts: 1,
+    retryStrategy,
     requestHandler,
   });
   const cloudFrontClient = new CloudFrontClient({
     endpoint: proxies.cloudFront.url,
     region: LOCAL_REGION,
     credentials: LOCAL_CREDENTIALS,
-    maxAttempts: 1,
+    retryStrategy,
     requestHandler,
   });
   const streams = new DynamoDBStreamsClient({
@@ -189,7 +209,7 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
         s3: s3Client,
         cloudFront: cloudFrontClient,
         brands,
-        logger: options.logger ?? silentLogger,
+        logger,
         random: options.random,
         ...overrides,
       }),
@@ -199,7 +219,7 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
         streams,
         tableName: table.tableName,
         handler: pipeline.handleStreamEvent,
-        logger: options.logger ?? silentLogger,
+        logger,
         idleMs: 25,
         maxRetryDelayMs: 200,
       });
@@ -231,9 +251,32 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
         return record?.revision === booking.revision && record.status === 'succeeded';
       });
       if (!done) return false;
-      const answers = await store.listAnswers(bookingId);
+      const answers = await loadAnswers(store, bookingId);
       const thread = records.get('slack-thread')?.result as { fingerprint?: string } | undefined;
       return thread?.fingerprint === threadFingerprint(booking, records, answers);
+    },
+    async describe(bookingId) {
+      const booking = await store.getBooking(bookingId);
+      const records = await stack.buildPipeline().stepRecords.list(bookingId);
+      const steps = STEP_NAMES.map((name) => {
+        const r = records.get(name);
+        return r
+          ? `${name}@r${r.revision}:${r.status}x${r.attempts}${r.lastError ? `(${r.lastError.message})` : ''}`
+          : `${name}:-`;
+      });
+      const story = lines
+        .filter((line) => line.includes(`"bookingId":"${bookingId}"`))
+        .map((line) => {
+          const entry = JSON.parse(line) as {
+            message: string;
+            step?: string;
+            failure?: { message?: string };
+          };
+          return `    ${entry.step ?? ''} ${entry.message}: ${entry.failure?.message ?? ''}`;
+        });
+      return [`${bookingId} r${booking?.revision} ${booking?.status}: ${steps.join(' ')}`, ...story].join(
+        '\n',
+      );
     },
     async waitFor(what, check, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
