@@ -8,8 +8,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { loadSlackConfig, type SlackConfig } from '../config/slack';
+import type { Booking } from '../domain';
 import { createLogger, type Logger } from '../logging/logger';
+import { StepRecordStore } from '../pipeline/step-records';
+import { stepStatesFor } from '../pipeline/steps/slack-thread';
 import { createSlackApp, type SlackApp, type SlackHttpResponse } from '../slack/app';
+import type { StepState } from '../slack/blocks/status-thread';
 import type { SlackStore } from '../slack/deps';
 import { DynamoBookingStore } from '../store';
 
@@ -18,6 +22,8 @@ export interface SlackHandlerDeps {
   store: SlackStore;
   logger?: Logger;
   now?: () => Date;
+  /** The pipeline's step states for `/charter status`; without it the status shows none. */
+  readSteps?: (booking: Booking) => Promise<StepState[]>;
 }
 
 export type SlackEventsHandler = (
@@ -42,15 +48,30 @@ export function createSlackEventsHandler(deps: SlackHandlerDeps): SlackEventsHan
       appToken: undefined,
       apiUrl: deps.config.apiUrl,
       logLevel: deps.config.logLevel,
+      ...(deps.readSteps ? { readSteps: deps.readSteps } : {}),
     });
     return (await app).handle(event, context);
   };
 }
 
-export function createDynamoStore(config: Pick<SlackConfig, 'region' | 'tableName'>): DynamoBookingStore {
+export interface DynamoDeps {
+  store: DynamoBookingStore;
+  readSteps: (booking: Booking) => Promise<StepState[]>;
+}
+
+/** The booking store and the pipeline's step records on one DynamoDB client. */
+export function createDynamoDeps(config: Pick<SlackConfig, 'region' | 'tableName'>): DynamoDeps {
   const client = new DynamoDBClient({ region: config.region });
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  return new DynamoBookingStore(doc, config.tableName);
+  const steps = new StepRecordStore(doc, config.tableName);
+  return {
+    store: new DynamoBookingStore(doc, config.tableName),
+    readSteps: async (booking) => stepStatesFor(booking, await steps.list(booking.id)),
+  };
+}
+
+export function createDynamoStore(config: Pick<SlackConfig, 'region' | 'tableName'>): DynamoBookingStore {
+  return createDynamoDeps(config).store;
 }
 
 let containerHandler: SlackEventsHandler | undefined;
@@ -58,7 +79,7 @@ let containerHandler: SlackEventsHandler | undefined;
 export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<SlackHttpResponse> {
   if (!containerHandler) {
     const config = loadSlackConfig(process.env);
-    containerHandler = createSlackEventsHandler({ config, store: createDynamoStore(config) });
+    containerHandler = createSlackEventsHandler({ config, ...createDynamoDeps(config) });
   }
   return containerHandler(event, context);
 }

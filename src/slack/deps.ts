@@ -3,9 +3,10 @@
  * Listeners use the store and configuration only: never SCC, the dashboard, S3, SES or CloudFront.
  */
 import type { BrandDirectory } from '../config/brands';
-import type { Boat } from '../domain';
+import type { Boat, Booking } from '../domain';
 import type { Logger } from '../logging/logger';
 import type { DynamoBookingStore } from '../store';
+import type { StepState } from './blocks/status-thread';
 
 export type SlackStore = Pick<
   DynamoBookingStore,
@@ -34,6 +35,8 @@ export interface SlackDeps {
   opsChannel: string;
   logger: Logger;
   now: () => Date;
+  /** Each pipeline step's state for a booking, from the pipeline's step records (`/charter status`). */
+  readSteps?: (booking: Booking) => Promise<StepState[]>;
 }
 
 /**

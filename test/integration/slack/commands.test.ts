@@ -118,10 +118,29 @@ describe('/charter commands', () => {
       revision: 1,
     });
 
+    const claim = {
+      bookingId: booking.id,
+      revision: 1,
+      owner: 'test',
+      leaseMs: 60_000,
+      retryFailed: false,
+      seen: undefined,
+    };
+    await kit.steps.claim({ ...claim, name: 'scc-event' });
+    await kit.steps.succeed(booking.id, 'scc-event', 'test', { attempts: 1, result: {} });
+    await kit.steps.claim({ ...claim, name: 'calendar-entry' });
+    await kit.steps.fail(booking.id, 'calendar-entry', 'test', {
+      attempts: 3,
+      error: { kind: 'transient', message: 'Dashboard answered 503' },
+    });
+
     const response = await kit.command(`status ${booking.slug}`);
 
     const text = textOf(response.json);
-    expect(text).toContain('Progress');
+    expect(text).toContain('Crew event (ShipCaptainCrew): done');
+    expect(text).toContain('Dashboard calendar: failed (attempt 3) — Dashboard answered 503');
+    expect(text).toContain('Guest page: pending');
+    expect(text).toContain('Retry failed steps');
     expect(text).toContain('✅ Captain Ana Ruiz');
     expect(text).toContain('⏳ Crew Ben Okafor');
     expect(text).toContain('Every answer');

@@ -30,13 +30,14 @@ export const charterStatusCommand: Subcommand = async ({ ack }, rest, deps) => {
     await ack({ response_type: 'ephemeral', ...notFound(slug) });
     return;
   }
-  const [confirmations, answers, roster] = await Promise.all([
+  const [confirmations, answers, roster, steps] = await Promise.all([
     deps.store.listConfirmations(booking.id),
     deps.store.listAnswers(booking.id),
     deps.store.listCrew({ includeInactive: true }),
+    deps.readSteps ? deps.readSteps(booking) : stepsFromRecord(booking),
   ]);
   const view = opsView(booking);
-  const root = renderRootMessage(view, stepsFromRecord(booking), buildCrewBoard(view, confirmations, roster));
+  const root = renderRootMessage(view, steps, buildCrewBoard(view, confirmations, roster));
   const names = new Map(booking.crew.map((a) => [a.crewId, a]));
   const history = answers.map((a) => {
     const who = names.get(a.crewId);

@@ -14,6 +14,8 @@ import {
 import type { CrewMember, ValidBookingInput } from '../../../../src/domain';
 import { createSlackEventsHandler, type SlackEventsHandler } from '../../../../src/handlers/slack';
 import { silentLogger } from '../../../../src/logging/logger';
+import { StepRecordStore } from '../../../../src/pipeline/step-records';
+import { stepStatesFor } from '../../../../src/pipeline/steps/slack-thread';
 import type { SlackStore } from '../../../../src/slack/deps';
 import { BOOKING_BLOCK, BOOKING_INPUT } from '../../../../src/slack/ids';
 import { signSlackRequest } from '../../../../src/slack/signature';
@@ -35,6 +37,8 @@ export interface SlackResponse {
 
 export interface SlackTestKit {
   slack: SlackWebApiStandIn;
+  /** The pipeline's step records on the same table (what `/charter status` reads). */
+  steps: StepRecordStore;
   table: TestTable;
   store: DynamoBookingStore;
   config: SlackConfig;
@@ -140,9 +144,11 @@ export async function startSlackTestKit(options: SlackTestKitOptions = {}): Prom
     TABLE_NAME: table.tableName,
     TEMPLATES_DIR: 'templates',
   });
+  const steps = new StepRecordStore(table.doc, table.tableName);
   const handle = createSlackEventsHandler({
     config,
     store: options.wrapStore ? options.wrapStore(store) : store,
+    readSteps: async (booking) => stepStatesFor(booking, await steps.list(booking.id)),
     logger: silentLogger,
     ...(options.now ? { now: options.now } : {}),
   });
@@ -170,6 +176,7 @@ export async function startSlackTestKit(options: SlackTestKitOptions = {}): Prom
 
   const kit: SlackTestKit = {
     slack,
+    steps,
     table,
     store,
     config,
