@@ -268,7 +268,7 @@ function avatarFor(author) {
     node.classList.add('slackbot');
     node.textContent = '✱';
   } else if (author.isBot) {
-    node.classList.add('app');
+    node.classList.add('bot');
     const icon = document.createElement('img');
     icon.src = '/slack-sandbox/static/app-icon.svg';
     icon.alt = '';

@@ -1,0 +1,223 @@
+/**
+ * The whole story in a real browser (Debian's Chromium), against the whole system started as `npm run dev`
+ * starts it (in this process, on free ports, in a throwaway data directory): /charter new in the Slack
+ * sandbox → the modal (with an inline error from the app first: too many guests for the boat) → the thread's steps turning green → the
+ * captain confirms with the button → the crew email in the outbox → its magic link → the crew confirms →
+ * the thread's crew board updates → the guest page on queenofsandiego.com shows the charter → an edit of
+ * the time shows on the guest page after it is republished.
+ * Screenshots of each key screen go to test-results/e2e/.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type DevStack, startDevStack } from '../../src/dev/dev-stack';
+import { launchChromium, screenshot } from './helpers/browser';
+
+const OPERATOR = 'U0OPERATOR';
+const CAPTAIN = 'U0CAPTAIN1';
+const CREW_EMAIL = 'sam.okafor@crew.example.com';
+const STEP_WAIT_MS = 30_000;
+
+/** A date about a month ahead, as the datepicker wants it (YYYY-MM-DD). */
+function charterDate(): string {
+  const date = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000);
+  return date.toISOString().slice(0, 10);
+}
+
+describe('the charter story, end to end in a browser', () => {
+  let stack: DevStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let dataDir: string;
+  let slug = '';
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'charter-e2e-'));
+    [stack, browser] = await Promise.all([
+      startDevStack({ port: 0, dataDir, fresh: true, logLevel: 'error' }),
+      launchChromium(),
+    ]);
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+  }, 90_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await stack?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && page) {
+      await screenshot(page, `failed-${task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+    }
+  });
+
+  const sandbox = (user: string) => `${stack.endpoints.slack.sandbox}?user=${user}`;
+  const rootMessage = () => page.locator('#messages .message').filter({ hasText: 'Sunset Sail' }).first();
+  const modal = () => page.locator('#modal');
+  const field = (blockId: string) => modal().locator(`[data-block-id="${blockId}"][data-bk-input]`);
+
+  it('opens the booking modal from /charter new', async () => {
+    await page.goto(sandbox(OPERATOR));
+    await expect.poll(() => page.locator('#channel-title').textContent()).toBe('# charter-ops');
+    await screenshot(page, '01-sandbox-empty-channel');
+
+    await page.locator('#composer-input').fill('/charter new');
+    await page.locator('#composer-input').press('Enter');
+    await modal().locator('.modal-title', { hasText: 'New charter' }).waitFor();
+    expect(await modal().locator('.bk-input-block').count()).toBeGreaterThan(10);
+  });
+
+  it('shows the app’s own validation errors inline in the modal', async () => {
+    await field('booking_title').fill('Sunset Sail');
+    await field('booking_date').fill(charterDate());
+    await field('booking_start_time').fill('17:00');
+    await field('booking_end_time').fill('20:00');
+    await field('booking_boat').selectOption('jada');
+    await field('booking_domain').selectOption('queenofsandiego.com');
+    await field('booking_party_size').fill('20');
+    await field('booking_guest_name').fill('Avery Smith');
+    await field('booking_guest_email').fill('avery.smith@example.com');
+    await field('booking_guest_phone').fill('+1 619 555 0199');
+    const meetingPoint = field('booking_meeting_point');
+    if ((await meetingPoint.inputValue()) === '')
+      await meetingPoint.fill('Harbor Island West Marina, Dock C');
+    await field('booking_captain').selectOption('ana-ruiz');
+    await field('booking_crew').locator('select').selectOption('sam-okafor');
+    await field('booking_price').fill('1500');
+    await field('booking_deposit').fill('500');
+    await field('booking_captain_fee').fill('250');
+    await field('booking_port_costs').fill('40');
+
+    // Enter in an amount asks the app for the margin; once it shows, the app has the whole form.
+    await field('booking_port_costs').press('Enter');
+    const estimate = modal().locator('[data-block-id="booking_estimate"]');
+    await expect.poll(() => estimate.textContent(), { timeout: 10_000 }).toContain('Margin $919.00');
+
+    await page.locator('#modal-submit').click();
+    const partySizeError = modal().locator('[data-block-id="booking_party_size"] .bk-error');
+    await expect.poll(() => partySizeError.textContent(), { timeout: 10_000 }).toMatch(/Jada takes at most 12/);
+    await screenshot(page, '02-modal-inline-error');
+  });
+
+  it('creates the charter and the thread shows every step turning green', async () => {
+    await field('booking_party_size').fill('6');
+    await screenshot(page, '03-modal-filled');
+    await page.locator('#modal-submit').click();
+    await modal().locator('.modal-title', { hasText: 'Charter booked' }).waitFor({ timeout: 10_000 });
+    expect(await modal().locator('.modal-body').textContent()).toContain('Sunset Sail');
+    await screenshot(page, '04-modal-booked');
+    await page.locator('#modal-close').click();
+    await page.locator('#modal-backdrop').waitFor({ state: 'hidden' });
+
+    await rootMessage().waitFor({ timeout: STEP_WAIT_MS });
+    const summary = (await rootMessage().locator('[data-block-id="thread_summary"]').textContent()) ?? '';
+    slug = /queenofsandiego\.com\/g\/([a-z0-9-]+)/.exec(summary)?.[1] ?? '';
+    expect(slug).toMatch(/^sunset-sail-smith-/);
+
+    const progress = rootMessage().locator('[data-block-id="thread_steps"]');
+    const stepLines = async () =>
+      ((await progress.innerText()) ?? '')
+        .split('\n')
+        .slice(1)
+        .filter((line) => line.trim() !== '');
+    await expect
+      .poll(async () => (await stepLines()).every((line) => /^✅ .+: done/.test(line)), {
+        timeout: STEP_WAIT_MS,
+        interval: 250,
+      })
+      .toBe(true);
+    expect((await stepLines()).join('\n')).toMatch(
+      /Crew event.*done[\s\S]*calendar.*done[\s\S]*Guest page: done[\s\S]*cache refresh: done/,
+    );
+
+    await rootMessage().locator('.thread-summary').click();
+    await page.locator('#thread .message').nth(1).waitFor();
+    await screenshot(page, '05-thread-steps-green');
+  }, 60_000);
+
+  it('lets the captain confirm with the button', async () => {
+    await page.goto(sandbox(CAPTAIN));
+    await rootMessage().waitFor();
+    await rootMessage().getByRole('button', { name: 'Confirm (captain)' }).click();
+    const board = rootMessage().locator('[data-block-id="thread_crew_board"]');
+    await expect
+      .poll(async () => (await board.textContent()) ?? '', { timeout: STEP_WAIT_MS, interval: 250 })
+      .toMatch(/✅ Captain Ana Ruiz.*: confirmed/);
+    await screenshot(page, '06-captain-confirmed');
+  });
+
+  it('delivers the crew email whose magic link opens the crew page, where the crew confirms', async () => {
+    await page.goto(`${stack.endpoints.mail.outbox}?to=${encodeURIComponent(CREW_EMAIL)}`);
+    const invitation = page.locator('table a').first();
+    await invitation.waitFor({ timeout: STEP_WAIT_MS });
+    await screenshot(page, '07-mail-outbox');
+    await invitation.click();
+    const email = page.frameLocator('iframe[title="Email"]');
+    const link = email.locator('a[href*="/scc/crew/"]').first();
+    await link.waitFor();
+    await screenshot(page, '08-crew-email');
+
+    await link.click();
+    await page.waitForURL(/\/scc\/crew\//);
+    await expect.poll(() => page.locator('body').textContent()).toContain('Sunset Sail');
+    await screenshot(page, '09-crew-page');
+
+    await page.getByRole('button', { name: /Confirm: I will be there/ }).click();
+    await expect.poll(() => page.locator('body').textContent(), { timeout: 10_000 }).toMatch(/Thank you/);
+    await screenshot(page, '10-crew-confirmed');
+  });
+
+  it('updates the thread and the crew board with the crew’s answer', async () => {
+    await page.goto(sandbox(OPERATOR));
+    const board = rootMessage().locator('[data-block-id="thread_crew_board"]');
+    await expect
+      .poll(async () => (await board.textContent()) ?? '', { timeout: STEP_WAIT_MS, interval: 250 })
+      .toMatch(/✅ Crew Sam Okafor.*: confirmed/);
+    await rootMessage().locator('.thread-summary').click();
+    await expect
+      .poll(async () => (await page.locator('#thread').textContent()) ?? '', { timeout: STEP_WAIT_MS })
+      .toMatch(/Sam Okafor confirmed on the crew page/);
+    await screenshot(page, '11-thread-crew-board');
+  });
+
+  it('shows the charter on the queenofsandiego.com guest page', async () => {
+    await page.goto(`${stack.endpoints.sites['queenofsandiego.com']!.url}g/${slug}`);
+    await expect.poll(() => page.locator('body').textContent()).toContain('Sunset Sail');
+    await screenshot(page, '12-guest-page');
+    expect(await page.locator('body').innerText()).toMatch(/5:00\W+8:00\s?PM/u);
+  });
+
+  it('shows an edit of the time on the guest page after it is republished', async () => {
+    await page.goto(sandbox(OPERATOR));
+    await page.locator('#composer-input').fill(`/charter edit ${slug}`);
+    await page.locator('#composer-input').press('Enter');
+    await modal().locator('.modal-title').waitFor();
+    await expect.poll(() => field('booking_title').inputValue()).toBe('Sunset Sail');
+    await field('booking_start_time').fill('18:30');
+    await field('booking_end_time').fill('21:30');
+    await screenshot(page, '13-edit-modal');
+    await page.locator('#modal-submit').click();
+    await modal().locator('.modal-title', { hasText: 'Charter saved' }).waitFor({ timeout: 10_000 });
+    await page.locator('#modal-close').click();
+
+    // The edge (not a browser) must serve the new version once the pipeline has republished and invalidated.
+    const guestPage = `${stack.endpoints.sites['queenofsandiego.com']!.url}g/${slug}`;
+    await expect
+      .poll(async () => (await fetch(guestPage)).text(), { timeout: STEP_WAIT_MS, interval: 500 })
+      .toMatch(/6:30\W+9:30\s?PM/u);
+
+    // A guest opening the page now (a browser that has not cached the first version) sees the new time.
+    const guest = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const guestTab = await guest.newPage();
+    await guestTab.goto(guestPage);
+    expect(await guestTab.locator('body').innerText()).toMatch(/6:30\W+9:30\s?PM/u);
+    await screenshot(guestTab, '14-guest-page-after-edit');
+    await guest.close();
+  }, 60_000);
+});

@@ -1,0 +1,77 @@
+/**
+ * `npm run dev`'s start function: what it writes for scripts, what it seeds, that data survives a restart,
+ * that --fresh starts over, and that stopping leaves nothing running.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type DevStack, startDevStack } from '../../../src/dev/dev-stack';
+import { DEV_ROSTER } from '../../../src/dev/seed';
+import { createDevStore } from '../../../src/dev/services/dev-store';
+import { localDynamoClient } from '../../../src/dev/stand-ins/dynamodb-local';
+import { localS3Client } from '../../../src/dev/stand-ins/s3rver';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'dev-stack-'));
+const start = (fresh: boolean) => startDevStack({ port: 0, dataDir, fresh, logLevel: 'error' });
+
+async function roster(stack: DevStack) {
+  const client = localDynamoClient(stack.endpoints.aws.dynamodb);
+  try {
+    return await createDevStore(client, stack.endpoints.aws.tableName).listCrew({ includeInactive: true });
+  } finally {
+    client.destroy();
+  }
+}
+
+describe('the local system’s start function', () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts, seeds, keeps its data across a restart, starts over with --fresh, and stops cleanly', async () => {
+    const first = await start(true);
+    let s3 = localS3Client(first.endpoints.aws.s3);
+    try {
+      expect(first.firstStart).toBe(true);
+      expect(JSON.parse(readFileSync(join(dataDir, 'endpoints.json'), 'utf8'))).toEqual(first.endpoints);
+      expect(Object.keys(first.endpoints.sites).sort()).toEqual(['queenofsandiego.com', 'sailjada.com']);
+      expect(first.endpoints.slack.mode).toBe('sandbox');
+      expect((await fetch(first.endpoints.home)).status).toBe(200);
+      expect((await fetch(`${first.endpoints.slack.sandbox}`)).status).toBe(200);
+      expect((await fetch(`${first.endpoints.gateway}/endpoints.json`)).status).toBe(200);
+      expect((await roster(first)).map((m) => m.id).sort()).toEqual(DEV_ROSTER.map((m) => m.id).sort());
+
+      const client = localDynamoClient(first.endpoints.aws.dynamodb);
+      await createDevStore(client, first.endpoints.aws.tableName).removeCrewMember('lena-park');
+      client.destroy();
+      await s3.send(new PutObjectCommand({ Bucket: 'sailjada.com', Key: 'g/kept.html', Body: 'kept' }));
+    } finally {
+      s3.destroy();
+      await first.stop();
+    }
+    await expect(fetch(first.endpoints.aws.dynamodb)).rejects.toThrow();
+    await expect(fetch(first.endpoints.gateway)).rejects.toThrow();
+
+    const again = await start(false);
+    s3 = localS3Client(again.endpoints.aws.s3);
+    try {
+      expect(again.firstStart).toBe(false);
+      const members = await roster(again);
+      expect(members.find((m) => m.id === 'lena-park')?.active).toBe(false);
+      const kept = await s3.send(new GetObjectCommand({ Bucket: 'sailjada.com', Key: 'g/kept.html' }));
+      expect(await kept.Body?.transformToString()).toBe('kept');
+    } finally {
+      s3.destroy();
+      await again.stop();
+    }
+
+    const fresh = await start(true);
+    try {
+      expect(fresh.firstStart).toBe(true);
+      expect((await roster(fresh)).find((m) => m.id === 'lena-park')?.active).toBe(true);
+      expect(existsSync(join(dataDir, 's3', 'sailjada.com', 'g', 'kept.html'))).toBe(false);
+    } finally {
+      await fresh.stop();
+    }
+  }, 120_000);
+});
