@@ -154,6 +154,8 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
     const claim = claimed.record;
     const heartbeat = startHeartbeat(booking.id, step.name, logger);
     try {
+      // The claim counted this run's first try; `before` is the tries of earlier runs at this revision.
+      const before = claim.attempts - 1;
       // What the step saved on one attempt (an intent, a found message) is what the next attempt starts from.
       let current = claim;
       const save = async (result: StepRecord['result']) => {
@@ -171,19 +173,13 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
           },
           onRetry: async (failure, attempt, delayMs) => {
             logger.warn('step failed; retrying', { attempt, delayMs, failure });
-            await deps.stepRecords.recordAttempt(
-              booking.id,
-              step.name,
-              owner,
-              claim.attempts + attempt,
-              failure,
-            );
+            await deps.stepRecords.recordAttempt(booking.id, step.name, owner, before + attempt + 1, failure);
           },
           sleep,
           random: deps.random,
         },
       );
-      const attempts = claim.attempts + outcome.attempts;
+      const attempts = before + outcome.attempts;
       if (outcome.ok) {
         const record = await deps.stepRecords.succeed(booking.id, step.name, owner, {
           attempts,

@@ -45,7 +45,7 @@ export interface StepRecord {
   status: StepStatus;
   /** The booking revision this outcome is about. */
   revision: number;
-  /** Tries at this revision, across runs. */
+  /** Tries started at this revision, across runs (a run cut short by a crash included). */
   attempts: number;
   /** Runs at this revision that ended failed; a new failure report is posted for each. */
   failures: number;
@@ -169,7 +169,8 @@ export class StepRecordStore {
       ':until': nowMs + request.leaseMs,
       ':now': nowMs,
       ':at': this.now().toISOString(),
-      ':attempts': sameRevision ? (seen?.attempts ?? 0) : 0,
+      // The run's first try starts now. Tries of a run cut short (a crash) still count; a success re-run does not.
+      ':attempts': (sameRevision && seen?.status !== 'succeeded' ? (seen?.attempts ?? 0) : 0) + 1,
       ':failures': sameRevision ? (seen?.failures ?? 0) : 0,
       ':empty': {},
       ':succeeded': 'succeeded',

@@ -28,6 +28,8 @@ export interface FaultPlan {
   permanentStatus?: number;
   /** How long a "timeout" holds the client: longer than the client's timeout. */
   hangMs: number;
+  /** Each passed request waits up to this long (uniformly) before it is forwarded: a slower downstream. */
+  latencyMs?: number;
 }
 
 export interface FaultyProxy {
@@ -71,6 +73,7 @@ export async function startFaultyProxy(options: {
         : undefined;
     if (!fault) {
       counts.passed += 1;
+      if (plan.latencyMs) await new Promise((r) => setTimeout(r, random() * (plan.latencyMs ?? 0)));
       return forward(request, body).then(
         (reply) => relay(response, reply),
         () => sendError(response, options.dialect, 502, 'bad gateway'),
