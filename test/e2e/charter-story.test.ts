@@ -19,6 +19,11 @@ const OPERATOR = 'U0OPERATOR';
 const CAPTAIN = 'U0CAPTAIN1';
 const CREW_EMAIL = 'sam.okafor@crew.example.com';
 const STEP_WAIT_MS = 30_000;
+/** A 2×2 PNG: small, but a real image. */
+const SUNSET_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DwHwyBNIQFlWdgAAB4Qwn3Ur0NCgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** A date about a month ahead, as the datepicker wants it (YYYY-MM-DD). */
 function charterDate(): string {
@@ -94,14 +99,25 @@ describe('the charter story, end to end in a browser', () => {
     await field('booking_captain_fee').fill('250');
     await field('booking_port_costs').fill('40');
 
-    // Enter in an amount asks the app for the margin; once it shows, the app has the whole form.
-    await field('booking_port_costs').press('Enter');
+    // Enter in an amount asks the app for the margin; once it shows, the app has seen the whole form. The
+    // app drops a redraw that raced an earlier one (hash check), so press again until it lands, as a person
+    // would.
     const estimate = modal().locator('[data-block-id="booking_estimate"]');
-    await expect.poll(() => estimate.textContent(), { timeout: 10_000 }).toContain('Margin $919.00');
+    await expect
+      .poll(
+        async () => {
+          await field('booking_port_costs').press('Enter');
+          return estimate.textContent();
+        },
+        { timeout: 15_000, intervals: [1000] },
+      )
+      .toContain('Margin $919.00');
 
     await page.locator('#modal-submit').click();
     const partySizeError = modal().locator('[data-block-id="booking_party_size"] .bk-error');
-    await expect.poll(() => partySizeError.textContent(), { timeout: 10_000 }).toMatch(/Jada takes at most 12/);
+    await expect
+      .poll(() => partySizeError.textContent(), { timeout: 10_000 })
+      .toMatch(/Jada takes at most 12/);
     await screenshot(page, '02-modal-inline-error');
   });
 
@@ -173,6 +189,17 @@ describe('the charter story, end to end in a browser', () => {
     await screenshot(page, '10-crew-confirmed');
   });
 
+  it('lets the crew upload a photo from the crew page, straight to the brand’s bucket', async () => {
+    await page
+      .locator('#photo')
+      .setInputFiles({ name: 'sunset.png', mimeType: 'image/png', buffer: SUNSET_PNG });
+    await page.getByRole('button', { name: 'Upload photos' }).click();
+    await expect
+      .poll(() => page.locator('#photo-status').textContent(), { timeout: 10_000 })
+      .toMatch(/uploaded|thank/i);
+    await screenshot(page, '10b-photo-uploaded');
+  });
+
   it('updates the thread and the crew board with the crew’s answer', async () => {
     await page.goto(sandbox(OPERATOR));
     const board = rootMessage().locator('[data-block-id="thread_crew_board"]');
@@ -217,6 +244,7 @@ describe('the charter story, end to end in a browser', () => {
     const guestTab = await guest.newPage();
     await guestTab.goto(guestPage);
     expect(await guestTab.locator('body').innerText()).toMatch(/6:30\W+9:30\s?PM/u);
+    expect(await guestTab.locator('img[src*="/photos/"]').count()).toBeGreaterThan(0);
     await screenshot(guestTab, '14-guest-page-after-edit');
     await guest.close();
   }, 60_000);

@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type DevStack, startDevStack } from '../../../src/dev/dev-stack';
+import { slackSignatureHeaders } from '../../../src/dev/sandbox/slack-signature';
 import { DEV_ROSTER } from '../../../src/dev/seed';
 import { createDevStore } from '../../../src/dev/services/dev-store';
 import { localDynamoClient } from '../../../src/dev/stand-ins/dynamodb-local';
 import { localS3Client } from '../../../src/dev/stand-ins/s3rver';
+import { makeTriggerId, startSlackWebApi } from '../../../src/dev/stand-ins/slack-web-api';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dev-stack-'));
 const start = (fresh: boolean) => startDevStack({ port: 0, dataDir, fresh, logLevel: 'error' });
@@ -74,4 +76,47 @@ describe('the local system’s start function', () => {
       await fresh.stop();
     }
   }, 120_000);
+
+  it('talks to the Slack Web API at SLACK_API_URL instead of serving the sandbox', async () => {
+    const slack = await startSlackWebApi({ tokens: ['xoxb-given'] });
+    const ownDir = mkdtempSync(join(tmpdir(), 'dev-stack-web-api-'));
+    const stack = await startDevStack({
+      port: 0,
+      dataDir: ownDir,
+      fresh: true,
+      logLevel: 'error',
+      slack: { kind: 'web-api', apiUrl: slack.url, botToken: 'xoxb-given' },
+      slackSigningSecret: 'given-signing-secret',
+    });
+    try {
+      expect(stack.endpoints.slack).toMatchObject({ mode: 'web-api', webApi: slack.url });
+      expect(stack.sandbox).toBeUndefined();
+      expect((await fetch(`${stack.endpoints.gateway}/slack-sandbox`)).status).toBe(404);
+
+      const body = new URLSearchParams({
+        command: '/charter',
+        text: 'new',
+        user_id: 'U0OPERATOR',
+        channel_id: 'C0CHARTEROPS',
+        team_id: 'T0CHARTER',
+        trigger_id: makeTriggerId('U0OPERATOR'),
+        response_url: slack.responseUrl(),
+      }).toString();
+      const answer = await fetch(stack.endpoints.slack.eventsUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...slackSignatureHeaders('given-signing-secret', body),
+        },
+        body,
+      });
+
+      expect(answer.status).toBe(200);
+      expect(slack.callsTo('views.open')[0]?.token).toBe('xoxb-given');
+    } finally {
+      await stack.stop();
+      await slack.stop();
+      rmSync(ownDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
