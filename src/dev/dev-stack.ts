@@ -114,10 +114,9 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
           : undefined;
       },
       onRequest: (entry) => {
-        if (
-          !entry.path.startsWith(`${SANDBOX_PREFIX}/api/`) &&
-          !entry.path.startsWith(`${SANDBOX_PREFIX}/static/`)
-        ) {
+        // The pages' own polling and assets would drown what matters: the services' requests.
+        const chatter = [`${SANDBOX_PREFIX}/api/`, `${SANDBOX_PREFIX}/static/`, `${MAIL_PREFIX}/api/`];
+        if (!chatter.some((prefix) => entry.path.startsWith(prefix))) {
           log(`${entry.method} ${entry.path} → ${entry.status} (${entry.ms} ms)`);
         }
       },
