@@ -69,6 +69,7 @@ export async function bundleLambdas(options: BundleOptions): Promise<BundleResul
       sourcesContent: false,
       mainFields: MAIN_FIELDS,
       banner: { js: ESM_REQUIRE_BANNER },
+      alias: bundle.aliases?.(projectRoot),
       logLevel: 'warning',
     });
     if (bundle.withTemplates) {

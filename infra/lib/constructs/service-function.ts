@@ -97,6 +97,12 @@ export class ServiceFunction extends Construct {
         sourcesContent: false,
         mainFields: MAIN_FIELDS,
         banner: ESM_REQUIRE_BANNER,
+        esbuildArgs: Object.fromEntries(
+          Object.entries(bundle.aliases?.(defaults.projectRoot) ?? {}).map(([pkg, path]) => [
+            `--alias:${pkg}`,
+            path,
+          ]),
+        ),
         // One bundle with the SDK versions we test against, not whichever the runtime ships.
         bundleAwsSDK: true,
         externalModules: [],

@@ -4,8 +4,9 @@
  * classic API carries every locale's messages in its `z.locales` namespace. Both are parsed on every cold
  * start, and parsing is most of a cold import (see bench/slack-ack.bench.ts for the measured effect).
  *
- * - `slackLambdaAliases`: esbuild `alias` (API) / `--alias:<pkg>=<path>` (CLI; the CDK's esbuildArgs) that
- *   replace those packages with an empty module. AwsLambdaReceiver needs none of them.
+ * - `slackLambdaAliases`: esbuild `alias` (API; infra/lib/lambda-bundles.ts turns it into the CDK's
+ *   `--alias:<pkg>=<path>` esbuildArgs) that replace those packages with an empty module; AwsLambdaReceiver
+ *   needs none of them.
  * - `zodLocalesPlugin`: an esbuild plugin (API only) that empties `z.locales`; English messages, which the
  *   domain uses, are loaded separately by zod and stay.
  * Build-time only: never imported by runtime code.
@@ -30,13 +31,6 @@ function stubPath(projectRoot: string): string {
 export function slackLambdaAliases(projectRoot: string): Record<string, string> {
   const stub = stubPath(projectRoot);
   return Object.fromEntries(SLACK_LAMBDA_UNUSED_PACKAGES.map((name) => [name, stub]));
-}
-
-/** The same aliases as CDK NodejsFunction `bundling.esbuildArgs`. */
-export function slackLambdaEsbuildArgs(projectRoot: string): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(slackLambdaAliases(projectRoot)).map(([name, path]) => [`--alias:${name}`, path]),
-  );
 }
 
 /** Empties zod's `z.locales` namespace (every language's messages; the app uses zod's default English). */

@@ -61,6 +61,25 @@ describe('npm run build (bundleLambdas)', () => {
     expect(existsSync(join(root, 'dist/slack/templates'))).toBe(false);
   });
 
+  it('replaces aliased packages the function never runs with the given module', async () => {
+    write('src/stub.ts', 'export default () => "stubbed";\n');
+    const aliased: LambdaBundle = {
+      ...greeter,
+      aliases: (r) => ({ 'legacy-greeter': join(r, 'src/stub.ts') }),
+    };
+    await bundleLambdas({ projectRoot: root, bundles: [aliased] });
+    const code = readFileSync(join(root, 'dist/slack/index.mjs'), 'utf8');
+    expect(code).not.toContain('hello ');
+    expect(code).toContain('stubbed');
+  });
+
+  it('leaves Bolt receivers the Slack Lambda never builds out of its bundle', () => {
+    const slack = LAMBDA_BUNDLES.find((b) => b.name === 'slack');
+    expect(Object.keys(slack?.aliases?.('/repo') ?? {})).toEqual(
+      expect.arrayContaining(['express', '@slack/socket-mode', '@slack/oauth']),
+    );
+  });
+
   it('builds what exists and names every missing entry point', async () => {
     const absent: LambdaBundle = { name: 'scc', entry: 'src/handlers/scc.ts', withTemplates: true };
     const { built, missing } = await bundleLambdas({ projectRoot: root, bundles: [greeter, absent] });
