@@ -144,7 +144,15 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         return value;
       });
     const [dynamo, s3Local, ses, cloudFront, slackStandIn] = await Promise.all([
-      tracked(startDynamoDbLocal({ port: dynamoPort, dataDir: layout.dynamodb }), (d) => d.stop()),
+      tracked(startDynamoDbLocal({ port: dynamoPort, dataDir: layout.dynamodb, detached: true }), (d) => {
+        process.off('exit', d.stop);
+        return d.stop();
+      }).then((d) => {
+        // Its own process group keeps a terminal's Ctrl-C from killing it under the running services; this
+        // makes sure it still goes when this process exits any other way (stop() signals synchronously).
+        process.once('exit', d.stop);
+        return d;
+      }),
       tracked(
         startS3Local({ buckets: brands.all.map((b) => b.bucket), port: s3Port, host, directory: layout.s3 }),
         (s) => s.stop(),

@@ -11,6 +11,9 @@ import { type DevStack, startDevStack } from './dev-stack';
 import { formatEndpoints } from './endpoints';
 import { PortInUseError } from './ports';
 
+/** Signals closer together than this are one Ctrl-C delivered twice, not a second press. */
+const REPEATED_SIGNAL_MS = 1500;
+
 const USAGE = `Usage: npm run dev [-- --fresh]
 
   --fresh   delete the local data (.data/ or DEV_DATA_DIR) and start from the seed data
@@ -56,20 +59,26 @@ async function main(argv: readonly string[]): Promise<void> {
       'Press Ctrl-C to stop.\n',
   );
 
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const shutdown = async (signal: string) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // npm and tsx pass the terminal's Ctrl-C on as well, so one press can arrive more than once.
+      if (Date.now() - stoppingSince < REPEATED_SIGNAL_MS) return;
       console.log('Stopping now, without waiting.');
       process.exit(1);
     }
-    stopping = true;
-    console.log(`\n${signal}: stopping every service…`);
+    stoppingSince = Date.now();
+    console.log(`\n${signal}: stopping every service… (press Ctrl-C again to quit at once)`);
     await stack.stop();
     console.log('Stopped. Your data is kept in', stack.endpoints.dataDir);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('Ctrl-C'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('uncaughtException', (error) => {
+    console.error('\nnpm run dev hit an unexpected error and stops:', error);
+    void stack.stop().finally(() => process.exit(1));
+  });
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -24,10 +24,17 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local
 export const LOCAL_REGION = 'us-west-2';
 
 export async function startDynamoDbLocal(
-  options: { port?: number; dataDir?: string } = {},
+  /** detached: own process group, so a terminal's Ctrl-C reaches only the parent, which then stops it in order. */
+  options: { port?: number; dataDir?: string; detached?: boolean } = {},
 ): Promise<DynamoDbLocal> {
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn({ port, sharedDb: true, path: options.dataDir ?? null, stdio: 'pipe' });
+  const child: ChildProcess = spawn({
+    port,
+    sharedDb: true,
+    path: options.dataDir ?? null,
+    stdio: 'pipe',
+    detached: options.detached ?? false,
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => {
     output += String(chunk);
