@@ -37,7 +37,8 @@ const devEnv = {
         .min(1, { error: 'set it to a port number between 1 and 65535' })
         .max(65535, { error: 'set it to a port number between 1 and 65535' }),
     ),
-  HOST: withDefault('127.0.0.1'),
+  // Not HOST: some shells set that to the machine's name.
+  DEV_HOST: withDefault('127.0.0.1'),
   DEV_DATA_DIR: withDefault('.data'),
   SLACK_APP_TOKEN: optional(),
   SLACK_BOT_TOKEN: optional(),
@@ -53,7 +54,7 @@ export function loadDevConfig(env: Env): DevConfig {
   const parsed = parseEnv(devEnv, env);
   return {
     port: parsed.PORT,
-    host: parsed.HOST,
+    host: parsed.DEV_HOST,
     dataDir: parsed.DEV_DATA_DIR,
     slack: slackMode(
       parsed.SLACK_APP_TOKEN,

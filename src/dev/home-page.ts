@@ -32,7 +32,7 @@ export function homePage(endpoints: () => DevEndpoints | undefined) {
     const sites = Object.entries(e.sites)
       .map(
         ([domain, site]) =>
-          `<li><a href="${escapeHtml(site.url)}">${escapeHtml(domain)}</a> <span class="muted">bucket ${escapeHtml(site.bucket)}, distribution ${escapeHtml(site.distributionId)}</span></li>`,
+          `<li><a href="${escapeHtml(`${e.sitesIndex}#${domain}`)}">${escapeHtml(domain)}</a> <span class="muted">bucket ${escapeHtml(site.bucket)}, distribution ${escapeHtml(site.distributionId)}</span></li>`,
       )
       .join('');
     const rows = (
@@ -89,7 +89,7 @@ export function sitesIndexPage(brands: readonly Brand[], s3: S3Client, sitesBase
         })
         .join('');
       sections.push(
-        `<section><h2>${escapeHtml(brand.brandName)} <span class="muted">${escapeHtml(brand.domain)}</span></h2>${
+        `<section id="${escapeHtml(brand.domain)}"><h2>${escapeHtml(brand.brandName)} <span class="muted">${escapeHtml(brand.domain)}</span></h2>${
           problem || (list ? `<ul>${list}</ul>` : '<p class="muted">No guest pages published yet.</p>')
         }</section>`,
       );

@@ -2,7 +2,7 @@
  * `npm run dev` — the whole Charter Ops system on this machine, no AWS account or Slack workspace needed.
  *   npm run dev              start (data kept in .data/ between runs)
  *   npm run dev -- --fresh   start over with an empty data directory
- * Settings: PORT (3000), HOST, DEV_DATA_DIR (.data), LOG_LEVEL (warn), and the Slack variables described in
+ * Settings: PORT (3000), DEV_HOST (127.0.0.1), DEV_DATA_DIR (.data), LOG_LEVEL (warn), and the Slack variables described in
  * src/config/dev.ts. Ctrl-C stops everything it started.
  */
 import { loadDevConfig } from '../config/dev';
@@ -19,7 +19,7 @@ const USAGE = `Usage: npm run dev [-- --fresh]
   --fresh   delete the local data (.data/ or DEV_DATA_DIR) and start from the seed data
   --help    show this help
 
-Environment: PORT (default 3000), HOST (127.0.0.1), DEV_DATA_DIR (.data), LOG_LEVEL (warn),
+Environment: PORT (default 3000), DEV_HOST (127.0.0.1), DEV_DATA_DIR (.data), LOG_LEVEL (warn),
 SLACK_APP_TOKEN + SLACK_BOT_TOKEN (join a real workspace over Socket Mode),
 SLACK_API_URL (use that Slack Web API), neither: the Slack sandbox in your browser.`;
 

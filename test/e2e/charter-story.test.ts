@@ -68,6 +68,8 @@ describe('the charter story, end to end in a browser', () => {
   const field = (blockId: string) => modal().locator(`[data-block-id="${blockId}"][data-bk-input]`);
 
   it('opens the booking modal from /charter new', async () => {
+    await page.goto(stack.endpoints.home);
+    await screenshot(page, '00-start-here');
     await page.goto(sandbox(OPERATOR));
     await expect.poll(() => page.locator('#channel-title').textContent()).toBe('# charter-ops');
     await screenshot(page, '01-sandbox-empty-channel');
