@@ -70,10 +70,6 @@ export function createDynamoDeps(config: Pick<SlackConfig, 'region' | 'tableName
   };
 }
 
-export function createDynamoStore(config: Pick<SlackConfig, 'region' | 'tableName'>): DynamoBookingStore {
-  return createDynamoDeps(config).store;
-}
-
 let containerHandler: SlackEventsHandler | undefined;
 
 export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<SlackHttpResponse> {

@@ -47,6 +47,17 @@ export interface LocalGateway {
   stop(): Promise<void>;
 }
 
+/**
+ * Crew links carry their magic-link token in the path (/scc/crew/<token>); the request log must not. Any
+ * long opaque segment is shown as "…" (ids and slugs are shorter and stay readable).
+ */
+export function maskTokens(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => (/^[A-Za-z0-9_.~-]{40,}$/.test(segment) ? '…' : segment))
+    .join('/');
+}
+
 /** API Gateway's integration timeout. */
 const API_GATEWAY_TIMEOUT_MS = 30_000;
 
@@ -59,7 +70,7 @@ export async function startLocalGateway(options: LocalGatewayOptions): Promise<L
     response.on('finish', () => {
       options.onRequest?.({
         method: request.method ?? 'GET',
-        path: (request.url ?? '/').split('?')[0] ?? '/',
+        path: maskTokens((request.url ?? '/').split('?')[0] ?? '/'),
         status: response.statusCode,
         ms: Math.round(performance.now() - started),
         route: routeName,

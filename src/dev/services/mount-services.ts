@@ -19,7 +19,7 @@ import { loadSccConfig } from '../../config/scc';
 import { loadSlackConfig } from '../../config/slack';
 import { createDashboardDeps, createDashboardHandler } from '../../handlers/dashboard';
 import { createSccDeps, createSccHandler } from '../../handlers/scc';
-import { createDynamoStore, createSlackEventsHandler } from '../../handlers/slack';
+import { createDynamoDeps, createSlackEventsHandler } from '../../handlers/slack';
 import { createLogger, type LogLevel } from '../../logging/logger';
 import { createPipeline, type Pipeline } from '../../pipeline/pipeline';
 import { fileCheckpoints, type StreamPoller, startStreamPoller } from '../../pipeline/stream-poller';
@@ -85,7 +85,7 @@ export async function mountServices(context: ServiceContext): Promise<Services> 
   const slackConfig = loadSlackConfig(env);
   if (context.slackMode.kind === 'socket') {
     const app = await createSlackApp({
-      store: createDynamoStore(slackConfig),
+      ...createDynamoDeps(slackConfig),
       boats: slackConfig.boats,
       brands: slackConfig.brands,
       opsChannel: slackConfig.opsChannel,
@@ -104,7 +104,8 @@ export async function mountServices(context: ServiceContext): Promise<Services> 
     gateway.mount({
       name: 'slack',
       prefix: '/slack/events',
-      lambda: createSlackEventsHandler({ config: slackConfig, store: createDynamoStore(slackConfig) }),
+      // Same deps as the Lambda: with readSteps, `/charter status` shows every pipeline step.
+      lambda: createSlackEventsHandler({ config: slackConfig, ...createDynamoDeps(slackConfig) }),
     });
   }
 
