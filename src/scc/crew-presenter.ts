@@ -12,7 +12,7 @@ import {
   formatLocalDate,
   type Role,
 } from '../domain';
-import { brandTheme, type GuestTheme } from '../guest/theme';
+import { brandTheme, faviconDataUrl, type GuestTheme } from '../guest/theme';
 
 export interface CrewLinks {
   /** The crew page (magic link). */
@@ -28,6 +28,8 @@ export interface BrandModel {
   tagline: string;
   domain: string;
   theme: GuestTheme;
+  /** Inline icon: a page without one makes the browser fetch /favicon.ico and log a 404. */
+  favicon: string;
 }
 
 export interface CrewModel {
@@ -56,8 +58,15 @@ const ROLE_WITH_ARTICLE: Record<Role, string> = {
   hostess: 'the hostess',
 };
 
-export function brandModel(brand: Brand): BrandModel {
-  return { name: brand.brandName, tagline: brand.tagline, domain: brand.domain, theme: brandTheme(brand) };
+export function brandModel(brand: Pick<Brand, 'brandName' | 'tagline' | 'domain' | 'colours'>): BrandModel {
+  const theme = brandTheme(brand);
+  return {
+    name: brand.brandName,
+    tagline: brand.tagline,
+    domain: brand.domain,
+    theme,
+    favicon: faviconDataUrl(theme),
+  };
 }
 
 export function presentCrewView(view: CrewView, brand: Brand, links: CrewLinks = {}): CrewModel {

@@ -9,8 +9,13 @@ import { join } from 'node:path';
 import Mustache from 'mustache';
 import type { Brand, CrewView } from '../domain';
 import { ConfigError } from '../errors';
-import { brandTheme } from '../guest/theme';
-import { type BrandModel, type CrewLinks, type CrewModel, presentCrewView } from './crew-presenter';
+import {
+  type BrandModel,
+  brandModel,
+  type CrewLinks,
+  type CrewModel,
+  presentCrewView,
+} from './crew-presenter';
 
 export const CREW_TEMPLATE_NAMES = [
   'crew-page',
@@ -23,6 +28,10 @@ export const CREW_TEMPLATE_NAMES = [
   'email-removed.txt',
   'email-cancelled.html',
   'email-cancelled.txt',
+  'email-reminder.html',
+  'email-reminder.txt',
+  'email-roster.html',
+  'email-roster.txt',
 ] as const;
 export type CrewTemplateName = (typeof CREW_TEMPLATE_NAMES)[number];
 
@@ -120,7 +129,7 @@ export function renderNoticePage(
   brand: Brand | undefined,
   notice: Notice,
 ): RenderedPage {
-  const model = brand ? presentBrand(brand) : NEUTRAL_BRAND;
+  const model = brand ? brandModel(brand) : NEUTRAL_BRAND;
   const css = renderCss(templates, model);
   const html = Mustache.render(
     templates.templates['notice-page'],
@@ -131,7 +140,13 @@ export function renderNoticePage(
   return { html, styleHash: cspHash(css), scriptHash: undefined };
 }
 
-export type CrewEmailKind = 'invite' | 'update' | 'removed' | 'cancelled';
+export type CrewEmailKind = 'invite' | 'update' | 'removed' | 'cancelled' | 'reminder' | 'roster';
+
+/** What a follow-up email needs beyond the view: when the answer is due (a reminder). */
+export interface CrewEmailExtras {
+  /** The answer deadline, already worded in the charter's zone: "Thursday, December 3 at 4:00 PM PST". */
+  answerByLabel?: string;
+}
 
 export interface RenderedEmail {
   subject: string;
@@ -146,15 +161,20 @@ export function renderCrewEmail(
   brand: Brand,
   links: CrewLinks,
   changes: readonly string[] = [],
+  extras: CrewEmailExtras = {},
 ): RenderedEmail {
-  const model: CrewModel = presentCrewView(view, brand, links);
+  const presented: CrewModel = presentCrewView(view, brand, links);
+  // The roster goes to the whole crew list's worth of people and gets forwarded: no money at all in it.
+  const model: CrewModel =
+    kind === 'roster' ? { ...presented, you: { ...presented.you, rateLabel: '', payLabel: '' } } : presented;
   const subject = emailSubject(kind, model);
   const data = {
     ...model,
     subject,
     changes,
-    preheader: emailPreheader(kind, model),
-    buttonLabel: kind === 'update' ? 'Review and confirm' : 'Confirm or decline',
+    answerByLabel: extras.answerByLabel ?? false,
+    preheader: emailPreheader(kind, model, extras),
+    buttonLabel: BUTTON_LABEL[kind],
   };
   const html = Mustache.render(templates.templates[`email-${kind}.html`], data, templates.partials, {
     escape: escapeHtml,
@@ -164,6 +184,15 @@ export function renderCrewEmail(
   });
   return { subject, html, text: tidyText(text) };
 }
+
+const BUTTON_LABEL: Readonly<Record<CrewEmailKind, string>> = {
+  invite: 'Confirm or decline',
+  update: 'Review and confirm',
+  removed: 'Confirm or decline',
+  cancelled: 'Confirm or decline',
+  reminder: 'Answer now',
+  roster: 'Open your crew page',
+};
 
 function emailSubject(kind: CrewEmailKind, model: CrewModel): string {
   switch (kind) {
@@ -175,12 +204,22 @@ function emailSubject(kind: CrewEmailKind, model: CrewModel): string {
       return `You are no longer on ${model.title}, ${model.dateLabel}`;
     case 'cancelled':
       return `Cancelled: ${model.title}, ${model.dateLabel}`;
+    case 'reminder':
+      return `Reminder: please answer for ${model.title}, ${model.dateLabel}`;
+    case 'roster':
+      return `Tomorrow: ${model.title}, ${model.timeLabel}. Your crew roster`;
   }
 }
 
-function emailPreheader(kind: CrewEmailKind, model: CrewModel): string {
+function emailPreheader(kind: CrewEmailKind, model: CrewModel, extras: CrewEmailExtras = {}): string {
   if (kind === 'removed') return 'No action needed.';
   if (kind === 'cancelled') return 'This charter has been cancelled. No action needed.';
+  if (kind === 'reminder') {
+    return extras.answerByLabel
+      ? `We still need your answer, by ${extras.answerByLabel}.`
+      : 'We still need your answer.';
+  }
+  if (kind === 'roster') return `Meet at ${model.meetingPoint}. Who is on board and your checklist.`;
   return `${model.timeLabel} aboard ${model.boatName}, you are ${model.you.roleWithArticle}.`;
 }
 
@@ -191,18 +230,12 @@ function renderCss(templates: CrewTemplates, brand: BrandModel): string {
   return Mustache.render(css, brand, {}, { escape: (value: string) => value }).trim();
 }
 
-function presentBrand(brand: Brand): BrandModel {
-  return { name: brand.brandName, tagline: brand.tagline, domain: brand.domain, theme: brandTheme(brand) };
-}
-
-const NEUTRAL_BRAND: BrandModel = {
-  name: 'Crew',
+const NEUTRAL_BRAND: BrandModel = brandModel({
+  brandName: 'Crew',
   tagline: '',
   domain: '',
-  theme: brandTheme({
-    colours: { primary: '#1f3a5f', accent: '#d9a441', background: '#f6f6f4', text: '#1b1f23' },
-  }),
-};
+  colours: { primary: '#1f3a5f', accent: '#d9a441', background: '#f6f6f4', text: '#1b1f23' },
+});
 
 /**
  * HTML escaping for text and quoted attribute values: the five characters that matter. (Mustache's default
