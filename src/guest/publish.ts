@@ -31,8 +31,12 @@ import { listGuestPhotos } from './photos';
 import type { GuestRenderer } from './render-guest-page';
 
 export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
-/** Short, because pages change when a booking does; invalidation makes changes visible sooner still. */
-export const DEFAULT_CACHE_CONTROL = 'public, max-age=300';
+/**
+ * The CDN keeps a page five minutes (s-maxage; each publish invalidates exactly the changed paths), while
+ * browsers revalidate every time (max-age=0): a guest who reopens the page after an edit sees the edit, not
+ * their own five-minute-old copy.
+ */
+export const DEFAULT_CACHE_CONTROL = 'public, max-age=0, s-maxage=300, must-revalidate';
 
 const META = {
   hash: 'content-sha256',

@@ -94,7 +94,7 @@ describe('publishGuestPage', () => {
     for (const key of [`g/${booking.slug}.html`, `g/${booking.id}.html`]) {
       const page = await fetchObject(key);
       expect(page.contentType).toBe('text/html; charset=utf-8');
-      expect(page.cacheControl).toBe('public, max-age=300');
+      expect(page.cacheControl).toBe('public, max-age=0, s-maxage=300, must-revalidate');
       expect(page.body).toContain('<h1 dir="auto">Sunset Sail</h1>');
       expect(page.body).toContain('Confirmed');
       expect(page.metadata?.['booking-id']).toBe(booking.id);
