@@ -17,6 +17,11 @@ const SiteOverridesSchema = z.record(
   z.object({ bucket: z.string().min(3).optional(), distributionId: z.string().min(1).optional() }),
 );
 
+/** The base URL of a brand's guest site from the GUEST_SITE_URL template, without a trailing slash. */
+export function guestSiteUrl(template: string, domain: string): string {
+  return template.replaceAll('{domain}', domain).replace(/\/+$/, '');
+}
+
 export function localDistributionId(domain: string): string {
   return `LOCAL-${domain.replace(/[^a-z0-9]/gi, '-').toUpperCase()}`;
 }

@@ -71,5 +71,7 @@ export const commonEnv = {
   TEMPLATES_DIR: withDefault('templates'),
   BRAND_SITES: optional(),
   BOATS: optional(),
+  /** Where guest sites are reached, `{domain}` standing for the brand domain; local stacks serve them elsewhere. */
+  GUEST_SITE_URL: withDefault('https://{domain}'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 };

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { type Checklists, DEFAULT_CHECKLISTS, ROLES } from '../domain';
 import { ConfigError } from '../errors';
+import { guestSiteUrl } from './brands';
 import { commonEnv, type Env, flag, parseEnv, positiveInt, url } from './env';
 import { type SecretFetcher, type SecretSource, secretFromEnv } from './secrets';
 
@@ -27,6 +28,8 @@ export interface SccConfig {
   magicLinkSecret: SecretSource;
   /** Where crew links point, without a trailing slash, e.g. http://localhost:3000/scc. */
   publicBaseUrl: string;
+  /** A brand's guest site, for the crew page's link to the guests' page. */
+  guestSiteUrl: (domain: string) => string;
   photoMaxBytes: number;
   magicLinkTtlHoursAfterEnd: number;
   s3ForcePathStyle: boolean;
@@ -78,6 +81,7 @@ export function loadSccConfig(env: Env = process.env, fetcher?: () => SecretFetc
   if (problems.length > 0 || !parsed || !passwordSalt || !magicLinkSecret) {
     throw new ConfigError(`Configuration error:\n  - ${problems.join('\n  - ')}`);
   }
+  const siteTemplate = parsed.GUEST_SITE_URL;
   return {
     region: parsed.AWS_REGION,
     tableName: parsed.TABLE_NAME,
@@ -88,6 +92,7 @@ export function loadSccConfig(env: Env = process.env, fetcher?: () => SecretFetc
     passwordSalt,
     magicLinkSecret,
     publicBaseUrl: parsed.PUBLIC_BASE_URL,
+    guestSiteUrl: (domain) => guestSiteUrl(siteTemplate, domain),
     photoMaxBytes: parsed.PHOTO_MAX_BYTES,
     magicLinkTtlHoursAfterEnd: parsed.MAGIC_LINK_TTL_HOURS_AFTER_END,
     s3ForcePathStyle: parsed.S3_FORCE_PATH_STYLE,

@@ -35,6 +35,7 @@ export function createSccDeps(config: SccConfig, overrides: Partial<SccDeps> = {
       magicLinkTtlHoursAfterEnd: config.magicLinkTtlHoursAfterEnd,
       checklists: config.checklists,
       uploadOrigins: config.uploadOrigins,
+      guestSiteUrl: config.guestSiteUrl,
     },
     passwordSalt: () => config.passwordSalt.get(),
     magicLinkSecret: () => config.magicLinkSecret.get(),

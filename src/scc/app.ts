@@ -8,6 +8,8 @@
  *   GET    /events/{id}                     event, crew answers, email states, delivery problems  service key
  *   PUT    /events/{id}                     newer revision: crew added/removed, time changed      service key
  *   DELETE /events/{id}[?reason=]           cancel and tell the crew                               service key
+ *   POST   /events/{id}/reminders           remind one person to answer (once per key)            service key
+ *   POST   /events/{id}/roster              day-before roster to who confirmed (once per key)     service key
  *   GET    /crew-feeds/{crewId}             a person's private calendar URL                       service key
  *   POST   /crew-feeds/{crewId}/revoke      revoke it and get a new one                           service key
  *   GET    /crew/{token}                    crew page (never changes anything: mail scanners open links)
@@ -40,6 +42,7 @@ import type { Logger } from '../logging/logger';
 import type { DynamoBookingStore } from '../store';
 import { type CrewAccess, CrewLinkRefused, resolveCrewLink } from './crew-access';
 import { buildCrewCharterIcs, buildCrewFeed } from './crew-calendar';
+import { CrewFollowUps, ReminderRequestSchema, RosterRequestSchema } from './crew-follow-ups';
 import { type CrewLinkSettings, crewLinksFor, crewPageUrl, feedUrl, presignUrl } from './crew-links';
 import { CrewNotifier } from './crew-notifier';
 import {
@@ -67,6 +70,8 @@ export interface SccSettings {
   checklists: Checklists;
   /** Origins the crew page's upload script may post photos to (its CSP connect-src). */
   uploadOrigins: readonly string[];
+  /** A brand's guest site (GUEST_SITE_URL); defaults to https://<domain>. */
+  guestSiteUrl?: (domain: string) => string;
 }
 
 export interface SccDeps {
@@ -88,6 +93,7 @@ export type SccApp = (request: HttpRequest) => Promise<HttpResponse>;
 
 const EVENT_BODY_LIMIT = 64 * 1024;
 const PRESIGN_BODY_LIMIT = 4 * 1024;
+const FOLLOW_UP_BODY_LIMIT = 8 * 1024;
 const FEED_LOOKBACK_MS = 24 * 3600 * 1000;
 const MIN_SECRET_LENGTH = 32;
 
@@ -105,6 +111,16 @@ export function createSccApp(deps: SccDeps): SccApp {
     now,
   });
   const service = new SccEventService({ events, bookings: deps.bookings, notifier, brands, logger, now });
+  const followUps = new CrewFollowUps({
+    events,
+    bookings: deps.bookings,
+    mailer: deps.mailer,
+    templates,
+    brands,
+    checklists: settings.checklists,
+    logger,
+    now,
+  });
 
   const secret = async () => {
     const value = await deps.magicLinkSecret();
@@ -119,6 +135,7 @@ export function createSccApp(deps: SccDeps): SccApp {
     publicBaseUrl: settings.publicBaseUrl,
     secret: await secret(),
     ttlHoursAfterEnd: settings.magicLinkTtlHoursAfterEnd,
+    guestSiteUrl: settings.guestSiteUrl ?? ((domain) => `https://${domain}`),
   });
   const withKey =
     (handler: (request: HttpRequest, params: Readonly<Record<string, string>>) => Promise<HttpResponse>) =>
@@ -167,6 +184,26 @@ export function createSccApp(deps: SccDeps): SccApp {
         const reason = request.query.reason?.trim().slice(0, 500) || undefined;
         const result = await service.cancel(params.id ?? '', reason, await linkSettings());
         return json(200, result.details);
+      }),
+    )
+    .on(
+      'POST',
+      '/events/{id}/reminders',
+      withKey(async (request, params) => {
+        const input = parseJsonBody(request, ReminderRequestSchema, FOLLOW_UP_BODY_LIMIT);
+        const outcome = await followUps.remind(params.id ?? '', input, await linkSettings());
+        // 202: another request is sending this very reminder; asking again later is safe.
+        return json(outcome.state === 'in-progress' ? 202 : 200, outcome);
+      }),
+    )
+    .on(
+      'POST',
+      '/events/{id}/roster',
+      withKey(async (request, params) => {
+        const input = parseJsonBody(request, RosterRequestSchema, FOLLOW_UP_BODY_LIMIT);
+        const outcomes = await followUps.sendRoster(params.id ?? '', input, await linkSettings());
+        const busy = outcomes.some((o) => o.state === 'in-progress');
+        return json(busy ? 202 : 200, { outcomes });
       }),
     )
     .on(
@@ -446,6 +483,8 @@ export function routeLabel(path: string): string {
     if (parts[2] === 'charter.ics') return '/crew/{token}/charter.ics';
     return '/crew/{token}';
   }
+  if (parts[0] === 'events' && (parts[2] === 'reminders' || parts[2] === 'roster'))
+    return `/events/{id}/${parts[2]}`;
   if (parts[0] === 'events' && parts.length > 1) return '/events/{id}';
   if (parts[0] === 'crew-feeds') return parts[2] ? '/crew-feeds/{crewId}/revoke' : '/crew-feeds/{crewId}';
   return `/${parts.slice(0, 2).join('/')}`;

@@ -11,6 +11,7 @@ export interface CrewLinkSettings {
   publicBaseUrl: string;
   secret: string;
   ttlHoursAfterEnd: number;
+  guestSiteUrl: (domain: string) => string;
 }
 
 export function crewPageToken(
@@ -59,5 +60,9 @@ export function crewLinksFor(
     page: crewPageUrl(settings.publicBaseUrl, token),
     calendar: charterIcsUrl(settings.publicBaseUrl, token),
     feed: feedUrl(settings.publicBaseUrl, state.crewId, feedVersion, settings.secret),
+    // Until the pipeline has published it under its slug, there is no guests' page to link to.
+    ...(event.slug && event.slug !== event.bookingId
+      ? { guestPage: `${settings.guestSiteUrl(event.domain)}/g/${event.slug}` }
+      : {}),
   };
 }

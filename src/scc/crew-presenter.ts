@@ -21,6 +21,8 @@ export interface CrewLinks {
   calendar?: string;
   /** The person's private calendar feed (all their charters). */
   feed?: string;
+  /** The guests' page of this charter on its brand site. */
+  guestPage?: string;
 }
 
 export interface BrandModel {
@@ -94,7 +96,7 @@ export function presentCrewView(view: CrewView, brand: Brand, links: CrewLinks =
     checklist: view.checklist,
     hasChecklist: view.checklist.length > 0,
     links,
-    guestPageUrl: view.slug && view.slug !== view.bookingId ? `https://${view.domain}/g/${view.slug}` : false,
+    guestPageUrl: links.guestPage ?? false,
   };
 }
 

@@ -62,6 +62,7 @@ export async function mountServices(context: ServiceContext): Promise<Services> 
     PASSWORD_SALT: secrets.passwordSalt,
     MAGIC_LINK_SECRET: secrets.magicLinkSecret,
     PUBLIC_BASE_URL: `${publicUrl}/scc`,
+    GUEST_SITE_URL: `${publicUrl}/sites/{domain}`,
     DASHBOARD_TOKEN: secrets.dashboardToken,
     DASHBOARD_PUBLIC_URL: `${publicUrl}/dashboard`,
     SCC_URL: `${internalUrl}/scc`,

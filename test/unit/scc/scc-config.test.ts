@@ -79,6 +79,12 @@ describe('loadSccConfig', () => {
     expect(config.uploadOrigins).toEqual(['http://127.0.0.1:4569']);
   });
 
+  it('links the crew page to the guest site on the brand domain, or where GUEST_SITE_URL says', () => {
+    expect(loadSccConfig(env).guestSiteUrl('sailjada.com')).toBe('https://sailjada.com');
+    const local = loadSccConfig({ ...env, GUEST_SITE_URL: 'http://localhost:3000/sites/{domain}/' });
+    expect(local.guestSiteUrl('sailjada.com')).toBe('http://localhost:3000/sites/sailjada.com');
+  });
+
   it('reads PHOTO_MAX_BYTES and MAGIC_LINK_TTL_HOURS_AFTER_END', () => {
     const config = loadSccConfig({
       ...env,
