@@ -10,6 +10,11 @@
  *   SCC#<eventId>     / BOUNCE#<crewId>          SES refused this person's address (entity "scc-bounce")
  *   SCC#<eventId>     / RATE#<digest>#<window>   POST counter per crew link and window, TTL (entity "scc-rate")
  *   SCCCREW#<crewId>  / FEED                     the person's calendar-feed version (entity "scc-feed")
+ *   SCC#<eventId>     / SENT#<kind>#<crewId>#v<ver>#<key>
+ *                                                 a follow-up email (answer reminder, day-before roster),
+ *                                                 one per key and assignment version (entity "scc-follow-up":
+ *                                                 pending → sent | rejected | failed); sorts after RATE#, so
+ *                                                 loadState never reads them
  *
  * The event id is the booking id. None of these entities is on the pipeline's stream filter; the crew's
  * answers are written as booking confirmations by the booking store, which is what reaches Slack.
@@ -80,7 +85,32 @@ const keys = {
   bounce: (id: string, crewId: string) => ({ PK: `SCC#${id}`, SK: `BOUNCE#${crewId}` }),
   rate: (id: string, digest: string, window: number) => ({ PK: `SCC#${id}`, SK: `RATE#${digest}#${window}` }),
   feed: (crewId: string) => ({ PK: `SCCCREW#${crewId}`, SK: 'FEED' }),
+  followUp: (id: string, f: FollowUpId) => ({
+    PK: `SCC#${id}`,
+    SK: `SENT#${f.kind}#${f.crewId}#v${String(f.version).padStart(6, '0')}#${f.key}`,
+  }),
 };
+
+export type FollowUpKind = 'reminder' | 'roster';
+
+/** One follow-up email: at most one per (event, person, assignment version, kind, key). */
+export interface FollowUpId {
+  kind: FollowUpKind;
+  crewId: string;
+  version: number;
+  /** The caller's name for it: "auto-r1" (a timer's reminder), "manual-<id>", the roster's time. */
+  key: string;
+}
+
+export interface FollowUpRecord extends FollowUpId {
+  to: string;
+  state: EmailState;
+  attempts: number;
+  updatedAt: string;
+  sentAt?: string;
+  messageId?: string;
+  lastError?: string;
+}
 
 const crewIndexKey = (crewId: string) => `SCCCREW#${crewId}`;
 
@@ -322,6 +352,94 @@ export class SccEventStore {
       startsAt: String(item.startsAt),
       version: Number((item.data as SccAssignmentState | undefined)?.version ?? 1),
     }));
+  }
+
+  async getFollowUp(eventId: string, id: FollowUpId): Promise<FollowUpRecord | undefined> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.followUp(eventId, id), ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    return {
+      ...id,
+      to: String(Item.to ?? ''),
+      state: Item.state as EmailState,
+      attempts: Number(Item.attempts ?? 0),
+      updatedAt: String(Item.updatedAt ?? ''),
+      ...(Item.sentAt ? { sentAt: String(Item.sentAt) } : {}),
+      ...(Item.messageId ? { messageId: String(Item.messageId) } : {}),
+      ...(Item.lastError ? { lastError: String(Item.lastError) } : {}),
+    };
+  }
+
+  /**
+   * Records the intent to send a follow-up, like claimEmail: true unless it was sent or refused, or another
+   * sender holds a live lease on it.
+   */
+  async claimFollowUp(
+    eventId: string,
+    id: FollowUpId,
+    to: string,
+    now: Date,
+    leaseSeconds: number,
+  ): Promise<boolean> {
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.followUp(eventId, id),
+          UpdateExpression:
+            'SET entity = :entity, crewId = :crewId, #kind = :kind, #to = :to, #state = :pending, ' +
+            'leaseUntil = :lease, updatedAt = :at ADD attempts :one',
+          ConditionExpression:
+            'attribute_not_exists(PK) OR #state = :failed OR (#state = :pending AND leaseUntil < :now)',
+          ExpressionAttributeNames: { '#state': 'state', '#to': 'to', '#kind': 'kind' },
+          ExpressionAttributeValues: {
+            ':entity': 'scc-follow-up',
+            ':crewId': id.crewId,
+            ':kind': id.kind,
+            ':to': to,
+            ':pending': 'pending',
+            ':failed': 'failed',
+            ':lease': nowSeconds + leaseSeconds,
+            ':now': nowSeconds,
+            ':at': now.toISOString(),
+            ':one': 1,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async finishFollowUp(
+    eventId: string,
+    id: FollowUpId,
+    outcome: { state: Exclude<EmailState, 'pending'>; messageId?: string; error?: string },
+    now: Date,
+  ): Promise<void> {
+    const values: Record<string, unknown> = { ':state': outcome.state, ':at': now.toISOString() };
+    let expression = 'SET #state = :state, updatedAt = :at';
+    if (outcome.messageId) {
+      expression += ', messageId = :mid, sentAt = :at';
+      values[':mid'] = outcome.messageId;
+    }
+    if (outcome.error) {
+      expression += ', lastError = :err';
+      values[':err'] = outcome.error.slice(0, 500);
+    }
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.followUp(eventId, id),
+        UpdateExpression: expression,
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: values,
+      }),
+    );
   }
 
   private assignmentItem(event: SccEvent, state: SccAssignmentState): Item {
