@@ -130,13 +130,18 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
     options: ReconcileOptions,
     logger: Logger,
   ): Promise<'ok' | 'stale' | 'lost'> {
-    for (const step of deps.steps) {
-      const record = records.get(step.name);
-      if (!(await isDue(step, booking, record, records, options))) continue;
-      if (!dependenciesMet(step, booking, records)) continue;
-      const run = await runStep(step, booking, record, records, options, logger.child({ step: step.name }));
-      if (run.kind === 'stale' || run.kind === 'lost') return run.kind;
-      records.set(step.name, run.record);
+    // In order; then once more for steps that show the others' outcomes (the calendar's progress), since
+    // the steps after them have moved on since they ran.
+    const sweeps = [deps.steps, deps.steps.filter((step) => step.isStale)];
+    for (const sweep of sweeps) {
+      for (const step of sweep) {
+        const record = records.get(step.name);
+        if (!(await isDue(step, booking, record, records, options))) continue;
+        if (!dependenciesMet(step, booking, records)) continue;
+        const run = await runStep(step, booking, record, records, options, logger.child({ step: step.name }));
+        if (run.kind === 'stale' || run.kind === 'lost') return run.kind;
+        records.set(step.name, run.record);
+      }
     }
     return 'ok';
   }

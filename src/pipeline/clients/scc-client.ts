@@ -24,6 +24,14 @@ export interface SccClientOptions {
 
 export interface SccEventReply {
   eventId: string;
+  /** Crew whose address SES refused for good: the event stands, but they did not get their email. */
+  undeliverable: { crewId: string; problem: string }[];
+}
+
+interface Notification {
+  crewId?: string;
+  state?: string;
+  problem?: string;
 }
 
 export class SccClient {
@@ -43,7 +51,7 @@ export class SccClient {
   /** Creates the event; the same key returns the first event instead of creating (and emailing) again. */
   async createEvent(event: SccEventInput, idempotencyKey: string): Promise<SccEventReply> {
     const reply = await this.http.call({ method: 'POST', path: '/events', body: event, idempotencyKey });
-    return { eventId: eventIdOf(reply.body) ?? event.bookingId };
+    return { eventId: eventIdOf(reply.body) ?? event.bookingId, undeliverable: checkEmails(reply.body) };
   }
 
   /** Replaces the event's details; `undefined` when SCC has no such event. */
@@ -55,7 +63,7 @@ export class SccClient {
       accept: [404],
     });
     if (reply.status === 404) return undefined;
-    return { eventId: eventIdOf(reply.body) ?? eventId };
+    return { eventId: eventIdOf(reply.body) ?? eventId, undeliverable: checkEmails(reply.body) };
   }
 
   /** Cancels the event (SCC tells the crew); true when there was one, false when it was already gone. */
@@ -66,7 +74,9 @@ export class SccClient {
       path: `/events/${encodeURIComponent(eventId)}${query}`,
       accept: [404, 410],
     });
-    return reply.status !== 404 && reply.status !== 410;
+    if (reply.status === 404 || reply.status === 410) return false;
+    checkEmails(reply.body);
+    return true;
   }
 
   async getEvent(eventId: string): Promise<Record<string, unknown> | undefined> {
@@ -81,6 +91,28 @@ export class SccClient {
       throw new UpstreamError(SCC_SERVICE, 'ShipCaptainCrew answered without an event.', true);
     return ((body as { event?: Record<string, unknown> }).event ?? body) as Record<string, unknown>;
   }
+}
+
+/**
+ * SCC answers every write with what it owes each crew member by email. An email another request is still
+ * sending ("in-progress": its sender may have crashed, and SCC frees the claim after a while) means the
+ * write is not finished: a transient failure, so the step asks again until SCC has sent it. Without this,
+ * a crash inside SCC mid-send would leave an email owed that nobody asks for again.
+ */
+function checkEmails(body: unknown): { crewId: string; problem: string }[] {
+  const notifications = ((body as { notifications?: unknown })?.notifications ?? []) as Notification[];
+  if (!Array.isArray(notifications)) return [];
+  const sending = notifications.filter((n) => n.state === 'in-progress').length;
+  if (sending > 0) {
+    throw new UpstreamError(
+      SCC_SERVICE,
+      `ShipCaptainCrew is still sending ${sending} crew email${sending === 1 ? '' : 's'}.`,
+      true,
+    );
+  }
+  return notifications
+    .filter((n) => n.state === 'rejected')
+    .map((n) => ({ crewId: String(n.crewId), problem: n.problem ?? 'The address was refused.' }));
 }
 
 function eventIdOf(body: unknown): string | undefined {

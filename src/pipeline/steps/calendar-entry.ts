@@ -1,6 +1,7 @@
 /**
  * Step 2: the booking's entry in the dashboard calendar, with the pipeline's progress. Upserted on every
- * revision, removed when the booking is cancelled.
+ * revision, removed when the booking is cancelled. Written again at the end of a run when the later steps'
+ * outcomes changed the progress it shows (see isStale), so the calendar ends showing how the run ended.
  *
  * Safe to repeat because the entry is written with a PUT by the booking's id and removed with a DELETE by
  * it (404: already gone): there is no create that could run twice.
@@ -20,6 +21,8 @@ import type { PipelineStep } from './step';
 export interface CalendarEntryResult {
   entryId?: string;
   removed?: boolean;
+  /** The progress the entry shows: when the steps after this one move on, the entry is written again. */
+  progress?: Record<string, string>;
   [key: string]: unknown;
 }
 
@@ -28,6 +31,12 @@ export function calendarEntryStep(deps: { dashboard: DashboardClient }): Pipelin
     name: 'calendar-entry',
     service: DASHBOARD_SERVICE,
     dependsOn: [],
+    async isStale(booking, record, records) {
+      if (booking.status === 'cancelled') return false;
+      const shown = (record.result as CalendarEntryResult).progress ?? {};
+      const now = progressOf(booking.revision, records);
+      return Object.keys(now).some((name) => shown[name] !== now[name]);
+    },
     async run({ booking, records, previous }) {
       const prior = (previous?.result ?? {}) as CalendarEntryResult;
       if (booking.status === 'cancelled') {
@@ -56,7 +65,7 @@ export function calendarEntryStep(deps: { dashboard: DashboardClient }): Pipelin
         progress: progressOf(booking.revision, records),
       };
       const { entryId } = await deps.dashboard.putEntry(entry);
-      return { entryId, removed: false } satisfies CalendarEntryResult;
+      return { entryId, removed: false, progress: entry.progress } satisfies CalendarEntryResult;
     },
   };
 }

@@ -10,7 +10,9 @@
  *
  * Email has no idempotency key. SCC, which sends the crew emails, records each email's intent (an EMAIL#
  * record, pending → sent) before handing it to SES, so a crash can at worst send one email twice (the one
- * in flight), never lose one. Nothing here sends email.
+ * in flight), never lose one. Nothing here sends email, but this step is not done while SCC reports an email
+ * still in flight (SccClient treats that as transient): an email whose sender crashed is asked for again,
+ * by repeating the same idempotent write, once SCC frees the crashed sender's claim.
  *
  * Crew-facing data only: the payload is SCC's strict schema (no price, costs, internal notes or guest
  * contact); `notes` are the guest notes.
@@ -29,6 +31,8 @@ export interface SccEventResult {
   /** The revision whose payload the create carried. */
   createRevision?: number;
   cancelled?: boolean;
+  /** Crew SES would not deliver to (a bad or suppressed address): shown in the thread, not retried. */
+  undeliverable?: { crewId: string; problem: string }[];
   [key: string]: unknown;
 }
 
@@ -47,7 +51,13 @@ export function sccEventStep(deps: {
       const payload = await sccPayload(booking, deps.roster);
       if (prior.eventId) {
         const updated = await deps.scc.updateEvent(prior.eventId, payload);
-        if (updated) return { ...prior, eventId: updated.eventId, cancelled: false };
+        if (updated)
+          return {
+            ...prior,
+            eventId: updated.eventId,
+            cancelled: false,
+            undeliverable: updated.undeliverable,
+          };
         // Someone deleted it in SCC: create it again, under a new key.
         return create(deps.scc, context, payload, {});
       }
@@ -74,8 +84,14 @@ async function create(
   }
   const created = await scc.createEvent(payload, intent.createKey as string);
   // A key recorded at an earlier revision replays that revision's event: bring it up to date.
-  if (intent.createRevision !== booking.revision) await scc.updateEvent(created.eventId, payload);
-  return { ...intent, eventId: created.eventId, cancelled: false };
+  const updated =
+    intent.createRevision !== booking.revision ? await scc.updateEvent(created.eventId, payload) : undefined;
+  return {
+    ...intent,
+    eventId: created.eventId,
+    cancelled: false,
+    undeliverable: (updated ?? created).undeliverable,
+  };
 }
 
 async function cancel(scc: SccClient, booking: Booking, prior: SccEventResult): Promise<SccEventResult> {

@@ -33,8 +33,27 @@ describe('one booking through the pipeline', () => {
     const booking = await stack.createBooking({ title: 'Harbor Lights' }, 'bk-one-0001');
     await stack.waitFor('the booking to converge', () => stack.isConverged(booking.id));
 
-    expect(stack.scc.events.get(booking.id)?.status).toBe('scheduled');
-    expect(stack.dashboard.entries.get(booking.id)?.title).toBe('Harbor Lights');
+    expect((await stack.sccEvent(booking.id))?.event.status).toBe('scheduled');
+    expect(stack.sccCreates(booking.id)).toBe(1);
+    const invites = (await stack.crewMail()).filter(
+      (m) => m.kind === 'invite' && m.subject.includes('Harbor Lights'),
+    );
+    expect(invites.map((m) => m.to).sort()).toEqual([
+      expect.stringContaining('ana@crew.test'),
+      expect.stringContaining('ben@crew.test'),
+    ]);
+    const entry = await stack.calendarEntry(booking.id);
+    expect(entry?.title).toBe('Harbor Lights');
+    // The calendar ends showing how the run ended, every step included.
+    expect(
+      Object.fromEntries(Object.entries(entry?.progress ?? {}).map(([step, p]) => [step, p.status])),
+    ).toEqual({
+      'scc-event': 'succeeded',
+      'calendar-entry': 'succeeded',
+      'guest-page': 'succeeded',
+      invalidation: 'succeeded',
+      'slack-thread': 'succeeded',
+    });
     const brand = stack.brands.get(booking.domain);
     expect(await pageText(brand.bucket, `g/${booking.slug}.html`)).toContain('Harbor Lights');
     expect(await pageText(brand.bucket, `g/${booking.id}.html`)).toContain('Harbor Lights');
@@ -61,10 +80,14 @@ describe('one booking through the pipeline', () => {
     });
     await stack.waitFor('the edit to converge', () => stack.isConverged(edited.id));
 
-    const event = stack.scc.events.get(edited.id);
-    expect(event?.payload.title).toBe('Harbor Lights Encore');
-    expect((event?.payload.schedule as { startTime?: string } | undefined)?.startTime).toBe('17:00');
-    expect(stack.dashboard.entries.get(edited.id)?.revision).toBe(edited.revision);
+    const event = (await stack.sccEvent(edited.id))?.event;
+    expect(event?.title).toBe('Harbor Lights Encore');
+    expect(event?.schedule.startTime).toBe('17:00');
+    expect(event?.revision).toBe(edited.revision);
+    expect(stack.sccCreates(edited.id)).toBe(1);
+    const entry = await stack.calendarEntry(edited.id);
+    expect(entry?.revision).toBe(edited.revision);
+    expect(entry?.title).toBe('Harbor Lights Encore');
     const brand = stack.brands.get(edited.domain);
     expect(await pageText(brand.bucket, `g/${edited.slug}.html`)).toContain('Harbor Lights Encore');
     const invalidations = stack.cloudFront.invalidations.filter((i) =>
@@ -104,8 +127,10 @@ describe('one booking through the pipeline', () => {
     await stack.store.cancelBooking(booking.id, booking.revision, 'Guest had to postpone', 'UOPERATOR');
     await stack.waitFor('the cancellation to converge', () => stack.isConverged(booking.id));
 
-    expect(stack.scc.events.get(booking.id)?.status).toBe('cancelled');
-    expect(stack.dashboard.entries.has(booking.id)).toBe(false);
+    expect((await stack.sccEvent(booking.id))?.event.status).toBe('cancelled');
+    expect(await stack.calendarEntry(booking.id)).toBeUndefined();
+    const cancelled = (await stack.crewMail()).filter((m) => m.kind === 'cancelled');
+    expect(cancelled).toHaveLength(2);
     const brand = stack.brands.get(booking.domain);
     expect(await pageText(brand.bucket, `g/${booking.slug}.html`)).toMatch(/cancelled/i);
     expect(await pageText(brand.bucket, `g/${booking.id}.html`)).toMatch(/cancelled/i);

@@ -32,10 +32,20 @@ export interface FaultPlan {
   latencyMs?: number;
 }
 
+/** A request that reached the downstream, and what the downstream answered (whatever the client saw). */
+export interface Exchange {
+  method: string;
+  path: string;
+  status: number;
+  /** The request body, when it is small text (JSON): enough to tell which booking it was about. */
+  body?: string;
+}
+
 export interface FaultyProxy {
   url: string;
   plan: FaultPlan;
   counts: Record<TransientFault | 'passed' | 'permanent', number>;
+  exchanges: Exchange[];
   stop(): Promise<void>;
 }
 
@@ -58,6 +68,7 @@ export async function startFaultyProxy(options: {
     throttle: 0,
   };
   const hanging = new Set<ServerResponse>();
+  const exchanges: Exchange[] = [];
   let turn = 0;
 
   const server = createServer(async (request, response) => {
@@ -119,6 +130,14 @@ export async function startFaultyProxy(options: {
           headers: request.headers,
         },
         (reply) => {
+          exchanges.push({
+            method: request.method ?? 'GET',
+            path: request.url ?? '/',
+            status: reply.statusCode ?? 502,
+            ...(body.length < 16_384 && /json/.test(String(request.headers['content-type']))
+              ? { body: body.toString('utf8') }
+              : {}),
+          });
           readBody(reply).then(
             (replyBody) =>
               resolve({ status: reply.statusCode ?? 502, headers: reply.headers, body: replyBody }),
@@ -138,6 +157,7 @@ export async function startFaultyProxy(options: {
     url: `http://127.0.0.1:${port}${path}${options.target.endsWith('/') ? '/' : ''}`,
     plan,
     counts,
+    exchanges,
     stop: () =>
       new Promise<void>((resolve) => {
         for (const response of hanging) response.destroy();

@@ -9,8 +9,10 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { S3Client } from '@aws-sdk/client-s3';
 import { type BrandDirectory, loadBrands } from '../../../../src/config/brands';
 import { loadPipelineConfig, type PipelineConfig } from '../../../../src/config/pipeline';
+import { type CalendarEntry, CalendarStore } from '../../../../src/dashboard';
 import { type CloudFrontLocal, startCloudFrontLocal } from '../../../../src/dev/stand-ins/cloudfront-local';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../../src/dev/stand-ins/dynamodb-local';
+import { type SesLocal, startSesLocal } from '../../../../src/dev/stand-ins/ses-local';
 import { type SlackWebApiStandIn, startSlackWebApi } from '../../../../src/dev/stand-ins/slack-web-api';
 import { type Booking, type BookingInput, scheduleInstants } from '../../../../src/domain';
 import { createLogger, type Logger } from '../../../../src/logging/logger';
@@ -19,18 +21,22 @@ import { callRetrySettings, sdkRetryStrategy } from '../../../../src/pipeline/re
 import { STEP_NAMES } from '../../../../src/pipeline/step-records';
 import { loadAnswers, threadFingerprint } from '../../../../src/pipeline/steps/slack-thread';
 import { type StreamPoller, startStreamPoller } from '../../../../src/pipeline/stream-poller';
+import type { EventState } from '../../../../src/scc/event-store';
+import { SccEventStore } from '../../../../src/scc/event-store';
 import { DynamoBookingStore } from '../../../../src/store';
 import { createTestTable, type TestTable } from '../../../helpers/dynamo';
 import { aBookingInput, TEST_CREW } from '../../../helpers/fixtures';
 import { startTestS3, type TestS3 } from '../../../helpers/s3';
 import { type FaultPlan, type FaultyProxy, startFaultyProxy } from './faulty-proxy';
-import { seededRandom } from './seeded-random';
 import {
-  type DashboardStandIn,
-  type SccStandIn,
-  startDashboardStandIn,
-  startSccStandIn,
-} from './service-stand-ins';
+  type CrewMail,
+  crewMail,
+  type ServedHandler,
+  sccEnv,
+  serveDashboard,
+  serveScc,
+} from './real-services';
+import { seededRandom } from './seeded-random';
 
 export const OPS_CHANNEL = 'C0PIPELINE';
 export const SCC_KEY = 'scc-test-service-key';
@@ -48,6 +54,11 @@ export interface StackOptions {
   backoffMs?: [number, number];
   leaseMs?: number;
   concurrency?: number;
+  /**
+   * Where SCC runs: in this process (default), or at this URL (the crash test runs it in the reconciler's
+   * process); either way behind the SCC proxy.
+   */
+  sccUrl?: string;
   /** Seeds the faulty proxies' random streams (fault injection runs draw the same faults each time). */
   seed?: number;
   random?: () => number;
@@ -61,8 +72,14 @@ export interface PipelineStack {
   s3: TestS3;
   slack: SlackWebApiStandIn;
   cloudFront: CloudFrontLocal;
-  scc: SccStandIn;
-  dashboard: DashboardStandIn;
+  ses: SesLocal;
+  /** The SCC event of a booking as SCC stores it. */
+  sccEvent(bookingId: string): Promise<EventState | undefined>;
+  /** How many times SCC created the booking's event (answered 201), whether or not the answer got back. */
+  sccCreates(bookingId: string): number;
+  calendarEntry(bookingId: string): Promise<CalendarEntry | undefined>;
+  /** Every crew email SES accepted. */
+  crewMail(): Promise<CrewMail[]>;
   proxies: Record<Downstream, FaultyProxy>;
   /** The environment the reconciler reads (for child processes). */
   env: Record<string, string>;
@@ -96,8 +113,24 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
     distributionIds: brands.all.map((b) => b.distributionId),
     onInvalidate: () => {},
   });
-  const scc = await startSccStandIn(SCC_KEY);
-  const dashboard = await startDashboardStandIn(DASHBOARD_TOKEN);
+  const ses = await startSesLocal();
+  const served: ServedHandler[] = [];
+  if (!options.sccUrl) {
+    served.push(
+      await serveScc({
+        table,
+        brands,
+        serviceKey: SCC_KEY,
+        sesEndpoint: ses.endpoint,
+        s3Endpoint: s3.endpoint,
+      }),
+    );
+  }
+  const dashboard = await serveDashboard({ table, token: DASHBOARD_TOKEN });
+  served.push(dashboard);
+  const sccTarget = options.sccUrl ?? (served[0] as ServedHandler).url;
+  const sccEvents = new SccEventStore(table.doc, table.tableName);
+  const calendar = new CalendarStore(table.doc, table.tableName);
   const hangMs = (options.httpTimeoutMs ?? 400) * 3;
   // One random stream per proxy, so one downstream's traffic does not shift another's faults.
   let proxies_ = 0;
@@ -105,7 +138,7 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
     options.seed === undefined ? undefined : seededRandom(options.seed + ++proxies_);
   const proxies: Record<Downstream, FaultyProxy> = {
     scc: await startFaultyProxy({
-      target: scc.url,
+      target: sccTarget,
       dialect: 'json',
       plan: { hangMs },
       random: proxyRandom(),
@@ -141,6 +174,7 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
     TEMPLATES_DIR: 'templates',
     SCC_URL: proxies.scc.url,
     SCC_SERVICE_KEY: SCC_KEY,
+    ...sccEnv(SCC_KEY),
     DASHBOARD_URL: proxies.dashboard.url,
     DASHBOARD_TOKEN,
     SLACK_API_URL: proxies.slack.url,
@@ -190,8 +224,18 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
     s3,
     slack,
     cloudFront,
-    scc,
-    dashboard,
+    ses,
+    sccEvent: (bookingId) => sccEvents.loadState(bookingId),
+    sccCreates: (bookingId) =>
+      proxies.scc.exchanges.filter(
+        (e) =>
+          e.status === 201 &&
+          (e.method === 'PUT'
+            ? e.path.split('?')[0] === `/events/${bookingId}`
+            : e.method === 'POST' && e.path === '/events' && bookingIdIn(e.body) === bookingId),
+      ).length,
+    calendarEntry: (bookingId) => calendar.get(bookingId),
+    crewMail: () => crewMail(ses.endpoint),
     proxies,
     env: {
       ...env,
@@ -251,6 +295,13 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
         return record?.revision === booking.revision && record.status === 'succeeded';
       });
       if (!done) return false;
+      // The calendar is written again at the end of a run to show the final progress.
+      const calendar = records.get('calendar-entry')?.result as
+        | { progress?: Record<string, string> }
+        | undefined;
+      const shown = calendar?.progress;
+      if (booking.status !== 'cancelled' && !STEP_NAMES.every((name) => shown?.[name] === 'succeeded'))
+        return false;
       const answers = await loadAnswers(store, bookingId);
       const thread = records.get('slack-thread')?.result as { fingerprint?: string } | undefined;
       return thread?.fingerprint === threadFingerprint(booking, records, answers);
@@ -297,9 +348,23 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
       s3Client.destroy();
       cloudFrontClient.destroy();
       streams.destroy();
-      await Promise.all([s3.stop(), slack.stop(), cloudFront.stop(), scc.stop(), dashboard.stop()]);
+      await Promise.all([
+        s3.stop(),
+        slack.stop(),
+        cloudFront.stop(),
+        ses.stop(),
+        ...served.map((h) => h.stop()),
+      ]);
       table.client.destroy();
     },
   };
   return stack;
+}
+
+function bookingIdIn(body: string | undefined): string | undefined {
+  try {
+    return (JSON.parse(body ?? '') as { bookingId?: string }).bookingId;
+  } catch {
+    return undefined;
+  }
 }
