@@ -4,9 +4,7 @@
  * SCC and the dashboard over HTTP. Each downstream sits behind a faulty proxy, so a test can make any of them
  * fail. The pipeline is built with createPipeline, exactly as the Lambda entry builds it.
  */
-import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { S3Client } from '@aws-sdk/client-s3';
 import { type BrandDirectory, loadBrands } from '../../../../src/config/brands';
 import { loadPipelineConfig, type PipelineConfig } from '../../../../src/config/pipeline';
 import { type CalendarEntry, CalendarStore } from '../../../../src/dashboard';
@@ -16,8 +14,8 @@ import { type SesLocal, startSesLocal } from '../../../../src/dev/stand-ins/ses-
 import { type SlackWebApiStandIn, startSlackWebApi } from '../../../../src/dev/stand-ins/slack-web-api';
 import { type Booking, type BookingInput, scheduleInstants } from '../../../../src/domain';
 import { createLogger, type Logger } from '../../../../src/logging/logger';
+import { createPipelineAwsClients } from '../../../../src/pipeline/aws-clients';
 import { createPipeline, type Pipeline, type PipelineDeps } from '../../../../src/pipeline/pipeline';
-import { callRetrySettings, sdkRetryStrategy } from '../../../../src/pipeline/retry';
 import { STEP_NAMES } from '../../../../src/pipeline/step-records';
 import { loadAnswers, threadFingerprint } from '../../../../src/pipeline/steps/slack-thread';
 import { type StreamPoller, startStreamPoller } from '../../../../src/pipeline/stream-poller';
@@ -189,26 +187,11 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
     PIPELINE_CONCURRENCY: String(options.concurrency ?? 8),
   };
   const config = loadPipelineConfig(env);
-  const requestHandler = {
-    requestTimeout: config.httpTimeoutMs,
-    connectionTimeout: config.httpTimeoutMs,
-    throwOnRequestTimeout: true,
-  };
-  const retryStrategy = sdkRetryStrategy(callRetrySettings(config.retry), options.random);
-  const s3Client = new S3Client({
-    endpoint: proxies.s3.url,
-    region: LOCAL_REGION,
+  const aws = createPipelineAwsClients(config, {
+    s3Endpoint: proxies.s3.url,
+    cloudFrontEndpoint: proxies.cloudFront.url,
     credentials: LOCAL_CREDENTIALS,
-    forcePathStyle: true,
-    retryStrategy,
-    requestHandler,
-  });
-  const cloudFrontClient = new CloudFrontClient({
-    endpoint: proxies.cloudFront.url,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    retryStrategy,
-    requestHandler,
+    random: options.random,
   });
   const streams = new DynamoDBStreamsClient({
     endpoint: table.endpoint,
@@ -250,8 +233,8 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
       createPipeline({
         config,
         doc: table.doc,
-        s3: s3Client,
-        cloudFront: cloudFrontClient,
+        s3: aws.s3,
+        cloudFront: aws.cloudFront,
         brands,
         logger,
         random: options.random,
@@ -345,8 +328,7 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
     async stop() {
       for (const poller of pollers) await poller.stop();
       for (const proxy of Object.values(proxies)) await proxy.stop();
-      s3Client.destroy();
-      cloudFrontClient.destroy();
+      aws.destroy();
       streams.destroy();
       await Promise.all([
         s3.stop(),
