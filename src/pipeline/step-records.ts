@@ -53,6 +53,8 @@ export interface StepRecord {
   /** What the step knows about its outside copy (SCC event id, root message ts, …), kept across revisions. */
   result: StepResult;
   updatedAt: string;
+  /** Bumped by every write but a lease renewal: a reader's token that nothing changed since it read. */
+  version: number;
   leaseOwner?: string;
   /** Epoch milliseconds. */
   leaseUntil?: number;
@@ -142,7 +144,7 @@ export class StepRecordStore {
       if (record.revision > request.revision) return { kind: 'newer', record };
       const rerun = seen?.status === 'succeeded' && seen.revision === request.revision;
       if (record.revision === request.revision && record.status === 'succeeded') {
-        if (!rerun || record.updatedAt !== seen?.updatedAt) return { kind: 'done', record };
+        if (!rerun || record.version !== seen?.version) return { kind: 'done', record };
       }
       const leased = record.leaseOwner !== undefined && (record.leaseUntil ?? 0) >= nowMs;
       if (leased && record.leaseOwner !== request.owner) return { kind: 'held', record };
@@ -174,13 +176,14 @@ export class StepRecordStore {
       ':failures': sameRevision ? (seen?.failures ?? 0) : 0,
       ':empty': {},
       ':succeeded': 'succeeded',
+      ':one': 1,
     };
     const notFailed = request.retryFailed ? '' : ' AND #status <> :failed';
     if (!request.retryFailed) values[':failed'] = 'failed';
     let notSucceeded = '#status <> :succeeded';
     if (sameRevision && seen?.status === 'succeeded') {
-      notSucceeded = '(#status <> :succeeded OR updatedAt = :seenAt)';
-      values[':seenAt'] = seen.updatedAt;
+      notSucceeded = '(#status <> :succeeded OR version = :seenVersion)';
+      values[':seenVersion'] = seen.version;
     }
     try {
       const { Attributes } = await this.doc.send(
@@ -190,7 +193,7 @@ export class StepRecordStore {
           UpdateExpression:
             'SET entity = :entity, bookingId = :bookingId, stepName = :name, #status = :running, ' +
             '#rev = :rev, leaseOwner = :me, leaseUntil = :until, updatedAt = :at, attempts = :attempts, ' +
-            'failures = :failures, #result = if_not_exists(#result, :empty)',
+            'failures = :failures, #result = if_not_exists(#result, :empty) ADD version :one',
           // Never over a live lease of someone else, whatever the revision: two runs of one step at once could
           // land their outside writes in either order.
           ConditionExpression:
@@ -228,7 +231,7 @@ export class StepRecordStore {
    */
   async saveResult(bookingId: string, name: StepName, owner: string, result: StepResult): Promise<void> {
     await this.fenced(bookingId, name, owner, {
-      UpdateExpression: 'SET #result = :result, updatedAt = :at',
+      UpdateExpression: 'SET #result = :result, updatedAt = :at ADD version :one',
       ExpressionAttributeNames: { '#result': 'result' },
       ExpressionAttributeValues: { ':result': result, ':at': this.now().toISOString() },
     });
@@ -242,7 +245,8 @@ export class StepRecordStore {
     error: Omit<StepError, 'at'>,
   ): Promise<void> {
     await this.fenced(bookingId, name, owner, {
-      UpdateExpression: 'SET #status = :retrying, attempts = :attempts, lastError = :error, updatedAt = :at',
+      UpdateExpression:
+        'SET #status = :retrying, attempts = :attempts, lastError = :error, updatedAt = :at ADD version :one',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':retrying': 'retrying',
@@ -262,7 +266,7 @@ export class StepRecordStore {
     return this.fenced(bookingId, name, owner, {
       UpdateExpression:
         'SET #status = :succeeded, attempts = :attempts, #result = :result, updatedAt = :at ' +
-        'REMOVE lastError, leaseOwner, leaseUntil',
+        'REMOVE lastError, leaseOwner, leaseUntil ADD version :one',
       ExpressionAttributeNames: { '#status': 'status', '#result': 'result' },
       ExpressionAttributeValues: {
         ':succeeded': 'succeeded',
@@ -282,7 +286,7 @@ export class StepRecordStore {
     return this.fenced(bookingId, name, owner, {
       UpdateExpression:
         'SET #status = :failed, attempts = :attempts, lastError = :error, updatedAt = :at, ' +
-        'failures = failures + :one REMOVE leaseOwner, leaseUntil',
+        'failures = failures + :one REMOVE leaseOwner, leaseUntil ADD version :one',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':failed': 'failed',
@@ -319,7 +323,12 @@ export class StepRecordStore {
           Key: key(bookingId, name),
           ...update,
           ConditionExpression: 'leaseOwner = :me',
-          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':me': owner },
+          ExpressionAttributeValues: {
+            ...update.ExpressionAttributeValues,
+            ':me': owner,
+            // DynamoDB refuses values an expression does not use: only the versioned writes get :one.
+            ...(update.UpdateExpression?.includes(':one') ? { ':one': 1 } : {}),
+          },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -342,6 +351,7 @@ function toRecord(item: Record<string, unknown>): StepRecord {
     lastError: item.lastError as StepError | undefined,
     result: (item.result as StepResult | undefined) ?? {},
     updatedAt: String(item.updatedAt),
+    version: Number(item.version ?? 0),
     leaseOwner: item.leaseOwner as string | undefined,
     leaseUntil: item.leaseUntil === undefined ? undefined : Number(item.leaseUntil),
   };

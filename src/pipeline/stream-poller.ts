@@ -279,10 +279,14 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         await sleep(idleMs);
       }
       if (read === 0) {
-        sweeps += 1;
-        for (const waiter of sweepWaiters.splice(0)) {
-          if (sweeps > waiter.after) waiter.resolve();
-          else sweepWaiters.push(waiter);
+        // Quiet only when nothing is waiting to be delivered again either.
+        if (![...shards.values()].some((state) => state.failures > 0)) {
+          sweeps += 1;
+          const waiting = sweepWaiters.splice(0);
+          for (const waiter of waiting) {
+            if (sweeps > waiter.after) waiter.resolve();
+            else sweepWaiters.push(waiter);
+          }
         }
         if (running) await sleep(idleMs);
       }

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { StepName, StepRecord } from '../../../src/pipeline/step-records';
+import { stepStatesFor, threadFingerprint } from '../../../src/pipeline/steps/slack-thread';
+import { aBooking } from '../../helpers/fixtures';
+
+function record(
+  name: StepName,
+  revision: number,
+  status: StepRecord['status'],
+  extra: Partial<StepRecord> = {},
+) {
+  return {
+    bookingId: 'bk-test-0001',
+    name,
+    status,
+    revision,
+    attempts: 1,
+    failures: status === 'failed' ? 1 : 0,
+    result: {},
+    updatedAt: '2026-11-24T17:00:00.000Z',
+    version: 1,
+    ...extra,
+  } satisfies StepRecord;
+}
+
+const records = (...list: StepRecord[]) => new Map(list.map((r) => [r.name, r]));
+
+describe('stepStatesFor', () => {
+  it('shows each step at the booking’s revision, and an older outcome as pending', () => {
+    const booking = aBooking({ revision: 2 });
+    const states = stepStatesFor(
+      booking,
+      records(
+        record('scc-event', 2, 'succeeded'),
+        record('calendar-entry', 1, 'succeeded'),
+        record('guest-page', 2, 'failed', {
+          attempts: 5,
+          lastError: { kind: 'transient', message: 'Amazon S3 is having trouble (HTTP 503).', at: '' },
+        }),
+        record('invalidation', 2, 'retrying', {
+          attempts: 2,
+          lastError: { kind: 'transient', message: 'CloudFront did not answer in time.', at: '' },
+        }),
+      ),
+    );
+    expect(states).toEqual([
+      { name: 'scc', status: 'done' },
+      { name: 'calendar', status: 'pending' },
+      { name: 'guestPage', status: 'failed', attempts: 5, reason: 'Amazon S3 is having trouble (HTTP 503).' },
+      {
+        name: 'invalidation',
+        status: 'running',
+        attempts: 2,
+        reason: 'retrying: CloudFront did not answer in time.',
+      },
+    ]);
+  });
+
+  it('links the guest page once it is up, and names the take-down steps of a cancelled booking', () => {
+    const live = stepStatesFor(aBooking(), records(record('guest-page', 1, 'succeeded')));
+    expect(live[2]).toEqual({
+      name: 'guestPage',
+      status: 'done',
+      url: 'https://sailjada.com/g/sunset-sail-smith-2026-12-05',
+    });
+    const cancelled = stepStatesFor(
+      aBooking({ status: 'cancelled' }),
+      records(record('guest-page', 1, 'succeeded')),
+    );
+    expect(cancelled.map((s) => s.label)).toEqual([
+      'Crew event cancelled (ShipCaptainCrew)',
+      'Dashboard calendar entry removed',
+      'Guest page replaced by a cancellation notice',
+      'Guest page cache refresh',
+    ]);
+    expect(cancelled[2]?.url).toBeUndefined();
+  });
+});
+
+describe('threadFingerprint', () => {
+  const answer = {
+    bookingId: 'bk-test-0001',
+    crewId: 'ana-ruiz',
+    answer: 'confirmed' as const,
+    at: '2026-11-24T18:00:00.000Z',
+    via: 'crew-page' as const,
+    revision: 1,
+  };
+
+  it('changes when a crew member answers, a step moves on, or the booking changes', () => {
+    const booking = aBooking();
+    const steps = records(record('scc-event', 1, 'succeeded'));
+    const base = threadFingerprint(booking, steps, []);
+    expect(threadFingerprint(booking, steps, [])).toBe(base);
+    expect(threadFingerprint(booking, steps, [answer])).not.toBe(base);
+    expect(threadFingerprint(booking, records(record('scc-event', 1, 'failed')), [])).not.toBe(base);
+    expect(threadFingerprint(aBooking({ revision: 2 }), steps, [])).not.toBe(base);
+  });
+});
