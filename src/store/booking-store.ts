@@ -62,6 +62,23 @@ export interface ReconcileRequest {
   by: string;
 }
 
+/** "Remind again" pressed in the thread: the pipeline emails the person a reminder once per request id. */
+export interface CrewReminderRequest {
+  id: string;
+  crewId: string;
+  at: string;
+  by: string;
+}
+
+/** The captain's report when completing a charter. */
+export interface CompletionReport {
+  headCount: number;
+  note: string;
+}
+
+/** How many reminder requests a booking keeps (the pipeline handles each at the revision it came with). */
+const KEPT_REMINDER_REQUESTS = 20;
+
 export interface ListUpcomingOptions {
   from: Date;
   to?: Date;
@@ -309,6 +326,51 @@ export class DynamoBookingStore {
       actor,
     );
     return this.writeRevision(current, written, [this.conditionalPut(written, expectedRevision)], 'updated');
+  }
+
+  /**
+   * Asks the pipeline to email `crewId` a reminder to answer ("Remind again"): appends the request to the
+   * booking's `reminderRequests` (the latest few are kept) with a revision bump, so the change feed carries it
+   * like any other change. Guarded by revision like every write.
+   */
+  async requestCrewReminder(
+    id: string,
+    expectedRevision: number,
+    crewId: string,
+    actor: string,
+  ): Promise<Booking> {
+    const current = await this.requireBooking(id);
+    if (current.revision !== expectedRevision) throw new StaleRevisionError(expectedRevision);
+    if (!current.crew.some((a) => a.crewId === crewId)) {
+      throw new NotFoundError('That person is not on this charter any more.');
+    }
+    const at = this.now().toISOString();
+    const request: CrewReminderRequest = { id: `${expectedRevision + 1}-${crewId}`, crewId, at, by: actor };
+    const earlier = (current as { reminderRequests?: CrewReminderRequest[] }).reminderRequests ?? [];
+    const written = this.nextRevision(
+      { ...current, reminderRequests: [...earlier, request].slice(-KEPT_REMINDER_REQUESTS) } as Booking,
+      expectedRevision,
+      actor,
+    );
+    return this.writeRevision(current, written, [this.conditionalPut(written, expectedRevision)], 'updated');
+  }
+
+  /** Completes the charter with the captain's report (`completion: {headCount, note, at, by}`). */
+  async completeBooking(
+    id: string,
+    expectedRevision: number,
+    report: CompletionReport,
+    actor: string,
+  ): Promise<Booking> {
+    const current = await this.requireBooking(id);
+    if (current.revision !== expectedRevision) throw new StaleRevisionError(expectedRevision);
+    const completion = { ...report, at: this.now().toISOString(), by: actor };
+    const written = this.nextRevision(
+      { ...current, status: transition(current.status, 'completed'), completion } as Booking,
+      expectedRevision,
+      actor,
+    );
+    return this.writeRevision(current, written, [this.conditionalPut(written, expectedRevision)], 'status');
   }
 
   // ── crew roster ────────────────────────────────────────────────────────────
