@@ -1,0 +1,70 @@
+/**
+ * Builds the crew lifecycle from the clients the reconciler already has: its pipeline step (plans timers,
+ * proposes replacements, handles "Remind again" and the completion report) and its timer handler (what a
+ * firing timer does). Used by the reconciler's entry, `npm run dev` and the tests, so all run the same code.
+ * Reads no environment: the caller passes the scheduler (EventBridge in AWS, local elsewhere) and the policy.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DeadlinePolicy } from '../domain';
+import type { Logger } from '../logging/logger';
+import type { SlackThread } from '../pipeline/clients/slack-thread';
+import type { StepRecordStore } from '../pipeline/step-records';
+import type { PipelineStep } from '../pipeline/steps/step';
+import type { TimerScheduler } from '../scheduler/timer';
+import type { DynamoBookingStore } from '../store';
+import { crewLifecycleStep } from './lifecycle-step';
+import { LifecycleStore } from './lifecycle-store';
+import { LifecycleThread } from './lifecycle-thread';
+import { OnceOnly } from './once-only';
+import type { SccFollowUpClient } from './scc-follow-up-client';
+import { createTimerHandler, type FiredTimer, type TimerOutcome } from './timer-handler';
+
+export interface CrewLifecycleDeps {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  store: DynamoBookingStore;
+  stepRecords: Pick<StepRecordStore, 'get'>;
+  slack: Pick<SlackThread, 'replyKeys' | 'postReply'>;
+  scc: Pick<SccFollowUpClient, 'remind' | 'sendRoster'>;
+  scheduler: TimerScheduler;
+  policy?: DeadlinePolicy;
+  now?: () => Date;
+  logger: Logger;
+}
+
+export interface CrewLifecycle {
+  /** Runs after the pipeline's other steps (see crewLifecycleStep). */
+  step: PipelineStep;
+  /** What a firing timer does; throws when it should be retried. */
+  handleTimer(timer: FiredTimer): Promise<TimerOutcome>;
+  thread: LifecycleThread;
+}
+
+export function createCrewLifecycle(deps: CrewLifecycleDeps): CrewLifecycle {
+  const now = deps.now ?? (() => new Date());
+  const logger = deps.logger.child({ component: 'crew-lifecycle' });
+  const thread = new LifecycleThread({
+    thread: deps.slack,
+    stepRecords: deps.stepRecords,
+    once: new OnceOnly(deps.store),
+  });
+  const step = crewLifecycleStep({
+    store: deps.store,
+    lifecycle: new LifecycleStore(deps.doc, deps.tableName),
+    scheduler: deps.scheduler,
+    scc: deps.scc,
+    thread,
+    ...(deps.policy ? { policy: deps.policy } : {}),
+    now,
+    logger,
+  });
+  const handleTimer = createTimerHandler({
+    store: deps.store,
+    scc: deps.scc,
+    thread,
+    ...(deps.policy ? { policy: deps.policy } : {}),
+    now,
+    logger,
+  });
+  return { step, handleTimer, thread };
+}

@@ -1,0 +1,51 @@
+/**
+ * The change history in the words the ops thread and `/charter history` use: "time moved 14:00–17:00 →
+ * 15:00–18:00; crew re-notified". Pure. Ops-only, like the history itself: lines may name prices, rates,
+ * guest contact details and internal notes, so they must never be rendered for crew or guests.
+ */
+import { type FieldChange, type HistoryEntry, needsCrewReconfirmation } from '../domain';
+
+const MOVED = new Set(['date', 'time', 'time zone']);
+
+function crewMembers(described: string): string[] {
+  return described === 'nobody' || described === '' ? [] : described.split(', ');
+}
+
+/** One change as a phrase: "time moved 16:00–19:00 → 17:00–20:00", "crew: Dana Lee (crew) joined". */
+export function describeChange(change: FieldChange): string {
+  const from = change.from || '—';
+  const to = change.to || '—';
+  if (MOVED.has(change.field)) return `${change.field} moved ${from} → ${to}`;
+  if (change.field === 'crew') {
+    const before = crewMembers(change.from);
+    const after = crewMembers(change.to);
+    const joined = after.filter((m) => !before.includes(m)).map((m) => `${m} joined`);
+    const left = before.filter((m) => !after.includes(m)).map((m) => `${m} left`);
+    const moves = [...joined, ...left];
+    return moves.length > 0 ? `crew: ${moves.join(', ')}` : `crew ${from} → ${to}`;
+  }
+  return `${change.field} ${from} → ${to}`;
+}
+
+/** Whether the crew were told and asked again because of these changes. */
+export function crewRenotified(changes: readonly FieldChange[]): boolean {
+  return needsCrewReconfirmation(changes);
+}
+
+/**
+ * One entry as a line, without the actor: "time moved 14:00–17:00 → 15:00–18:00; crew re-notified". The
+ * caller says who (a Slack mention) in its own markup.
+ */
+export function describeChanges(changes: readonly FieldChange[]): string {
+  if (changes.length === 0) return 'no visible change';
+  const text = changes.map(describeChange).join('; ');
+  return crewRenotified(changes) ? `${text}; crew re-notified` : text;
+}
+
+/** A history entry's kind in a few words, for entries that carry no field changes. */
+export function describeEntry(entry: Pick<HistoryEntry, 'kind' | 'changes'>): string {
+  if (entry.kind === 'created') return 'created';
+  if (entry.changes.length > 0) return describeChanges(entry.changes);
+  if (entry.kind === 'cancelled') return 'cancelled';
+  return 'asked the pipeline to run again';
+}

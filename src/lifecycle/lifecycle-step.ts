@@ -1,0 +1,234 @@
+/**
+ * The crew lifecycle as a pipeline step, run after the others on every booking revision and whenever a crew
+ * answer arrives: plans the booking's timers (reminders and deadlines for who has not answered, the roster,
+ * the post-charter prompt; all cancelled for a cancelled or completed charter), proposes who takes the place
+ * of someone who declined, sends the reminders people asked for with "Remind again", sends the roster to
+ * anyone confirming after it went out, and reports the captain's completion in the thread.
+ *
+ * Safe to repeat: timers are upserted and cancelled by name, SCC sends each follow-up once per key, and each
+ * thread reply is posted once per key. Writes no booking.
+ */
+import { createHash } from 'node:crypto';
+import {
+  type Booking,
+  type Confirmation,
+  DEFAULT_DEADLINE_POLICY,
+  type DeadlinePolicy,
+  type HistoryEntry,
+  rosterEmailTime,
+} from '../domain';
+import type { Logger } from '../logging/logger';
+import type { StepName } from '../pipeline/step-records';
+import type { PipelineStep } from '../pipeline/steps/step';
+import type { TimerScheduler } from '../scheduler/timer';
+import {
+  type Completion,
+  type CrewRef,
+  renderCompleted,
+  renderDeclineProposal,
+  renderReminderSent,
+  renderRosterSent,
+} from '../slack/blocks/crew-lifecycle';
+import { guestPageUrl } from '../slack/blocks/status-thread';
+import type { CrewReminderRequest } from '../store';
+import { countingAnswers } from './crew-answers';
+import type { LifecycleStore } from './lifecycle-store';
+import type { LifecycleThread, ReplyOutcome } from './lifecycle-thread';
+import { findCandidates } from './replace-crew';
+import type { SccFollowUpClient } from './scc-follow-up-client';
+import { rosterKey, type TimerStore } from './timer-handler';
+import { planTimers } from './timer-plan';
+import { syncTimers } from './timer-sync';
+
+export const CREW_LIFECYCLE_STEP = 'crew-lifecycle';
+
+export interface CrewLifecycleStepDeps {
+  store: TimerStore;
+  lifecycle: Pick<LifecycleStore, 'scheduledTimers' | 'saveScheduledTimers'>;
+  scheduler: TimerScheduler;
+  scc: Pick<SccFollowUpClient, 'remind' | 'sendRoster'>;
+  thread: Pick<LifecycleThread, 'post' | 'isPosted'>;
+  policy?: DeadlinePolicy;
+  now: () => Date;
+  logger: Logger;
+}
+
+export interface CrewLifecycleResult {
+  /** What the step last acted on (see lifecycleFingerprint); a different one makes the step stale. */
+  fingerprint?: string;
+  /** Timers waiting for this booking. */
+  timers?: number;
+  /** A reply could not be posted yet (no thread): run again on the next change. */
+  waitingForThread?: boolean;
+  [key: string]: unknown;
+}
+
+/** The booking's revision and status and the crew's latest answers: what the step acts on. */
+export function lifecycleFingerprint(booking: Booking, confirmations: readonly Confirmation[]): string {
+  const answers = confirmations.map((c) => `${c.crewId}:${c.answer}@${c.at}#${c.revision}`).sort();
+  return createHash('sha256')
+    .update(JSON.stringify([booking.revision, booking.status, answers]))
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
+  const policy = deps.policy ?? DEFAULT_DEADLINE_POLICY;
+  return {
+    // Registered in STEP_NAMES by the pipeline; not one of the steps the thread reports.
+    name: CREW_LIFECYCLE_STEP as StepName,
+    service: 'Crew lifecycle',
+    // Reminders and deadlines count from the invites SCC sends; a cancelled charter's timers wait for SCC's
+    // cancellation notices to be out too.
+    dependsOn: ['scc-event'],
+    async isStale(booking, record) {
+      const result = record.result as CrewLifecycleResult;
+      if (result.waitingForThread) return true;
+      const confirmations = await deps.store.listConfirmations(booking.id);
+      return lifecycleFingerprint(booking, confirmations) !== result.fingerprint;
+    },
+    async run({ booking, logger }) {
+      const [history, confirmations] = await Promise.all([
+        deps.store.listHistory(booking.id),
+        deps.store.listConfirmations(booking.id),
+      ]);
+      const now = deps.now();
+      const planned = planTimers({ booking, history, confirmations, policy });
+      const timers = await syncTimers({ ...deps, store: deps.lifecycle, logger }, booking, planned, now);
+
+      const outcomes: ReplyOutcome[] = [];
+      const live = booking.status === 'pending' || booking.status === 'confirmed';
+      if (live) {
+        const refOf = await crewRefs(booking);
+        outcomes.push(...(await proposeReplacements(booking, confirmations, history, refOf)));
+        outcomes.push(...(await remindOnRequest(booking, confirmations, history, refOf)));
+        outcomes.push(...(await rosterForLateConfirmations(booking, confirmations, history, refOf, now)));
+      }
+      outcomes.push(...(await reportCompletion(booking)));
+      return {
+        fingerprint: lifecycleFingerprint(booking, confirmations),
+        timers: timers.pending.size,
+        waitingForThread: outcomes.includes('no-thread'),
+      } satisfies CrewLifecycleResult;
+    },
+  };
+
+  async function crewRefs(booking: Booking): Promise<(crewId: string) => CrewRef | undefined> {
+    const roster = new Map((await deps.store.listCrew({ includeInactive: true })).map((m) => [m.id, m]));
+    return (crewId) => {
+      const assignment = booking.crew.find((a) => a.crewId === crewId);
+      if (!assignment) return undefined;
+      const slackUserId = roster.get(crewId)?.slackUserId;
+      return {
+        crewId,
+        name: assignment.name,
+        role: assignment.role,
+        ...(slackUserId ? { slackUserId } : {}),
+      };
+    };
+  }
+
+  /** Someone on the crew declined (and the decline still counts): propose who takes the place. */
+  async function proposeReplacements(
+    booking: Booking,
+    confirmations: readonly Confirmation[],
+    history: readonly HistoryEntry[],
+    refOf: (crewId: string) => CrewRef | undefined,
+  ): Promise<ReplyOutcome[]> {
+    const outcomes: ReplyOutcome[] = [];
+    for (const [crewId, answer] of countingAnswers(booking, confirmations, history)) {
+      const crew = refOf(crewId);
+      if (answer.answer !== 'declined' || !crew) continue;
+      const candidates = await findCandidates(deps.store, booking, crewId);
+      const next = candidates?.available[0];
+      outcomes.push(
+        await deps.thread.post(
+          booking.id,
+          `declined:${crewId}:${answer.at}`,
+          renderDeclineProposal({
+            bookingId: booking.id,
+            crew,
+            ...(answer.reason ? { reason: answer.reason } : {}),
+            ...(next ? { candidate: { crewId: next.id, name: next.name } } : {}),
+          }),
+        ),
+      );
+    }
+    return outcomes;
+  }
+
+  /** "Remind again": one reminder per request, to people still on the charter who still owe an answer. */
+  async function remindOnRequest(
+    booking: Booking,
+    confirmations: readonly Confirmation[],
+    history: readonly HistoryEntry[],
+    refOf: (crewId: string) => CrewRef | undefined,
+  ): Promise<ReplyOutcome[]> {
+    const requests = (booking as { reminderRequests?: CrewReminderRequest[] }).reminderRequests ?? [];
+    const answers = countingAnswers(booking, confirmations, history);
+    const outcomes: ReplyOutcome[] = [];
+    for (const request of requests) {
+      const crew = refOf(request.crewId);
+      if (!crew || answers.has(request.crewId)) continue;
+      // Handled at an earlier run (its reply is the record): SCC would not send it twice anyway.
+      if (await deps.thread.isPosted(booking.id, `remind-again:${request.id}`)) continue;
+      const sent = await deps.scc.remind(booking.id, { crewId: crew.crewId, key: `manual-${request.id}` });
+      if (sent?.state !== 'sent' && sent?.state !== 'already-sent') continue;
+      outcomes.push(
+        await deps.thread.post(
+          booking.id,
+          `remind-again:${request.id}`,
+          renderReminderSent({
+            bookingId: booking.id,
+            crew,
+            timeZone: booking.schedule.timeZone,
+            askedBy: request.by,
+          }),
+        ),
+      );
+    }
+    return outcomes;
+  }
+
+  /** Someone confirmed after the day-before roster went out (a replacement, say): they get it too. */
+  async function rosterForLateConfirmations(
+    booking: Booking,
+    confirmations: readonly Confirmation[],
+    history: readonly HistoryEntry[],
+    refOf: (crewId: string) => CrewRef | undefined,
+    now: Date,
+  ): Promise<ReplyOutcome[]> {
+    const rosterAt = rosterEmailTime(booking, policy);
+    if (now < rosterAt || now >= new Date(booking.startsAt)) return [];
+    const answers = countingAnswers(booking, confirmations, history);
+    const confirmed = booking.crew.filter((a) => answers.get(a.crewId)?.answer === 'confirmed');
+    if (confirmed.length === 0) return [];
+    const outcomes = await deps.scc.sendRoster(booking.id, {
+      key: rosterKey(rosterAt),
+      crewIds: confirmed.map((a) => a.crewId),
+    });
+    // Only news is worth a reply: people who got the roster just now.
+    const fresh = (outcomes ?? []).filter((o) => o.state === 'sent').map((o) => o.crewId);
+    const sentTo = fresh.map(refOf).filter((r): r is CrewRef => r !== undefined);
+    if (sentTo.length === 0) return [];
+    return [
+      await deps.thread.post(
+        booking.id,
+        `roster-late:${rosterAt.toISOString()}:${fresh.sort().join(',')}`,
+        renderRosterSent({ sentTo, notConfirmed: [] }),
+      ),
+    ];
+  }
+
+  async function reportCompletion(booking: Booking): Promise<ReplyOutcome[]> {
+    const completion = (booking as { completion?: Completion }).completion;
+    if (booking.status !== 'completed' || !completion) return [];
+    return [
+      await deps.thread.post(
+        booking.id,
+        `completed:${completion.at}`,
+        renderCompleted({ completion, guestPageUrl: guestPageUrl(booking) }),
+      ),
+    ];
+  }
+}
