@@ -25,6 +25,9 @@ export type SlackStore = Pick<
   | 'listConfirmations'
   | 'listAnswers'
   | 'claimOnce'
+  | 'listHistory'
+  | 'requestCrewReminder'
+  | 'completeBooking'
 >;
 
 export interface SlackDeps {

@@ -9,6 +9,10 @@ export const COMMAND = '/charter';
 export const CALLBACK = {
   bookingModal: 'charter_booking_modal',
   crewModal: 'charter_crew_modal',
+  /** "Replace…": pick who takes a crew member's place. */
+  replaceCrewModal: 'charter_replace_crew_modal',
+  /** The captain's "Complete": head count and a short note. */
+  completeModal: 'charter_complete_modal',
 } as const;
 
 /** Input blocks of the booking modal; validation errors are reported against these. */
@@ -93,6 +97,25 @@ export const ACTION = {
   /** App Home and list: open the booking's edit modal. */
   editCharter: 'charter_edit',
   newCharter: 'charter_new',
+  /** Crew lifecycle, in the thread. Values: `bookingId|crewId` (offer: `bookingId|crewId|candidateId`). */
+  remindAgain: 'charter_remind_again',
+  replaceCrew: 'charter_replace_crew',
+  offerPlace: 'charter_offer_place',
+  /** The captain's "Complete" (value: booking id): opens the completion modal. */
+  completeCharter: 'charter_complete',
+} as const;
+
+/** Inputs of the "Replace…" and "Complete" modals. */
+export const LIFECYCLE_BLOCK = {
+  candidate: 'replace_candidate',
+  headCount: 'complete_head_count',
+  note: 'complete_note',
+} as const;
+
+export const LIFECYCLE_INPUT = {
+  candidate: 'candidate',
+  headCount: 'head_count',
+  note: 'note',
 } as const;
 
 /** Inputs that redraw the modal's margin and overlap context (dispatch_action on the input). */

@@ -7,6 +7,7 @@ const USAGE: readonly [string, string][] = [
   ['edit <slug>', 'Change a charter: the same form, filled in.'],
   ['list', 'The upcoming charters, soonest first.'],
   ['status <slug>', 'Every step and every crew answer for one charter.'],
+  ['history <slug>', 'Every change to a charter: who, when, what (from → to).'],
   ['cancel <slug>', 'Cancel a charter (asks first).'],
   ['crew add', 'Add a captain, crew member or hostess to the roster.'],
   ['crew list', 'Everyone on the roster.'],

@@ -5,6 +5,7 @@
  */
 import type { Button, KnownBlock } from '@slack/types';
 import type { Answer, Confirmation, CrewMember, OpsView, Role } from '../../domain';
+import { crewRenotified, describeChange } from '../../lifecycle/history-lines';
 import { ACTION, METADATA_EVENT, THREAD_BLOCK } from '../ids';
 import { charterWhen, money, ROLE_LABEL, STATUS_LABEL, userMention } from './format';
 import {
@@ -50,6 +51,8 @@ export interface CrewBoardEntry {
   reason?: string;
   at?: string;
   via?: Confirmation['via'];
+  /** Waiting again: their earlier answer (this one) was about the charter before a change of time or crew. */
+  reasked?: Answer;
 }
 
 export type ThreadEvent = { bookingId: string; by?: string } & (
@@ -115,6 +118,9 @@ function stepLine(step: StepState): string {
 
 function crewLine(entry: CrewBoardEntry): string {
   const who = `${ROLE_LABEL[entry.role]} ${escapeMrkdwn(entry.name)}${entry.slackUserId ? ` (${userMention(entry.slackUserId)})` : ''}`;
+  if (entry.reasked) {
+    return `${ANSWER_ICON.waiting} ${who}: waiting — asked again after a change (had ${entry.reasked})`;
+  }
   const answer = entry.answer === 'waiting' ? 'waiting' : entry.answer;
   const reason = entry.reason ? ` — “${escapeMrkdwn(truncate(entry.reason, 200))}”` : '';
   return `${ANSWER_ICON[entry.answer]} ${who}: ${answer}${reason}`;
@@ -124,12 +130,16 @@ function crewLine(entry: CrewBoardEntry): string {
 
 /**
  * The crew board from the booking's assignments and the latest answers. An answer given about an earlier
- * revision still counts (the pipeline decides whether a change needs a new answer).
+ * revision still counts, unless `askedAt` says the person was asked again since (a change of time, boat or
+ * their place on the crew: see src/lifecycle/crew-answers.ts): then they show as waiting again.
  */
 export function buildCrewBoard(
   view: OpsView,
-  confirmations: readonly Pick<Confirmation, 'crewId' | 'answer' | 'at' | 'via' | 'reason'>[],
+  confirmations: readonly (Pick<Confirmation, 'crewId' | 'answer' | 'at' | 'via' | 'reason'> & {
+    revision?: number;
+  })[],
   roster: readonly Pick<CrewMember, 'id' | 'slackUserId'>[] = [],
+  askedAt: ReadonlyMap<string, { revision: number }> = new Map(),
 ): CrewBoardEntry[] {
   const latest = new Map<string, (typeof confirmations)[number]>();
   for (const c of confirmations) {
@@ -140,9 +150,13 @@ export function buildCrewBoard(
   return [...view.crew]
     .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name))
     .map((assignment) => {
-      const answer = latest.get(assignment.crewId);
+      const given = latest.get(assignment.crewId);
+      const asked = askedAt.get(assignment.crewId)?.revision;
+      const stale = given?.revision !== undefined && asked !== undefined && given.revision < asked;
+      const answer = stale ? undefined : given;
       const slackUserId = slackIds.get(assignment.crewId);
       return {
+        ...(stale && given ? { reasked: given.answer } : {}),
         crewId: assignment.crewId,
         name: assignment.name,
         role: assignment.role,
@@ -208,7 +222,16 @@ export function renderCrewBoardBlock(board: readonly CrewBoardEntry[]): KnownBlo
 }
 
 function actionBlocks(view: OpsView, steps: readonly StepState[]): KnownBlock[] {
-  if (view.status === 'cancelled' || view.status === 'completed') return [];
+  if (view.status === 'cancelled') return [];
+  if (view.status === 'completed') {
+    // Photos keep arriving after the charter: let ops put the latest ones on the guest page.
+    return [
+      actions(
+        [button('Refresh guest page photos', ACTION.republishGuestPage, view.id)],
+        THREAD_BLOCK.opsActions,
+      ),
+    ];
+  }
   const captainButtons: Button[] = [
     button('Confirm (captain)', ACTION.captainConfirm, view.id, { style: 'primary' }),
     button('Decline (captain)', ACTION.captainDecline, view.id, {
@@ -222,6 +245,9 @@ function actionBlocks(view: OpsView, steps: readonly StepState[]): KnownBlock[] 
       ),
     }),
   ];
+  if (view.status === 'confirmed') {
+    captainButtons.push(button('Complete (captain)', ACTION.completeCharter, view.id));
+  }
   const opsButtons: Button[] = [];
   if (steps.some((s) => s.status === 'failed')) {
     opsButtons.push(button('Retry failed steps', ACTION.retrySteps, view.id, { style: 'primary' }));
@@ -320,14 +346,22 @@ export function renderThreadReply(event: ThreadEvent): SlackMessage {
       return message(text, [section(text)]);
     }
     case 'changed': {
-      const lines = event.changes
+      // "time moved 16:00–19:00 → 17:00–20:00 by @ana; crew re-notified"
+      const summary = event.changes
         .slice(0, 20)
-        .map(
-          (c) =>
-            `• ${escapeMrkdwn(c.field)}: ${escapeMrkdwn(truncate(c.from || '—', 200))} → ${escapeMrkdwn(truncate(c.to || '—', 200))}`,
-        );
-      const text = `:pencil2: Charter changed${by ? ` by ${by}` : ''} (revision ${event.revision}).`;
-      return message(text, [section(lines.length > 0 ? `${text}\n${lines.join('\n')}` : text)]);
+        .map((c) =>
+          escapeMrkdwn(
+            describeChange({ field: c.field, from: truncate(c.from, 200), to: truncate(c.to, 200) }),
+          ),
+        )
+        .join('; ');
+      const more = event.changes.length > 20 ? ` (and ${event.changes.length - 20} more)` : '';
+      const renotified = crewRenotified(event.changes) ? '; crew re-notified' : '';
+      const text =
+        summary.length > 0
+          ? `:pencil2: Charter changed (revision ${event.revision}): ${summary}${more}${by ? ` by ${by}` : ''}${renotified}.`
+          : `:pencil2: Charter changed${by ? ` by ${by}` : ''} (revision ${event.revision}).`;
+      return message(text, [section(text)]);
     }
     case 'status': {
       const text = `Status is now ${STATUS_LABEL[event.status]}${by ? ` (${by})` : ''}.`;

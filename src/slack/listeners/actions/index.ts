@@ -5,6 +5,7 @@ import { ACTION, CALLBACK, ESTIMATE_TRIGGERS } from '../../ids';
 import { refreshEstimate } from './booking-estimate';
 import { cancelFromThread, confirmCancel, keepCharter } from './cancel-charter';
 import { captainAnswer } from './captain-answer';
+import { completeCharter, offerPlaceButton, remindAgain, replaceCrew } from './crew-lifecycle';
 import { editCharterFromHome, newCharterFromHome } from './home-buttons';
 import { reconcileRequest } from './reconcile-request';
 
@@ -18,6 +19,10 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTION.keepCharter, keepCharter(deps));
   app.action(ACTION.newCharter, newCharterFromHome(deps));
   app.action(ACTION.editCharter, editCharterFromHome(deps));
+  app.action(ACTION.remindAgain, remindAgain(deps));
+  app.action(ACTION.replaceCrew, replaceCrew(deps));
+  app.action(ACTION.offerPlace, offerPlaceButton(deps));
+  app.action(ACTION.completeCharter, completeCharter(deps));
   const triggers = new RegExp(`^(${ESTIMATE_TRIGGERS.join('|')})$`);
   app.action<BlockAction>(
     { type: 'block_actions', action_id: triggers, callback_id: CALLBACK.bookingModal },

@@ -9,6 +9,7 @@ import type { SlackDeps } from '../../deps';
 import { logListenerError, userMessageFor } from '../../errors';
 import { cancelCharterCommand } from './charter-cancel';
 import { crewCommand } from './charter-crew';
+import { charterHistoryCommand } from './charter-history';
 import { listChartersCommand } from './charter-list';
 import { editCharterCommand, newCharterCommand } from './charter-new';
 import { charterStatusCommand } from './charter-status';
@@ -21,6 +22,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   edit: editCharterCommand,
   list: listChartersCommand,
   status: charterStatusCommand,
+  history: charterHistoryCommand,
   cancel: cancelCharterCommand,
   crew: crewCommand,
   help: async ({ ack }) => {
@@ -33,6 +35,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   book: 'new',
   ls: 'list',
   show: 'status',
+  log: 'history',
+  changes: 'history',
   '': 'help',
 };
 

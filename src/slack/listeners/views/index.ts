@@ -3,9 +3,12 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
 import { CALLBACK } from '../../ids';
 import { bookingModalSubmission } from './booking-modal';
+import { completeSubmission, replaceCrewSubmission } from './crew-lifecycle';
 import { crewModalSubmission } from './crew-modal';
 
 export function registerViews(app: App, deps: SlackDeps): void {
   app.view(CALLBACK.bookingModal, bookingModalSubmission(deps));
   app.view(CALLBACK.crewModal, crewModalSubmission(deps));
+  app.view(CALLBACK.replaceCrewModal, replaceCrewSubmission(deps));
+  app.view(CALLBACK.completeModal, completeSubmission(deps));
 }
