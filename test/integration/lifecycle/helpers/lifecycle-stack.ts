@@ -24,12 +24,15 @@ import {
   DEFAULT_CHECKLISTS,
   scheduleInstants,
 } from '../../../../src/domain';
+import { createGuestPagePublisher } from '../../../../src/guest/publish';
+import { createGuestRenderer } from '../../../../src/guest/render-guest-page';
 import { type CrewLifecycle, createCrewLifecycle, SccFollowUpClient } from '../../../../src/lifecycle';
 import { silentLogger } from '../../../../src/logging/logger';
 import { SccClient } from '../../../../src/pipeline/clients/scc-client';
 import { SlackThread } from '../../../../src/pipeline/clients/slack-thread';
 import { createReconciler, type Reconciler } from '../../../../src/pipeline/reconciler';
 import { StepRecordStore } from '../../../../src/pipeline/step-records';
+import { guestPageStep } from '../../../../src/pipeline/steps/guest-page';
 import { sccEventStep } from '../../../../src/pipeline/steps/scc-event';
 import { slackThreadStep } from '../../../../src/pipeline/steps/slack-thread';
 import { createSccHandler } from '../../../../src/scc/app';
@@ -42,6 +45,7 @@ import { METADATA_EVENT } from '../../../../src/slack/ids';
 import { DynamoBookingStore } from '../../../../src/store';
 import { createTestTable, type TestTable } from '../../../helpers/dynamo';
 import { aBookingInput, FIXED_NOW, TEST_CREW } from '../../../helpers/fixtures';
+import { startTestS3, type TestS3 } from '../../../helpers/s3';
 import { clearSentMail, findLink, readSentMail, type SentMail } from '../../../helpers/ses';
 
 export const SCC_BASE = 'http://scc.test';
@@ -75,6 +79,8 @@ export const ROSTER: readonly CrewMember[] = [
 
 export interface LifecycleStack {
   table: TestTable;
+  /** With `withGuestPages`: the brand buckets. */
+  s3: TestS3 | undefined;
   clock: ManualClock;
   store: DynamoBookingStore;
   scheduler: LocalTimerScheduler;
@@ -90,14 +96,22 @@ export interface LifecycleStack {
   pendingTimers(bookingId: string): Promise<Timer[]>;
   mail(to?: string): Promise<SentMail[]>;
   clearMail(): Promise<void>;
-  /** Answers from the crew page, through the magic link in the latest email to `email`. */
-  answerFromEmail(email: string, answer: Answer): Promise<void>;
+  /**
+   * Answers from the crew page, through the magic link in the latest email to `email` (whose subject names
+   * `charter`, when given: other charters' timers may have emailed the same person since).
+   */
+  answerFromEmail(email: string, answer: Answer, charter?: string): Promise<void>;
   /** The booking's thread replies, oldest first. */
   replies(bookingId: string): StoredMessage[];
   stop(): Promise<void>;
 }
 
-export async function startLifecycleStack(): Promise<LifecycleStack> {
+export interface LifecycleStackOptions {
+  /** Also publish guest pages to s3rver (the pipeline's guest-page step), for the photo gallery. */
+  withGuestPages?: boolean;
+}
+
+export async function startLifecycleStack(options: LifecycleStackOptions = {}): Promise<LifecycleStack> {
   const table = await createTestTable('lifecycle');
   const clock = new ManualClock(new Date(FIXED_NOW));
   const now = () => clock.now();
@@ -161,11 +175,24 @@ export async function startLifecycleStack(): Promise<LifecycleStack> {
     now,
     logger: silentLogger,
   });
+  const s3 = options.withGuestPages ? await startTestS3(brands.all.map((b) => b.bucket)) : undefined;
+  const guestPages = s3
+    ? [
+        guestPageStep({
+          publisher: createGuestPagePublisher({
+            s3: s3.s3,
+            renderer: createGuestRenderer({ templatesDir: 'templates' }),
+          }),
+          brands,
+        }),
+      ]
+    : [];
   const reconciler = createReconciler({
     store,
     stepRecords,
     steps: [
       sccEventStep({ scc: new SccClient({ ...clientOptions, callRetry: retry }), roster: store }),
+      ...guestPages,
       slackThreadStep({ thread, store }),
       lifecycle.step,
     ],
@@ -186,6 +213,7 @@ export async function startLifecycleStack(): Promise<LifecycleStack> {
 
   return {
     table,
+    s3,
     clock,
     store,
     scheduler,
@@ -224,8 +252,10 @@ export async function startLifecycleStack(): Promise<LifecycleStack> {
     },
     mail: (to) => readSentMail(ses.endpoint, to ? { to } : {}),
     clearMail: () => clearSentMail(ses.endpoint),
-    async answerFromEmail(email, answer) {
-      const latest = (await readSentMail(ses.endpoint, { to: email })).at(-1);
+    async answerFromEmail(email, answer, charter) {
+      const latest = (await readSentMail(ses.endpoint, { to: email }))
+        .filter((m) => !charter || m.subject.includes(charter))
+        .at(-1);
       const link = latest ? findLink(latest.text, `${SCC_BASE}/crew/`) : undefined;
       if (!link) throw new Error(`no crew link in the mail to ${email}`);
       const response = await sccFetch(link, {
@@ -242,6 +272,7 @@ export async function startLifecycleStack(): Promise<LifecycleStack> {
       return ts ? slack.replies(OPS_CHANNEL, ts) : [];
     },
     async stop() {
+      await s3?.stop();
       sesClient.destroy();
       await slack.stop();
       await ses.stop();
