@@ -52,10 +52,10 @@ export function remindAgain(deps: SlackDeps) {
           await tellUser(args, renderNotice(`${name} has answered meanwhile: ${answer.answer}.`));
           return;
         }
-        const first = await deps.store.claimOnce(
-          `slack:remind-again:${booking.id}:${assignment.crewId}:${booking.revision}`,
-          120,
-        );
+        // A double click (or a second person pressing it) within two minutes asks once.
+        const first =
+          attempt > 0 ||
+          (await deps.store.claimOnce(`slack:remind-again:${booking.id}:${assignment.crewId}`, 120));
         if (!first) {
           await tellUser(args, renderNotice(`Already asked — a reminder to ${name} is on its way.`));
           return;
