@@ -58,8 +58,8 @@ export interface CrewLifecycleResult {
   fingerprint?: string;
   /** Timers waiting for this booking. */
   timers?: number;
-  /** A reply could not be posted yet (no thread): run again on the next change. */
-  waitingForThread?: boolean;
+  /** A reply or follow-up could not be done yet (no thread, SCC or Slack failing): run again on the next change. */
+  retryLater?: boolean;
   [key: string]: unknown;
 }
 
@@ -83,7 +83,7 @@ export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
     dependsOn: ['scc-event'],
     async isStale(booking, record) {
       const result = record.result as CrewLifecycleResult;
-      if (result.waitingForThread) return true;
+      if (result.retryLater) return true;
       const confirmations = await deps.store.listConfirmations(booking.id);
       return lifecycleFingerprint(booking, confirmations) !== result.fingerprint;
     },
@@ -93,22 +93,37 @@ export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
         deps.store.listConfirmations(booking.id),
       ]);
       const now = deps.now();
+      // The timers come first and must succeed (the reconciler retries the step if they fail): everything
+      // else that happens to this crew later hangs on them.
       const planned = planTimers({ booking, history, confirmations, policy });
       const timers = await syncTimers({ ...deps, store: deps.lifecycle, logger }, booking, planned, now);
 
-      const outcomes: ReplyOutcome[] = [];
+      // The rest is best effort, each part on its own: a failing SCC or Slack leaves it for the next run.
       const live = booking.status === 'pending' || booking.status === 'confirmed';
-      if (live) {
-        const refOf = await crewRefs(booking);
-        outcomes.push(...(await proposeReplacements(booking, confirmations, history, refOf)));
-        outcomes.push(...(await remindOnRequest(booking, confirmations, history, refOf)));
-        outcomes.push(...(await rosterForLateConfirmations(booking, confirmations, history, refOf, now)));
+      const refOf = await crewRefs(booking);
+      const parts: Array<[string, () => Promise<ReplyOutcome[]>]> = [
+        ['completion', () => reportCompletion(booking)],
+        ...(live
+          ? ([
+              ['replacements', () => proposeReplacements(booking, confirmations, history, refOf)],
+              ['reminders on request', () => remindOnRequest(booking, confirmations, history, refOf)],
+              ['late roster', () => rosterForLateConfirmations(booking, confirmations, history, refOf, now)],
+            ] as Array<[string, () => Promise<ReplyOutcome[]>]>)
+          : []),
+      ];
+      let retryLater = false;
+      for (const [part, run] of parts) {
+        try {
+          retryLater = (await run()).includes('no-thread') || retryLater;
+        } catch (error) {
+          logger.warn('crew lifecycle: left for the next run', { part, error });
+          retryLater = true;
+        }
       }
-      outcomes.push(...(await reportCompletion(booking)));
       return {
         fingerprint: lifecycleFingerprint(booking, confirmations),
         timers: timers.pending.size,
-        waitingForThread: outcomes.includes('no-thread'),
+        retryLater,
       } satisfies CrewLifecycleResult;
     },
   };
