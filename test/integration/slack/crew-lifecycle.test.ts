@@ -260,6 +260,30 @@ describe('crew lifecycle buttons, modals and history', () => {
     expect(text).toContain('Ben Okafor declined on the crew page — “Away”');
   });
 
+  it('/charter status shows crew who confirmed before a time change as waiting again', async () => {
+    const booking = await aCharter({ title: 'Moved Sail' });
+    await kit.store.recordConfirmation({
+      bookingId: booking.id,
+      crewId: 'ben-okafor',
+      answer: 'confirmed',
+      at: new Date().toISOString(),
+      via: 'crew-page',
+      revision: 1,
+    });
+    const input = aBookingInput({
+      title: 'Moved Sail',
+      schedule: { date: booking.schedule.date, startTime: '18:00', endTime: '21:00' },
+    });
+    const { startsAt, endsAt } = scheduleInstants(input.schedule);
+    await kit.store.updateBooking(booking.id, 1, { input, boat: booking.boat, startsAt, endsAt }, OPERATOR);
+
+    const response = await kit.command(`status ${booking.slug}`);
+
+    expect(JSON.stringify(response.json?.blocks)).toContain(
+      'Crew Ben Okafor: waiting — asked again after a change (had confirmed)',
+    );
+  });
+
   it('/charter history without a slug says how to use it', async () => {
     const response = await kit.command('history');
     expect(JSON.stringify(response.json)).toContain('/charter history <slug>');

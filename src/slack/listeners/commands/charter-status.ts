@@ -4,6 +4,7 @@
  */
 import { opsView } from '../../../domain';
 import { formatLocalTime } from '../../../domain/time';
+import { lastAskedByCrew } from '../../../lifecycle/crew-answers';
 import { ROLE_LABEL } from '../../blocks/format';
 import { renderNotice } from '../../blocks/notice';
 import { context, escapeMrkdwn } from '../../blocks/primitives';
@@ -30,14 +31,16 @@ export const charterStatusCommand: Subcommand = async ({ ack }, rest, deps) => {
     await ack({ response_type: 'ephemeral', ...notFound(slug) });
     return;
   }
-  const [confirmations, answers, roster, steps] = await Promise.all([
+  const [confirmations, answers, roster, steps, changes] = await Promise.all([
     deps.store.listConfirmations(booking.id),
     deps.store.listAnswers(booking.id),
     deps.store.listCrew({ includeInactive: true }),
     deps.readSteps ? deps.readSteps(booking) : stepsFromRecord(booking),
+    deps.store.listHistory(booking.id),
   ]);
   const view = opsView(booking);
-  const root = renderRootMessage(view, steps, buildCrewBoard(view, confirmations, roster));
+  const board = buildCrewBoard(view, confirmations, roster, lastAskedByCrew(booking, changes));
+  const root = renderRootMessage(view, steps, board);
   const names = new Map(booking.crew.map((a) => [a.crewId, a]));
   const history = answers.map((a) => {
     const who = names.get(a.crewId);
