@@ -76,6 +76,7 @@ export default async function benchPipeline(): Promise<void> {
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_OPS_CHANNEL: CHANNEL,
     PIPELINE_CONCURRENCY: String(CONCURRENCY),
+    S3_FORCE_PATH_STYLE: 'true',
   });
   const aws = createPipelineAwsClients(config, {
     s3Endpoint: s3.endpoint,
@@ -121,7 +122,12 @@ export default async function benchPipeline(): Promise<void> {
     });
   };
   const until = async (done: () => boolean) => {
-    while (!done()) await new Promise((r) => setTimeout(r, 5));
+    const deadline = Date.now() + 120_000;
+    while (!done()) {
+      if (Date.now() > deadline)
+        throw new Error('pipeline bench: bookings did not converge within 2 minutes');
+      await new Promise((r) => setTimeout(r, 5));
+    }
   };
 
   try {

@@ -2,6 +2,7 @@
  * The provisioning pipeline: the reconciler that brings SCC, the dashboard calendar, the guest page, the CDN
  * and the Slack thread up to date with each booking, driven by the table's change feed.
  */
+export * from './aws-clients';
 export * from './clients/dashboard-client';
 export * from './clients/scc-client';
 export * from './clients/slack-thread';

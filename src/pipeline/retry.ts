@@ -2,7 +2,7 @@
  * Exponential backoff with full jitter for transient failures; permanent failures are not retried.
  *
  * Two layers, both bounded: each outside call is tried a few times (CALL_ATTEMPTS: retryCall here for SCC,
- * the dashboard and Slack; the AWS SDK's standard retry for S3 and CloudFront), because a step such as the
+ * the dashboard and Slack; sdkRetryStrategy inside the AWS SDK for S3 and CloudFront), because a step such as the
  * guest page makes several calls and must not start over for one lost packet; and each step is tried
  * `maxAttempts` times by the step runner, whose attempts are recorded on the step record. Every call the
  * pipeline makes is safe to repeat, so a retry can never double a side effect.

@@ -151,7 +151,14 @@ describe('a 30% rate of transient failures on every downstream', () => {
     console.log(
       [
         'fault injection: 50 bookings, 30% transient failures on every downstream',
-        `  faults injected: ${JSON.stringify(faults)}`,
+        '  requests per downstream (passed, then each injected fault):',
+        ...DOWNSTREAMS.map(
+          (name) =>
+            `    ${name.padEnd(10)} ${Object.entries(faults[name])
+              .filter(([fault]) => fault !== 'permanent')
+              .map(([fault, n]) => `${fault} ${n}`)
+              .join(', ')}`,
+        ),
         `  SCC events created: ${sum(sccCreates)} (max per booking ${Math.max(...sccCreates)})`,
         `  crew invite emails: ${sum([...invites.values()])} for ${expectedInvites} assignments (max per person ${Math.max(...invites.values())})`,
         `  calendar entries: ${calendarEntries}`,
