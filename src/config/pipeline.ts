@@ -3,6 +3,7 @@
  * malformed variable at once. Secrets are resolved lazily through SecretSource (environment locally, Secrets
  * Manager in AWS) and must never be logged: log `origin`, never the value.
  */
+import { guestSiteUrl } from './brands';
 import {
   commonEnv,
   type Env,
@@ -32,6 +33,8 @@ export interface PipelineConfig {
   brandSites: string | undefined;
   /** s3rver (and some other S3 emulators) only understand path-style URLs. */
   s3ForcePathStyle: boolean;
+  /** A brand's guest site (GUEST_SITE_URL), for links in pages, calendar entries and the thread. */
+  guestSiteUrl: (domain: string) => string;
   scc: { url: string; serviceKey: SecretSource };
   dashboard: { url: string; token: SecretSource };
   slack: { apiUrl: string; channel: string; botToken: SecretSource };
@@ -80,6 +83,7 @@ export function loadPipelineConfig(env: Env, fetcher?: () => SecretFetcher): Pip
     baseDelayMs: parsed.PIPELINE_BACKOFF_BASE_MS,
     maxDelayMs: Math.max(parsed.PIPELINE_BACKOFF_MAX_MS, parsed.PIPELINE_BACKOFF_BASE_MS),
   };
+  const siteTemplate = parsed.GUEST_SITE_URL;
   return {
     awsRegion: parsed.AWS_REGION,
     tableName: parsed.TABLE_NAME,
@@ -87,6 +91,7 @@ export function loadPipelineConfig(env: Env, fetcher?: () => SecretFetcher): Pip
     templatesDir: parsed.TEMPLATES_DIR,
     brandSites: parsed.BRAND_SITES,
     s3ForcePathStyle: parsed.S3_FORCE_PATH_STYLE,
+    guestSiteUrl: (domain) => guestSiteUrl(siteTemplate, domain),
     scc: {
       url: parsed.SCC_URL,
       serviceKey: secretFromEnv(

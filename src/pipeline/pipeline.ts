@@ -1,6 +1,7 @@
 /**
  * Builds the whole pipeline from configuration and the outside clients: the SCC, dashboard and Slack
- * clients, the five steps in order, the reconciler and the stream handler. Used by the Lambda entry
+ * clients, the five steps in order (plus the crew lifecycle when given a timer scheduler), the reconciler and
+ * the stream handler. Used by the Lambda entry
  * (src/handlers/reconciler.ts), by `npm run dev` and by the tests, so all three run the same code.
  *
  * Takes every client as an argument and reads no environment: the caller decides where things are.
@@ -10,10 +11,13 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BrandDirectory } from '../config/brands';
 import type { PipelineConfig } from '../config/pipeline';
-import type { Brand } from '../domain';
+import type { Brand, DeadlinePolicy } from '../domain';
 import { createGuestPagePublisher } from '../guest/publish';
 import { createGuestRenderer } from '../guest/render-guest-page';
+import { type CrewLifecycle, createCrewLifecycle } from '../lifecycle/crew-lifecycle';
+import { SccFollowUpClient } from '../lifecycle/scc-follow-up-client';
 import type { Logger } from '../logging/logger';
+import type { TimerScheduler } from '../scheduler/timer';
 import { DynamoBookingStore } from '../store';
 import { DashboardClient } from './clients/dashboard-client';
 import { SccClient } from './clients/scc-client';
@@ -45,6 +49,11 @@ export interface PipelineDeps {
   sleep?: Sleep;
   random?: () => number;
   onReconciled?: StreamHandlerDeps['onReconciled'];
+  /**
+   * The crew lifecycle's timers (EventBridge Scheduler in AWS, the local scheduler in dev): given, the
+   * pipeline also runs the crew lifecycle step and can handle firing timers (`lifecycle.handleTimer`).
+   */
+  timers?: { scheduler: TimerScheduler; policy?: DeadlinePolicy; now?: () => Date };
 }
 
 export interface Pipeline {
@@ -55,6 +64,8 @@ export interface Pipeline {
   stepRecords: StepRecordStore;
   steps: readonly PipelineStep[];
   slack: SlackThread;
+  /** With `timers`: answer deadlines, reminders, the roster, the decline cascade, completion. */
+  lifecycle?: CrewLifecycle;
 }
 
 export function createPipeline(deps: PipelineDeps): Pipeline {
@@ -85,7 +96,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   });
   const publisher = createGuestPagePublisher({
     s3: deps.s3,
-    renderer: createGuestRenderer({ templatesDir: config.templatesDir, siteUrl: deps.siteUrl }),
+    renderer: createGuestRenderer({
+      templatesDir: config.templatesDir,
+      siteUrl: deps.siteUrl ?? ((brand) => config.guestSiteUrl(brand.domain)),
+    }),
     logger,
   });
   const steps: PipelineStep[] = [
@@ -95,6 +109,28 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     invalidationStep({ cloudFront: deps.cloudFront, brands: deps.brands }),
     slackThreadStep({ thread: slack, store }),
   ];
+  const lifecycle = deps.timers
+    ? createCrewLifecycle({
+        doc: deps.doc,
+        tableName: config.tableName,
+        store,
+        stepRecords,
+        slack,
+        scc: new SccFollowUpClient({
+          baseUrl: config.scc.url,
+          serviceKey: config.scc.serviceKey,
+          timeoutMs: config.httpTimeoutMs,
+          callRetry,
+          fetch: deps.fetch,
+        }),
+        scheduler: deps.timers.scheduler,
+        ...(deps.timers.policy ? { policy: deps.timers.policy } : {}),
+        ...(deps.timers.now ? { now: deps.timers.now } : {}),
+        logger,
+      })
+    : undefined;
+  // Last: it counts from the invites and posts into the thread the steps before it set up.
+  if (lifecycle) steps.push(lifecycle.step);
   const reconciler = createReconciler({
     store,
     stepRecords,
@@ -112,5 +148,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     concurrency: config.concurrency,
     onReconciled: deps.onReconciled,
   });
-  return { reconciler, handleStreamEvent, store, stepRecords, steps, slack };
+  return {
+    reconciler,
+    handleStreamEvent,
+    store,
+    stepRecords,
+    steps,
+    slack,
+    ...(lifecycle ? { lifecycle } : {}),
+  };
 }

@@ -6,10 +6,8 @@
  * Development only. The local secrets reach the services through the environment object, never a log.
  */
 import { join } from 'node:path';
-import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BrandDirectory } from '../../config/brands';
 import { loadDashboardConfig } from '../../config/dashboard';
@@ -21,6 +19,7 @@ import { createDashboardDeps, createDashboardHandler } from '../../handlers/dash
 import { createSccDeps, createSccHandler } from '../../handlers/scc';
 import { createDynamoDeps, createSlackEventsHandler } from '../../handlers/slack';
 import { createLogger, type LogLevel } from '../../logging/logger';
+import { createPipelineAwsClients } from '../../pipeline/aws-clients';
 import { createPipeline, type Pipeline } from '../../pipeline/pipeline';
 import { fileCheckpoints, type StreamPoller, startStreamPoller } from '../../pipeline/stream-poller';
 import { hashServiceKey } from '../../scc/service-key';
@@ -133,14 +132,9 @@ export async function mountServices(context: ServiceContext): Promise<Services> 
 
 function buildPipeline(env: Record<string, string>, context: ServiceContext): Pipeline {
   const config = loadPipelineConfig(env);
-  const requestHandler = { requestTimeout: config.httpTimeoutMs, connectionTimeout: config.httpTimeoutMs };
   // The same clients the Lambda entry builds; their endpoints come from AWS_ENDPOINT_URL_* as in AWS.
-  const s3 = new S3Client({ region: config.awsRegion, forcePathStyle: true, maxAttempts: 1, requestHandler });
-  const cloudFront = new CloudFrontClient({ region: config.awsRegion, maxAttempts: 1, requestHandler });
-  context.stops.push(() => {
-    s3.destroy();
-    cloudFront.destroy();
-  });
+  const { s3, cloudFront, destroy } = createPipelineAwsClients(config);
+  context.stops.push(destroy);
   return createPipeline({
     config,
     doc: DynamoDBDocumentClient.from(context.dynamoClient, {
@@ -150,6 +144,5 @@ function buildPipeline(env: Record<string, string>, context: ServiceContext): Pi
     cloudFront,
     brands: context.brands,
     logger: createLogger('reconciler', config.logLevel),
-    siteUrl: (brand) => `${context.publicUrl}/sites/${brand.domain}`,
   });
 }
