@@ -1,39 +1,81 @@
 /**
- * Lambda entry of the reconciler, invoked by the table's DynamoDB Stream (filtered to booking and
- * confirmation changes). The composition root: reads configuration once per container, builds the clients,
- * and hands each batch to the pipeline's stream handler, which answers with partial batch failures.
+ * Lambda entry of the reconciler, invoked two ways: by the table's DynamoDB Stream (filtered to booking and
+ * confirmation changes), and by EventBridge Scheduler when one of the crew lifecycle's timers fires
+ * (`{source: 'charter-ops.timer', timer}`). The composition root: reads configuration once per container,
+ * builds the clients, and hands stream batches to the pipeline's stream handler (partial batch failures) and
+ * timers to the crew lifecycle (a thrown error makes EventBridge Scheduler retry the timer).
+ *
+ * The timers' target is this very function: its ARN comes from the invocation context, since a function
+ * cannot name its own ARN in its environment.
  *
  * Must never log a secret: secrets stay inside their SecretSource and reach only request headers.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { loadBrands } from '../config/brands';
+import { loadLifecycleConfig } from '../config/lifecycle';
 import { loadPipelineConfig } from '../config/pipeline';
+import { isTimerEvent, type TimerEvent } from '../lifecycle/timer-event';
+import type { TimerOutcome } from '../lifecycle/timer-handler';
 import { createLogger } from '../logging/logger';
 import { createPipelineAwsClients } from '../pipeline/aws-clients';
 import { createPipeline, type Pipeline } from '../pipeline/pipeline';
+import { EventBridgeTimerScheduler } from '../scheduler/eventbridge-scheduler';
 
 let pipeline: Pipeline | undefined;
 
-function build(): Pipeline {
+function build(functionArn: string | undefined): Pipeline {
   const config = loadPipelineConfig(process.env);
+  const lifecycle = loadLifecycleConfig(process.env);
+  const logger = createLogger('reconciler', config.logLevel);
   const { s3, cloudFront } = createPipelineAwsClients(config);
   const dynamo = new DynamoDBClient({ region: config.awsRegion });
+  const target = lifecycle.eventBridge && functionArn ? { ...lifecycle.eventBridge, functionArn } : undefined;
+  if (!target) logger.warn('no EventBridge schedule group configured: crew reminders and deadlines are off');
   return createPipeline({
     config,
     doc: DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
     s3,
     cloudFront,
     brands: loadBrands(config.templatesDir, config.brandSites),
-    logger: createLogger('reconciler', config.logLevel),
+    logger,
+    ...(target
+      ? {
+          timers: {
+            scheduler: new EventBridgeTimerScheduler(new SchedulerClient({ region: config.awsRegion }), {
+              groupName: target.groupName,
+              roleArn: target.roleArn,
+              targetArn: target.functionArn,
+            }),
+            policy: lifecycle.policy,
+          },
+        }
+      : {}),
   });
 }
 
+export interface TimerReply {
+  timer: string;
+  outcome: TimerOutcome;
+}
+
+type InvocationContext = Pick<Context, 'invokedFunctionArn'>;
+
 export async function handler(
   event: DynamoDBStreamEvent,
-  _context?: unknown,
-): Promise<DynamoDBBatchResponse> {
-  pipeline ??= build();
+  context?: InvocationContext,
+): Promise<DynamoDBBatchResponse>;
+export async function handler(event: TimerEvent, context?: InvocationContext): Promise<TimerReply>;
+export async function handler(
+  event: DynamoDBStreamEvent | TimerEvent,
+  context?: InvocationContext,
+): Promise<DynamoDBBatchResponse | TimerReply> {
+  pipeline ??= build(context?.invokedFunctionArn);
+  if (isTimerEvent(event)) {
+    if (!pipeline.lifecycle) throw new Error('A timer fired, but the crew lifecycle is not configured.');
+    return { timer: event.timer.name, outcome: await pipeline.lifecycle.handleTimer(event.timer) };
+  }
   return pipeline.handleStreamEvent(event);
 }

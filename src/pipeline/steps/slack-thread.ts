@@ -19,6 +19,7 @@ import {
   type OpsView,
   opsView,
 } from '../../domain';
+import { lastAskedByCrew } from '../../lifecycle/crew-answers';
 import type { SlackMessage } from '../../slack/blocks/primitives';
 import {
   buildCrewBoard,
@@ -93,7 +94,8 @@ export function slackThreadStep(deps: { thread: SlackThread; store: ThreadStore 
       const root = renderRootMessage(
         view,
         stepStatesFor(booking, records),
-        buildCrewBoard(view, latestAnswers(answers), roster),
+        // Crew asked again after a change of time, boat or their place show as waiting again.
+        buildCrewBoard(view, latestAnswers(answers), roster, lastAskedByCrew(booking, history)),
       );
 
       let ts = prior.ts;

@@ -55,6 +55,10 @@ describe('timers follow the charter', () => {
       roster: '2026-12-05T17:00:00.000Z',
       'post-charter': '2026-12-07T04:00:00.000Z',
     });
+    // Ana had confirmed: the crew board shows her waiting again.
+    expect(JSON.stringify(stack.root(booking.id)?.blocks)).toContain(
+      'Captain Ana Ruiz (<@UCAPTAIN1>): waiting — asked again after a change (had confirmed)',
+    );
     const thread = stack.replies(booking.id).map((r) => r.text ?? '');
     expect(thread.join('\n')).toMatch(
       /date moved 2026-12-05 → 2026-12-06; time moved 16:00–19:00 → 17:00–20:00 by <@U0OPS>; crew re-notified/,

@@ -88,6 +88,10 @@ export interface LifecycleStack {
   reconciler: Reconciler;
   slack: SlackWebApiStandIn;
   ses: SesLocal;
+  /** Reaches the in-process SCC at SCC_BASE (give it to clients as their `fetch`). */
+  sccFetch: typeof fetch;
+  /** The service key and bot token the stack's SCC and Slack accept. */
+  secrets: { sccServiceKey: string; botToken: string };
   createBooking(overrides?: Parameters<typeof aBookingInput>[0], id?: string): Promise<Booking>;
   reconcile(bookingId: string): Promise<void>;
   /** Moves the clock and fires every timer due, as the scheduler would. */
@@ -103,6 +107,8 @@ export interface LifecycleStack {
   answerFromEmail(email: string, answer: Answer, charter?: string): Promise<void>;
   /** The booking's thread replies, oldest first. */
   replies(bookingId: string): StoredMessage[];
+  /** The booking's root message as it stands (updated in place). */
+  root(bookingId: string): StoredMessage | undefined;
   stop(): Promise<void>;
 }
 
@@ -221,6 +227,8 @@ export async function startLifecycleStack(options: LifecycleStackOptions = {}): 
     reconciler,
     slack,
     ses,
+    sccFetch,
+    secrets: { sccServiceKey: SERVICE_KEY, botToken: BOT_TOKEN },
     async createBooking(overrides = {}, id) {
       const valid = aBookingInput(overrides);
       const { startsAt, endsAt } = scheduleInstants(valid.schedule);
@@ -270,6 +278,10 @@ export async function startLifecycleStack(options: LifecycleStackOptions = {}): 
     replies(bookingId) {
       const ts = rootTs(bookingId);
       return ts ? slack.replies(OPS_CHANNEL, ts) : [];
+    },
+    root(bookingId) {
+      const ts = rootTs(bookingId);
+      return slack.messages(OPS_CHANNEL).find((m) => m.ts === ts);
     },
     async stop() {
       await s3?.stop();
