@@ -12,14 +12,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../errors';
+import { queryAll } from '../store/query-items';
 import { TABLE_KEYS } from '../store/table-definition';
 import {
   type CalendarEntry,
@@ -146,30 +141,21 @@ export class CalendarStore {
     // An entry lasts at most MAX_ENTRY_DAYS, so one that overlaps `from` started no earlier than this.
     const earliestStart = new Date(from.getTime() - MAX_ENTRY_DAYS * DAY_MS).toISOString();
     const { gsi1 } = TABLE_KEYS;
-    const entries: CalendarEntry[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: gsi1.name,
-          KeyConditionExpression: '#gpk = :gpk AND #gsk BETWEEN :lo AND :hi',
-          FilterExpression: '#endsAt > :from',
-          ExpressionAttributeNames: { '#gpk': gsi1.partitionKey, '#gsk': gsi1.sortKey, '#endsAt': 'endsAt' },
-          ExpressionAttributeValues: {
-            ':gpk': INDEX_PK,
-            ':lo': earliestStart,
-            // Keys are "<start>#<id>" with fixed-width starts: every key starting at `to` sorts above "<to>#".
-            ':hi': `${to.toISOString()}#`,
-            ':from': from.toISOString(),
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) entries.push(toEntry(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return entries;
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      IndexName: gsi1.name,
+      KeyConditionExpression: '#gpk = :gpk AND #gsk BETWEEN :lo AND :hi',
+      FilterExpression: '#endsAt > :from',
+      ExpressionAttributeNames: { '#gpk': gsi1.partitionKey, '#gsk': gsi1.sortKey, '#endsAt': 'endsAt' },
+      ExpressionAttributeValues: {
+        ':gpk': INDEX_PK,
+        ':lo': earliestStart,
+        // Keys are "<start>#<id>" with fixed-width starts: every key starting at `to` sorts above "<to>#".
+        ':hi': `${to.toISOString()}#`,
+        ':from': from.toISOString(),
+      },
+    });
+    return items.map((item) => toEntry(item));
   }
 
   private async write(

@@ -3,7 +3,8 @@
  * so they survive a restart, fired by `runDue()` against an injectable clock — tests move the clock instead
  * of waiting. Same interface as the EventBridge scheduler. Never used in AWS.
  */
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '../store/query-items';
 import { TABLE_KEYS } from '../store/table-definition';
 import type { Clock, Timer, TimerPayload, TimerScheduler } from './timer';
 
@@ -79,29 +80,18 @@ export class LocalTimerScheduler implements TimerScheduler {
 
   private async query(upper: string): Promise<Timer[]> {
     const { gsi1 } = TABLE_KEYS;
-    const timers: Timer[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: gsi1.name,
-          KeyConditionExpression: '#pk = :pk AND #sk <= :upper',
-          ExpressionAttributeNames: { '#pk': gsi1.partitionKey, '#sk': gsi1.sortKey },
-          ExpressionAttributeValues: { ':pk': INDEX_PK, ':upper': upper },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        timers.push({
-          name: String(item.name),
-          at: new Date(String(item.dueAt)),
-          payload: item.payload as TimerPayload,
-        });
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return timers;
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      IndexName: gsi1.name,
+      KeyConditionExpression: '#pk = :pk AND #sk <= :upper',
+      ExpressionAttributeNames: { '#pk': gsi1.partitionKey, '#sk': gsi1.sortKey },
+      ExpressionAttributeValues: { ':pk': INDEX_PK, ':upper': upper },
+    });
+    return items.map((item) => ({
+      name: String(item.name),
+      at: new Date(String(item.dueAt)),
+      payload: item.payload as TimerPayload,
+    }));
   }
 }
 

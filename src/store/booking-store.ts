@@ -12,7 +12,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -31,6 +30,7 @@ import {
   type ValidBookingInput,
 } from '../domain';
 import { ConflictError, NotFoundError, StaleRevisionError } from '../errors';
+import { queryAll, queryItems } from './query-items';
 import { TABLE_KEYS } from './table-definition';
 
 type Item = Record<string, unknown>;
@@ -197,31 +197,23 @@ export class DynamoBookingStore {
     const { gsi1 } = TABLE_KEYS;
     const limit = options.limit ?? 25;
     const bookings: Booking[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    const upper = options.to ? `${options.to.toISOString()}~` : '~';
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: gsi1.name,
-          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-          ExpressionAttributeNames: { '#pk': gsi1.partitionKey, '#sk': gsi1.sortKey },
-          ExpressionAttributeValues: {
-            ':pk': BOOKING_INDEX_PK,
-            ':from': options.from.toISOString(),
-            ':to': upper,
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const booking = toBooking(item);
-        if (booking.status === 'cancelled' && !options.includeCancelled) continue;
-        bookings.push(booking);
-        if (bookings.length >= limit) return bookings;
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = queryItems(this.doc, {
+      TableName: this.tableName,
+      IndexName: gsi1.name,
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#pk': gsi1.partitionKey, '#sk': gsi1.sortKey },
+      ExpressionAttributeValues: {
+        ':pk': BOOKING_INDEX_PK,
+        ':from': options.from.toISOString(),
+        ':to': options.to ? `${options.to.toISOString()}~` : '~',
+      },
+    });
+    for await (const item of items) {
+      const booking = toBooking(item);
+      if (booking.status === 'cancelled' && !options.includeCancelled) continue;
+      bookings.push(booking);
+      if (bookings.length >= limit) break;
+    }
     return bookings;
   }
 
@@ -398,26 +390,15 @@ export class DynamoBookingStore {
   /** The roster by name; removed members are kept (bookings refer to them) but left out unless asked. */
   async listCrew(options: { includeInactive?: boolean } = {}): Promise<CrewMember[]> {
     const { gsi1 } = TABLE_KEYS;
-    const members: CrewMember[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: gsi1.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
-          ExpressionAttributeValues: { ':pk': CREW_INDEX_PK },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const member = item.data as CrewMember;
-        if (member.active || options.includeInactive) members.push(member);
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return members;
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      IndexName: gsi1.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
+      ExpressionAttributeValues: { ':pk': CREW_INDEX_PK },
+    });
+    const members = items.map((item) => item.data as CrewMember);
+    return members.filter((member) => member.active || options.includeInactive);
   }
 
   /** Removes a member from the roster (soft: past bookings still name them). */
@@ -480,27 +461,13 @@ export class DynamoBookingStore {
   }
 
   async listConfirmations(bookingId: string): Promise<Confirmation[]> {
-    const { Items } = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': `BOOKING#${bookingId}`, ':sk': 'CONFIRMATION#' },
-        ConsistentRead: true,
-      }),
-    );
-    return (Items ?? []).map((item) => item.data as Confirmation);
+    return this.bookingItems<Confirmation>(bookingId, 'CONFIRMATION#');
   }
 
   /** Every answer ever given on a booking, oldest first. */
   async listAnswers(bookingId: string): Promise<Confirmation[]> {
-    const { Items } = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': `BOOKING#${bookingId}`, ':sk': 'ANSWER#' },
-      }),
-    );
-    return (Items ?? []).map((item) => item.data as Confirmation).sort((a, b) => a.at.localeCompare(b.at));
+    const answers = await this.bookingItems<Confirmation>(bookingId, 'ANSWER#');
+    return answers.sort((a, b) => a.at.localeCompare(b.at));
   }
 
   async latestAnswer(bookingId: string, crewId: string): Promise<Answer | undefined> {
@@ -518,15 +485,7 @@ export class DynamoBookingStore {
 
   /** Every change to a booking, oldest first: who, when, which fields, from → to. Ops-only data. */
   async listHistory(bookingId: string): Promise<HistoryEntry[]> {
-    const { Items } = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': `BOOKING#${bookingId}`, ':sk': 'HISTORY#' },
-        ConsistentRead: true,
-      }),
-    );
-    return (Items ?? []).map((item) => item.data as HistoryEntry);
+    return this.bookingItems<HistoryEntry>(bookingId, 'HISTORY#');
   }
 
   // ── once-only markers ──────────────────────────────────────────────────────
@@ -568,6 +527,17 @@ export class DynamoBookingStore {
   }
 
   // ── internals ──────────────────────────────────────────────────────────────
+
+  /** The `data` of every item in a booking's partition whose sort key starts with `prefix`, in key order. */
+  private async bookingItems<T>(bookingId: string, prefix: string): Promise<T[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': `BOOKING#${bookingId}`, ':sk': prefix },
+      ConsistentRead: true,
+    });
+    return items.map((item) => item.data as T);
+  }
 
   private buildNewBooking(request: NewBooking, id: string, slug: string): Booking {
     const { input } = request;

@@ -1,3 +1,4 @@
 /** Persistence: the DynamoDB booking store and the one table definition. */
 export * from './booking-store';
+export * from './query-items';
 export * from './table-definition';
