@@ -2,7 +2,8 @@
  * The services behind the gateway, built from the same composition code their Lambdas use (the factories in
  * src/handlers/*), configured by the same loaders from a local environment: the Slack app (POST
  * /slack/events, or Socket Mode), ShipCaptainCrew (/scc/…), the dashboard (/dashboard/…), and the reconciler,
- * fed by DynamoDB Local's stream through the poller exactly as Lambda's event source mapping feeds it.
+ * fed by DynamoDB Local's stream through the poller exactly as Lambda's event source mapping feeds it, and
+ * the crew lifecycle's timers on the local scheduler (fired every few seconds, as EventBridge would).
  * Development only. The local secrets reach the services through the environment object, never a log.
  */
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BrandDirectory } from '../../config/brands';
 import { loadDashboardConfig } from '../../config/dashboard';
 import type { DevSlackMode } from '../../config/dev';
+import { loadLifecycleConfig } from '../../config/lifecycle';
 import { loadPipelineConfig } from '../../config/pipeline';
 import { loadSccConfig } from '../../config/scc';
 import { loadSlackConfig } from '../../config/slack';
@@ -23,11 +25,13 @@ import { createPipelineAwsClients } from '../../pipeline/aws-clients';
 import { createPipeline, type Pipeline } from '../../pipeline/pipeline';
 import { fileCheckpoints, type StreamPoller, startStreamPoller } from '../../pipeline/stream-poller';
 import { hashServiceKey } from '../../scc/service-key';
+import type { TimerScheduler } from '../../scheduler/timer';
 import { createSlackApp } from '../../slack/app';
 import type { DataLayout } from '../data-dir';
 import type { LocalGateway } from '../gateway/local-gateway';
 import type { LocalSecrets } from '../local-secrets';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../stand-ins/dynamodb-local';
+import { createLocalTimers } from './local-timers';
 
 export interface ServiceContext {
   gateway: LocalGateway;
@@ -109,7 +113,16 @@ export async function mountServices(context: ServiceContext): Promise<Services> 
     });
   }
 
-  const pipeline = buildPipeline(env, context);
+  const timers = createLocalTimers({
+    doc: DynamoDBDocumentClient.from(context.dynamoClient, {
+      marshallOptions: { removeUndefinedValues: true },
+    }),
+    tableName: env.TABLE_NAME ?? 'charter-ops',
+    logger: createLogger('timers', context.logLevel),
+  });
+  const pipeline = buildPipeline(env, context, timers.scheduler);
+  if (pipeline.lifecycle) timers.start(pipeline.lifecycle.handleTimer);
+  context.stops.push(() => timers.stop());
   const streams = new DynamoDBStreamsClient({
     endpoint: context.dynamoEndpoint,
     region: LOCAL_REGION,
@@ -130,8 +143,14 @@ export async function mountServices(context: ServiceContext): Promise<Services> 
   return { pipeline, poller };
 }
 
-function buildPipeline(env: Record<string, string>, context: ServiceContext): Pipeline {
+function buildPipeline(
+  env: Record<string, string>,
+  context: ServiceContext,
+  scheduler: TimerScheduler,
+): Pipeline {
   const config = loadPipelineConfig(env);
+  // Answer deadlines, reminders and the roster on the local scheduler, with the same policy settings.
+  const { policy } = loadLifecycleConfig(env);
   // The same clients the Lambda entry builds; their endpoints come from AWS_ENDPOINT_URL_* as in AWS.
   const { s3, cloudFront, destroy } = createPipelineAwsClients(config);
   context.stops.push(destroy);
@@ -144,5 +163,6 @@ function buildPipeline(env: Record<string, string>, context: ServiceContext): Pi
     cloudFront,
     brands: context.brands,
     logger: createLogger('reconciler', config.logLevel),
+    timers: { scheduler, policy },
   });
 }
