@@ -2,28 +2,14 @@
 import { opsView } from '../../../domain';
 import { renderCancelPrompt } from '../../blocks/cancel-prompt';
 import { renderNotice } from '../../blocks/notice';
-import { findCharter, parseSlugArgument } from '../../charters';
 import { COMMAND } from '../../ids';
 import type { Subcommand } from './charter';
-import { notFound } from './charter-new';
+import { charterFromArgument } from './charter-argument';
 
 export const cancelCharterCommand: Subcommand = async ({ ack }, rest, deps) => {
-  const slug = parseSlugArgument(rest[0]);
-  if (!slug) {
-    await ack({
-      response_type: 'ephemeral',
-      ...renderNotice(
-        `Which charter? Use \`${COMMAND} cancel <slug>\`.`,
-        `\`${COMMAND} list\` shows the slugs.`,
-      ),
-    });
-    return;
-  }
-  const booking = await findCharter(deps, slug);
-  if (!booking) {
-    await ack({ response_type: 'ephemeral', ...notFound(slug) });
-    return;
-  }
+  const found = await charterFromArgument(ack, rest[0], deps, `\`${COMMAND} cancel <slug>\``);
+  if (!found) return;
+  const { slug, booking } = found;
   if (booking.status === 'cancelled' || booking.status === 'completed') {
     await ack({ response_type: 'ephemeral', ...renderNotice(`\`${slug}\` is already ${booking.status}.`) });
     return;

@@ -4,29 +4,14 @@
  */
 import { opsView } from '../../../domain';
 import { renderHistory } from '../../blocks/crew-lifecycle';
-import { renderNotice } from '../../blocks/notice';
-import { findCharter, parseSlugArgument } from '../../charters';
 import { COMMAND } from '../../ids';
 import type { Subcommand } from './charter';
-import { notFound } from './charter-new';
+import { charterFromArgument } from './charter-argument';
 
 export const charterHistoryCommand: Subcommand = async ({ ack }, rest, deps) => {
-  const slug = parseSlugArgument(rest[0]);
-  if (!slug) {
-    await ack({
-      response_type: 'ephemeral',
-      ...renderNotice(
-        `Which charter? Use \`${COMMAND} history <slug>\`.`,
-        `\`${COMMAND} list\` shows the slugs.`,
-      ),
-    });
-    return;
-  }
-  const booking = await findCharter(deps, slug);
-  if (!booking) {
-    await ack({ response_type: 'ephemeral', ...notFound(slug) });
-    return;
-  }
+  const found = await charterFromArgument(ack, rest[0], deps, `\`${COMMAND} history <slug>\``);
+  if (!found) return;
+  const { booking } = found;
   const [history, answers] = await Promise.all([
     deps.store.listHistory(booking.id),
     deps.store.listAnswers(booking.id),

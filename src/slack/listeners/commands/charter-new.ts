@@ -5,9 +5,9 @@
 import { isEditable } from '../../../domain';
 import { renderNotice } from '../../blocks/notice';
 import { openBookingModal } from '../../booking-modal-flow';
-import { findCharter, parseSlugArgument } from '../../charters';
 import { COMMAND } from '../../ids';
 import type { Subcommand } from './charter';
+import { charterFromArgument } from './charter-argument';
 
 export const newCharterCommand: Subcommand = async ({ ack, client, command }, _rest, deps) => {
   await ack();
@@ -15,23 +15,15 @@ export const newCharterCommand: Subcommand = async ({ ack, client, command }, _r
 };
 
 export const editCharterCommand: Subcommand = async ({ ack, client, command }, rest, deps) => {
-  const slug = parseSlugArgument(rest[0]);
-  if (!slug) {
-    await ack({
-      response_type: 'ephemeral',
-      ...renderNotice(
-        `Which charter? Use \`${COMMAND} edit <slug>\`, like \`${COMMAND} edit sunset-sail-smith-2026-12-05\`.`,
-        `\`${COMMAND} list\` shows the slugs.`,
-      ),
-    });
-    return;
-  }
   // One consistent read (a few milliseconds) before views.open: a wrong slug is answered in place.
-  const booking = await findCharter(deps, slug);
-  if (!booking) {
-    await ack({ response_type: 'ephemeral', ...notFound(slug) });
-    return;
-  }
+  const found = await charterFromArgument(
+    ack,
+    rest[0],
+    deps,
+    `\`${COMMAND} edit <slug>\`, like \`${COMMAND} edit sunset-sail-smith-2026-12-05\``,
+  );
+  if (!found) return;
+  const { slug, booking } = found;
   if (!isEditable(booking.status)) {
     await ack({
       response_type: 'ephemeral',
@@ -48,10 +40,3 @@ export const editCharterCommand: Subcommand = async ({ ack, client, command }, r
     channelId: command.channel_id,
   });
 };
-
-export function notFound(slug: string) {
-  return renderNotice(
-    `:mag: No charter called \`${slug}\`.`,
-    `\`${COMMAND} list\` shows the upcoming charters and their slugs.`,
-  );
-}

@@ -6,31 +6,16 @@ import { opsView } from '../../../domain';
 import { formatLocalTime } from '../../../domain/time';
 import { lastAskedByCrew } from '../../../lifecycle/crew-answers';
 import { ROLE_LABEL } from '../../blocks/format';
-import { renderNotice } from '../../blocks/notice';
 import { context, escapeMrkdwn } from '../../blocks/primitives';
 import { buildCrewBoard, renderRootMessage, stepsFromRecord } from '../../blocks/status-thread';
-import { findCharter, parseSlugArgument } from '../../charters';
 import { COMMAND } from '../../ids';
 import type { Subcommand } from './charter';
-import { notFound } from './charter-new';
+import { charterFromArgument } from './charter-argument';
 
 export const charterStatusCommand: Subcommand = async ({ ack }, rest, deps) => {
-  const slug = parseSlugArgument(rest[0]);
-  if (!slug) {
-    await ack({
-      response_type: 'ephemeral',
-      ...renderNotice(
-        `Which charter? Use \`${COMMAND} status <slug>\`.`,
-        `\`${COMMAND} list\` shows the slugs.`,
-      ),
-    });
-    return;
-  }
-  const booking = await findCharter(deps, slug);
-  if (!booking) {
-    await ack({ response_type: 'ephemeral', ...notFound(slug) });
-    return;
-  }
+  const found = await charterFromArgument(ack, rest[0], deps, `\`${COMMAND} status <slug>\``);
+  if (!found) return;
+  const { booking } = found;
   const [confirmations, answers, roster, steps, changes] = await Promise.all([
     deps.store.listConfirmations(booking.id),
     deps.store.listAnswers(booking.id),
