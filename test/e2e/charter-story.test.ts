@@ -78,6 +78,10 @@ describe('the charter story, end to end in a browser', () => {
     await page.locator('#composer-input').press('Enter');
     await modal().locator('.modal-title', { hasText: 'New charter' }).waitFor();
     expect(await modal().locator('.bk-input-block').count()).toBeGreaterThan(10);
+    // The modal opens at once and the roster arrives by views.update a moment later (the app must open it
+    // within Slack's trigger window). A person starts typing once the crew lists are there; so does the test,
+    // otherwise a keystroke can land in the form that the update is replacing.
+    await field('booking_captain').locator('option[value="ana-ruiz"]').waitFor({ state: 'attached' });
   });
 
   it('shows the app’s own validation errors inline in the modal', async () => {
