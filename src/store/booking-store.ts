@@ -233,22 +233,9 @@ export class DynamoBookingStore {
     const slug = input.slug ?? current.slug;
     const next: Booking = {
       ...current,
-      title: input.title,
-      guest: input.guest,
-      schedule: input.schedule,
-      boat: change.boat,
+      ...editableFields(change),
       domain: current.domain,
       slug,
-      meetingPoint: input.meetingPoint,
-      guestNotes: input.guestNotes,
-      internalNotes: input.internalNotes,
-      priceCents: input.priceCents,
-      depositCents: input.depositCents,
-      captainFeeCents: input.captainFeeCents,
-      portCostsCents: input.portCostsCents,
-      crew: input.crew,
-      startsAt: change.startsAt,
-      endsAt: change.endsAt,
       previousSlugs: slug === current.slug ? current.previousSlugs : [...current.previousSlugs, current.slug],
     };
     if (input.domain !== current.domain) {
@@ -545,23 +532,10 @@ export class DynamoBookingStore {
     return {
       id,
       slug,
-      title: input.title,
-      guest: input.guest,
-      schedule: input.schedule,
-      boat: request.boat,
+      ...editableFields(request),
       domain: input.domain,
-      meetingPoint: input.meetingPoint,
-      guestNotes: input.guestNotes,
-      internalNotes: input.internalNotes,
-      priceCents: input.priceCents,
-      depositCents: input.depositCents,
-      captainFeeCents: input.captainFeeCents,
-      portCostsCents: input.portCostsCents,
-      crew: input.crew,
       status: 'pending',
       revision: 1,
-      startsAt: request.startsAt,
-      endsAt: request.endsAt,
       createdAt: at,
       updatedAt: at,
       createdBy: request.actor,
@@ -690,6 +664,27 @@ export class DynamoBookingStore {
     );
     return Item ? this.getBooking(String(Item.bookingId)) : undefined;
   }
+}
+
+/** What a form submission sets on a booking, field by field (never a spread: the input has extra keys). */
+function editableFields(change: BookingChange) {
+  const { input } = change;
+  return {
+    title: input.title,
+    guest: input.guest,
+    schedule: input.schedule,
+    boat: change.boat,
+    meetingPoint: input.meetingPoint,
+    guestNotes: input.guestNotes,
+    internalNotes: input.internalNotes,
+    priceCents: input.priceCents,
+    depositCents: input.depositCents,
+    captainFeeCents: input.captainFeeCents,
+    portCostsCents: input.portCostsCents,
+    crew: input.crew,
+    startsAt: change.startsAt,
+    endsAt: change.endsAt,
+  } satisfies Partial<Booking>;
 }
 
 /** The stored item: the booking's fields at top level (the stream filter and GSI read them) plus keys. */
