@@ -215,43 +215,13 @@ export class SccEventStore {
     now: Date,
     leaseSeconds: number,
   ): Promise<boolean> {
-    const nowSeconds = Math.floor(now.getTime() / 1000);
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.email(eventId, claim.crewId, claim.version),
-          UpdateExpression:
-            'SET entity = :entity, crewId = :crewId, #version = :version, #kind = :kind, #to = :to, ' +
-            '#state = :pending, leaseUntil = :lease, updatedAt = :at ADD attempts :one',
-          ConditionExpression:
-            'attribute_not_exists(PK) OR #state = :failed OR (#state = :pending AND leaseUntil < :now)',
-          ExpressionAttributeNames: {
-            '#state': 'state',
-            '#to': 'to',
-            '#version': 'version',
-            '#kind': 'kind',
-          },
-          ExpressionAttributeValues: {
-            ':entity': 'scc-email',
-            ':crewId': claim.crewId,
-            ':version': claim.version,
-            ':kind': claim.kind,
-            ':to': claim.to,
-            ':pending': 'pending',
-            ':failed': 'failed',
-            ':lease': nowSeconds + leaseSeconds,
-            ':now': nowSeconds,
-            ':at': now.toISOString(),
-            ':one': 1,
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+    const { crewId, version, kind, to } = claim;
+    return this.claimSend(
+      keys.email(eventId, crewId, version),
+      { entity: 'scc-email', crewId, version, kind, to },
+      now,
+      leaseSeconds,
+    );
   }
 
   async finishEmail(
@@ -382,30 +352,49 @@ export class SccEventStore {
     now: Date,
     leaseSeconds: number,
   ): Promise<boolean> {
+    return this.claimSend(
+      keys.followUp(eventId, id),
+      { entity: 'scc-follow-up', crewId: id.crewId, kind: id.kind, to },
+      now,
+      leaseSeconds,
+    );
+  }
+
+  /**
+   * The one intent record behind every email: written as pending with a lease unless that email was already
+   * sent or refused, or another sender holds a live lease on it. Attempts are counted.
+   */
+  private async claimSend(
+    key: Record<string, string>,
+    fields: Record<string, string | number>,
+    now: Date,
+    leaseSeconds: number,
+  ): Promise<boolean> {
     const nowSeconds = Math.floor(now.getTime() / 1000);
+    const names: Record<string, string> = { '#state': 'state' };
+    const values: Record<string, unknown> = {
+      ':pending': 'pending',
+      ':failed': 'failed',
+      ':lease': nowSeconds + leaseSeconds,
+      ':now': nowSeconds,
+      ':at': now.toISOString(),
+      ':one': 1,
+    };
+    const sets = Object.entries(fields).map(([name, value]) => {
+      names[`#${name}`] = name;
+      values[`:${name}`] = value;
+      return `#${name} = :${name}`;
+    });
     try {
       await this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.followUp(eventId, id),
-          UpdateExpression:
-            'SET entity = :entity, crewId = :crewId, #kind = :kind, #to = :to, #state = :pending, ' +
-            'leaseUntil = :lease, updatedAt = :at ADD attempts :one',
+          Key: key,
+          UpdateExpression: `SET ${sets.join(', ')}, #state = :pending, leaseUntil = :lease, updatedAt = :at ADD attempts :one`,
           ConditionExpression:
             'attribute_not_exists(PK) OR #state = :failed OR (#state = :pending AND leaseUntil < :now)',
-          ExpressionAttributeNames: { '#state': 'state', '#to': 'to', '#kind': 'kind' },
-          ExpressionAttributeValues: {
-            ':entity': 'scc-follow-up',
-            ':crewId': id.crewId,
-            ':kind': id.kind,
-            ':to': to,
-            ':pending': 'pending',
-            ':failed': 'failed',
-            ':lease': nowSeconds + leaseSeconds,
-            ':now': nowSeconds,
-            ':at': now.toISOString(),
-            ':one': 1,
-          },
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
         }),
       );
       return true;
