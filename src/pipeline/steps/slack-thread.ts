@@ -33,6 +33,7 @@ import {
 import type { DynamoBookingStore } from '../../store';
 import type { SlackThread } from '../clients/slack-thread';
 import type { StepName, StepRecord } from '../step-records';
+import type { SccEventResult } from './scc-event';
 import type { PipelineStep } from './step';
 
 export const SLACK_SERVICE = 'Slack';
@@ -202,13 +203,13 @@ export function threadFingerprint(
     .slice(0, 22);
 }
 
-interface PlannedReply {
+export interface PlannedReply {
   key: string;
   at: string;
   message: SlackMessage;
 }
 
-function plannedReplies(
+export function plannedReplies(
   view: OpsView,
   records: ReadonlyMap<StepName, StepRecord>,
   history: readonly HistoryEntry[],
@@ -274,6 +275,20 @@ function plannedReplies(
       ...(slackUserId ? { slackUserId } : {}),
     };
     reply(`answer:${answer.crewId}:${answer.at}`, answer.at, { bookingId, kind: 'answer', crew });
+  }
+
+  // SES refused someone's address for good: say so once per person and problem, so ops can fix it.
+  const scc = records.get('scc-event');
+  const undeliverable =
+    scc?.revision === view.revision ? (scc.result as SccEventResult).undeliverable : undefined;
+  for (const { crewId, problem } of undeliverable ?? []) {
+    const crewName = onBooking.get(crewId)?.name ?? crewId;
+    reply(`undeliverable:${crewId}:${problem}`, scc?.updatedAt ?? view.updatedAt, {
+      bookingId,
+      kind: 'undeliverable',
+      crewName,
+      problem,
+    });
   }
 
   const states = stepStatesFor(view, records);

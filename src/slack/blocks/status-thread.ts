@@ -71,6 +71,8 @@ export type ThreadEvent = { bookingId: string; by?: string } & (
   | { kind: 'status'; status: OpsView['status'] }
   | { kind: 'cancelled'; reason?: string }
   | { kind: 'requested'; what: 'retry' | 'republish' }
+  /** SES refused a crew member's address for good: the charter stands, but they did not get their email. */
+  | { kind: 'undeliverable'; crewName: string; problem: string }
 );
 
 export interface RootMessage extends SlackMessage {
@@ -374,6 +376,10 @@ export function renderThreadReply(event: ThreadEvent): SlackMessage {
     }
     case 'requested': {
       const text = `:repeat: ${by ?? 'Someone'} ${REQUESTED[event.what]}`;
+      return message(text, [section(text)]);
+    }
+    case 'undeliverable': {
+      const text = `:warning: Could not email ${escapeMrkdwn(event.crewName)}: ${escapeMrkdwn(truncate(event.problem, 300))}. Correct their address with \`/charter crew add\` and the invitation goes out again.`;
       return message(text, [section(text)]);
     }
   }

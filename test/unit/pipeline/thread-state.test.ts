@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { opsView } from '../../../src/domain';
 import type { StepName, StepRecord } from '../../../src/pipeline/step-records';
-import { stepStatesFor, threadFingerprint } from '../../../src/pipeline/steps/slack-thread';
+import { plannedReplies, stepStatesFor, threadFingerprint } from '../../../src/pipeline/steps/slack-thread';
 import { aBooking } from '../../helpers/fixtures';
 
 function record(
@@ -95,5 +96,35 @@ describe('threadFingerprint', () => {
     expect(threadFingerprint(booking, steps, [answer])).not.toBe(base);
     expect(threadFingerprint(booking, records(record('scc-event', 1, 'failed')), [])).not.toBe(base);
     expect(threadFingerprint(aBooking({ revision: 2 }), steps, [])).not.toBe(base);
+  });
+});
+
+describe('plannedReplies: crew SES would not deliver to (issue #7)', () => {
+  const refused = { undeliverable: [{ crewId: 'ben-okafor', problem: 'Address blacklisted' }] };
+
+  it('says once in the thread whose invitation could not be emailed, and why', () => {
+    const booking = aBooking({ revision: 2 });
+    const replies = plannedReplies(
+      opsView(booking),
+      records(record('scc-event', 2, 'succeeded', { result: refused })),
+      [],
+      [],
+      [],
+      1,
+    ).filter((r) => r.key.startsWith('undeliverable:'));
+    expect(replies.map((r) => r.key)).toEqual(['undeliverable:ben-okafor:Address blacklisted']);
+    expect(replies[0]?.message.text).toContain('Could not email Ben Okafor: Address blacklisted');
+  });
+
+  it('says nothing about a refusal recorded for an older revision', () => {
+    const replies = plannedReplies(
+      opsView(aBooking({ revision: 3 })),
+      records(record('scc-event', 2, 'succeeded', { result: refused })),
+      [],
+      [],
+      [],
+      1,
+    );
+    expect(replies.filter((r) => r.key.startsWith('undeliverable:'))).toEqual([]);
   });
 });
