@@ -31,6 +31,9 @@ beforeAll(async () => {
   stack = await startPipelineStack({
     leaseMs: 800,
     httpTimeoutMs: 1_000,
+    // A crash inside SCC leaves an email "pending" until its lease (2 s here) runs out; the pipeline's retries
+    // must outlast that lease (50 ms … 1 s backoff over 8 tries ≈ 3.5 s), as they must in production.
+    backoffMs: [50, 1_000],
     sccUrl: `http://127.0.0.1:${sccPort}`,
   });
   // A slower downstream widens the windows between an outside call and its record, where crashes hurt most.
@@ -104,11 +107,18 @@ describe('a reconciler killed at random points', () => {
     }
 
     child = await startReconciler();
-    await stack.waitFor(
-      `all ${BOOKINGS} bookings to converge after ${crashes} crashes`,
-      async () => (await Promise.all(ids.map((id) => stack.isConverged(id)))).every(Boolean),
-      90_000,
-    );
+    await stack
+      .waitFor(
+        `all ${BOOKINGS} bookings to converge after ${crashes} crashes`,
+        async () => (await Promise.all(ids.map((id) => stack.isConverged(id)))).every(Boolean),
+        90_000,
+      )
+      .catch(async (error: Error) => {
+        // Say which bookings are stuck and where, so a rare failure can be understood from the CI log.
+        const stuck: string[] = [];
+        for (const id of ids) if (!(await stack.isConverged(id))) stuck.push(await stack.describe(id));
+        throw new Error(`${error.message}\n${stuck.join('\n')}`);
+      });
     await kill(child);
 
     const bookings = (await Promise.all(ids.map((id) => stack.store.getBooking(id)))) as Booking[];
