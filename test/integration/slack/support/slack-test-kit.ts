@@ -16,6 +16,7 @@ import { createSlackEventsHandler, type SlackEventsHandler } from '../../../../s
 import { silentLogger } from '../../../../src/logging/logger';
 import { StepRecordStore } from '../../../../src/pipeline/step-records';
 import { stepStatesFor } from '../../../../src/pipeline/steps/slack-thread';
+import type { BookingFormValues } from '../../../../src/slack/booking-form';
 import type { SlackStore } from '../../../../src/slack/deps';
 import { BOOKING_BLOCK, BOOKING_INPUT } from '../../../../src/slack/ids';
 import { signSlackRequest } from '../../../../src/slack/signature';
@@ -275,28 +276,8 @@ export async function startSlackTestKit(options: SlackTestKitOptions = {}): Prom
 
 // ── form state as Slack sends it ─────────────────────────────────────────────
 
-export interface FormInput {
-  title?: string;
-  date?: string;
-  startTime?: string;
-  endTime?: string;
-  boatId?: string;
-  domain?: string;
-  partySize?: string;
-  guestName?: string;
-  guestEmail?: string;
-  guestPhone?: string;
-  meetingPoint?: string;
-  captainId?: string;
-  crewIds?: string[];
-  hostessIds?: string[];
-  price?: string;
-  deposit?: string;
-  captainFee?: string;
-  portCosts?: string;
-  guestNotes?: string;
-  internalNotes?: string;
-}
+/** The form as a test fills it: any subset of what the modal holds. */
+export type FormInput = Partial<BookingFormValues>;
 
 /** A date `days` from today (UTC), as the datepicker sends it. */
 export function daysFromNow(days: number): string {
