@@ -114,6 +114,9 @@ export interface FollowUpRecord extends FollowUpId {
 
 const crewIndexKey = (crewId: string) => `SCCCREW#${crewId}`;
 
+/** How one send ended. */
+export type SendOutcome = { state: Exclude<EmailState, 'pending'>; messageId?: string; error?: string };
+
 export class SccEventStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -228,29 +231,10 @@ export class SccEventStore {
     eventId: string,
     crewId: string,
     version: number,
-    outcome: { state: Exclude<EmailState, 'pending'>; messageId?: string; error?: string },
+    outcome: SendOutcome,
     now: Date,
   ): Promise<void> {
-    const names: Record<string, string> = { '#state': 'state' };
-    const values: Record<string, unknown> = { ':state': outcome.state, ':at': now.toISOString() };
-    let expression = 'SET #state = :state, updatedAt = :at';
-    if (outcome.messageId) {
-      expression += ', messageId = :mid, sentAt = :at';
-      values[':mid'] = outcome.messageId;
-    }
-    if (outcome.error) {
-      expression += ', lastError = :err';
-      values[':err'] = outcome.error.slice(0, 500);
-    }
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.email(eventId, crewId, version),
-        UpdateExpression: expression,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    );
+    await this.finishSend(keys.email(eventId, crewId, version), outcome, now);
   }
 
   async recordBounce(eventId: string, bounce: BounceRecord): Promise<void> {
@@ -404,12 +388,12 @@ export class SccEventStore {
     }
   }
 
-  async finishFollowUp(
-    eventId: string,
-    id: FollowUpId,
-    outcome: { state: Exclude<EmailState, 'pending'>; messageId?: string; error?: string },
-    now: Date,
-  ): Promise<void> {
+  async finishFollowUp(eventId: string, id: FollowUpId, outcome: SendOutcome, now: Date): Promise<void> {
+    await this.finishSend(keys.followUp(eventId, id), outcome, now);
+  }
+
+  /** Closes an intent record: sent (with SES's message id), failed (to be tried again) or refused. */
+  private async finishSend(key: Record<string, string>, outcome: SendOutcome, now: Date): Promise<void> {
     const values: Record<string, unknown> = { ':state': outcome.state, ':at': now.toISOString() };
     let expression = 'SET #state = :state, updatedAt = :at';
     if (outcome.messageId) {
@@ -423,7 +407,7 @@ export class SccEventStore {
     await this.doc.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: keys.followUp(eventId, id),
+        Key: key,
         UpdateExpression: expression,
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: values,
