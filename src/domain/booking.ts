@@ -176,3 +176,23 @@ export function overlaps(
 ): boolean {
   return Date.parse(a.startsAt) < Date.parse(b.endsAt) && Date.parse(b.startsAt) < Date.parse(a.endsAt);
 }
+
+/** The booking as the form that would write it again: the starting point of every programmatic change. */
+export function bookingInputOf(booking: Booking): ValidBookingInput {
+  return {
+    title: booking.title,
+    guest: booking.guest,
+    schedule: booking.schedule,
+    boatId: booking.boat.id,
+    domain: booking.domain,
+    slug: booking.slug,
+    meetingPoint: booking.meetingPoint,
+    guestNotes: booking.guestNotes,
+    internalNotes: booking.internalNotes,
+    priceCents: booking.priceCents,
+    depositCents: booking.depositCents,
+    captainFeeCents: booking.captainFeeCents,
+    portCostsCents: booking.portCostsCents,
+    crew: booking.crew,
+  };
+}

@@ -10,6 +10,7 @@
 import {
   type Booking,
   BookingInputSchema,
+  bookingInputOf,
   type CrewAssignment,
   type CrewMember,
   nextCandidate,
@@ -69,22 +70,7 @@ export function replacementChange(booking: Booking, crewId: string, member: Crew
       ? { crewId: member.id, name: member.name, role: a.role, hourlyRateCents: member.defaultHourlyRateCents }
       : a,
   );
-  const input: ValidBookingInput = BookingInputSchema.parse({
-    title: booking.title,
-    guest: booking.guest,
-    schedule: booking.schedule,
-    boatId: booking.boat.id,
-    domain: booking.domain,
-    slug: booking.slug,
-    meetingPoint: booking.meetingPoint,
-    guestNotes: booking.guestNotes,
-    internalNotes: booking.internalNotes,
-    priceCents: booking.priceCents,
-    depositCents: booking.depositCents,
-    captainFeeCents: booking.captainFeeCents,
-    portCostsCents: booking.portCostsCents,
-    crew,
-  });
+  const input: ValidBookingInput = BookingInputSchema.parse({ ...bookingInputOf(booking), crew });
   return { input, boat: booking.boat, startsAt: booking.startsAt, endsAt: booking.endsAt };
 }
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../src/dev/stand-ins/free-port';
-import { type Booking, scheduleInstants } from '../../../src/domain';
+import { type Booking, bookingInputOf, scheduleInstants } from '../../../src/domain';
 import { type PipelineStack, startPipelineStack } from './helpers/pipeline-stack';
 import { seededRandom } from './helpers/seeded-random';
 
@@ -204,22 +204,7 @@ async function edit(id: string, title: string): Promise<void> {
     id,
     booking.revision,
     {
-      input: {
-        title,
-        guest: booking.guest,
-        schedule: booking.schedule,
-        boatId: booking.boat.id,
-        domain: booking.domain,
-        slug: booking.slug,
-        meetingPoint: booking.meetingPoint,
-        guestNotes: booking.guestNotes,
-        internalNotes: booking.internalNotes,
-        priceCents: booking.priceCents,
-        depositCents: booking.depositCents,
-        captainFeeCents: booking.captainFeeCents,
-        portCostsCents: booking.portCostsCents,
-        crew: booking.crew,
-      },
+      input: { ...bookingInputOf(booking), title },
       boat: booking.boat,
       startsAt,
       endsAt,

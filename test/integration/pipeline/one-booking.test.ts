@@ -4,7 +4,7 @@
  */
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Booking, scheduleInstants } from '../../../src/domain';
+import { type Booking, bookingInputOf, scheduleInstants } from '../../../src/domain';
 import type { Pipeline } from '../../../src/pipeline/pipeline';
 import type { StreamPoller } from '../../../src/pipeline/stream-poller';
 import { OPS_CHANNEL, type PipelineStack, startPipelineStack } from './helpers/pipeline-stack';
@@ -158,22 +158,7 @@ async function edit(
     booking.id,
     booking.revision,
     {
-      input: {
-        title: change.title,
-        guest: booking.guest,
-        schedule,
-        boatId: booking.boat.id,
-        domain: booking.domain,
-        slug: booking.slug,
-        meetingPoint: booking.meetingPoint,
-        guestNotes: booking.guestNotes,
-        internalNotes: booking.internalNotes,
-        priceCents: booking.priceCents,
-        depositCents: booking.depositCents,
-        captainFeeCents: booking.captainFeeCents,
-        portCostsCents: booking.portCostsCents,
-        crew: booking.crew,
-      },
+      input: { ...bookingInputOf(booking), title: change.title, schedule },
       boat: booking.boat,
       startsAt,
       endsAt,
