@@ -231,6 +231,18 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     return rest;
   }
 
+  /** views.open and views.push: a fresh view, only with a live trigger, as Slack does. */
+  function openViewFromTrigger(args: Args, kind: 'view.opened' | 'view.pushed'): ApiResult {
+    const trigger = String(args.trigger_id ?? '');
+    if (!trigger) return { ok: false, error: 'invalid_trigger_id' };
+    if (expiredTriggers.delete(trigger)) return { ok: false, error: 'expired_trigger_id' };
+    if (!isObject(args.view)) return { ok: false, error: 'invalid_arguments' };
+    const view = buildView(args.view, undefined, userFromTrigger(trigger));
+    views.set(view.id, view);
+    emit({ kind, view });
+    return { ok: true, view: publicView(view) };
+  }
+
   const methods: Record<string, (args: Args) => ApiResult> = {
     'api.test': (args) => ({ ok: true, args }),
     'auth.test': () => ({
@@ -367,26 +379,8 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
       if (!id) return { ok: false, error: 'user_not_found' };
       return { ok: true, user: { ...userFor(id), team_id: teamId } };
     },
-    'views.open': (args) => {
-      const trigger = String(args.trigger_id ?? '');
-      if (!trigger) return { ok: false, error: 'invalid_trigger_id' };
-      if (expiredTriggers.delete(trigger)) return { ok: false, error: 'expired_trigger_id' };
-      if (!isObject(args.view)) return { ok: false, error: 'invalid_arguments' };
-      const view = buildView(args.view, undefined, userFromTrigger(trigger));
-      views.set(view.id, view);
-      emit({ kind: 'view.opened', view });
-      return { ok: true, view: publicView(view) };
-    },
-    'views.push': (args) => {
-      const trigger = String(args.trigger_id ?? '');
-      if (!trigger) return { ok: false, error: 'invalid_trigger_id' };
-      if (expiredTriggers.delete(trigger)) return { ok: false, error: 'expired_trigger_id' };
-      if (!isObject(args.view)) return { ok: false, error: 'invalid_arguments' };
-      const view = buildView(args.view, undefined, userFromTrigger(trigger));
-      views.set(view.id, view);
-      emit({ kind: 'view.pushed', view });
-      return { ok: true, view: publicView(view) };
-    },
+    'views.open': (args) => openViewFromTrigger(args, 'view.opened'),
+    'views.push': (args) => openViewFromTrigger(args, 'view.pushed'),
     'views.update': (args) => {
       const existing = findView(args);
       if (!existing) return { ok: false, error: 'not_found' };
