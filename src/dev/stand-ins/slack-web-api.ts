@@ -4,12 +4,30 @@
  * messages and views the app creates, and answers the methods the app uses the way Slack does
  * (`{ok, ts, channel, view: {id, hash}}`, `message_not_found`, `hash_conflict`, …).
  * It also serves `response_url`s (POST /response/<id>) so `respond()` can be observed.
+ *
+ * It is as strict as Slack: every `chat.*` and `views.*` call is checked against Block Kit's documented limits
+ * (slack-contract/block-kit-limits.ts: `invalid_blocks` / `invalid_arguments` with
+ * `response_metadata.messages`), posts need a known channel the bot is in (`channel_not_found`,
+ * `not_in_channel`), text has a ceiling (`msg_too_long`), a trigger is good for 3 s and once
+ * (`expired_trigger_id`), and every method has its rate limit (HTTP 429 + Retry-After, `ratelimited`;
+ * slack-contract/rate-limits.ts). Each refusal is also emitted (`call.refused`) so the sandbox can show it.
+ *
+ * Adding a method: write it in its own module as a `SlackMethodModule` (it gets the stand-in's state through
+ * `StandInContext`) and add it to METHOD_MODULES below: one line.
  * Development only: never imported by a Lambda entry point, never reachable from production config.
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  type ContractProblem,
+  checkMessageBlocks,
+  checkView,
+  formatProblem,
+  isMessageTooLong,
+} from './slack-contract/block-kit-limits';
+import { createRateLimiter } from './slack-contract/rate-limits';
 
 export interface SlackApiCall {
   method: string;
@@ -79,7 +97,22 @@ export type SlackStandInEvent =
   | { kind: 'message.posted' | 'message.updated' | 'message.deleted'; message: StoredMessage }
   | { kind: 'message.ephemeral'; ephemeral: EphemeralMessage }
   | { kind: 'response_url'; post: ResponseUrlPost }
-  | { kind: 'view.opened' | 'view.updated' | 'view.pushed' | 'view.published'; view: StoredView };
+  | { kind: 'view.opened' | 'view.updated' | 'view.pushed' | 'view.published'; view: StoredView }
+  | { kind: 'call.refused'; refusal: SlackRefusal };
+
+/** A call Slack would have refused, with what it would have said: for the sandbox to show in red. */
+export interface SlackRefusal {
+  method: string;
+  error: string;
+  /** Slack's `response_metadata.messages` (empty for errors that carry none). */
+  messages: string[];
+  channel?: string;
+  thread_ts?: string;
+  /** The user whose modal or App Home it would have been (views.*). */
+  user_id?: string;
+  view_id?: string;
+  at: number;
+}
 
 export interface SlackUser {
   id: string;
@@ -112,6 +145,9 @@ export interface SlackWebApiStandIn {
   addUser(user: Partial<SlackUser> & { id: string }): void;
   /** Makes the next `views.open` with this trigger answer `expired_trigger_id`. */
   expireTrigger(triggerId: string): void;
+  /** The bot leaves a channel: posts there answer `not_in_channel` until `joinChannel`. */
+  leaveChannel(channel: string): void;
+  joinChannel(channel: string): void;
   /** Makes the next call to `method` answer `{ok: false, error}`. */
   failNext(method: string, error: string): void;
   /** Subscribe to everything that happens; returns an unsubscribe function. */
@@ -129,10 +165,46 @@ export interface SlackWebApiOptions {
   tokens?: string[];
   teamId?: string;
   botUserId?: string;
+  /**
+   * Slack's rate limits (default on). Only a test whose subject is not pace may turn them off, and says why.
+   */
+  rateLimits?: boolean;
+  /** The clock for trigger expiry and rate limits (tests of those rules pass their own). */
+  now?: () => number;
 }
 
-type Args = Record<string, unknown>;
-type ApiResult = Record<string, unknown> & { ok: boolean };
+export type Args = Record<string, unknown>;
+export type ApiResult = Record<string, unknown> & { ok: boolean };
+export type SlackMethod = (args: Args) => ApiResult | Promise<ApiResult>;
+
+/** What a method module may use: the stand-in's identity, clock, stores and event stream. */
+export interface StandInContext {
+  teamId: string;
+  botUserId: string;
+  botId: string;
+  appId: string;
+  /** `http://host:port` of this stand-in (for URLs it hands out). */
+  baseUrl(): string;
+  now(): number;
+  nextTs(): string;
+  /** The channel's messages, oldest first (mutable: a method may append). */
+  channelMessages(channel: string): StoredMessage[];
+  emit(event: SlackStandInEvent): void;
+}
+
+/** A raw HTTP route a method module serves beside the API (e.g. an upload URL), by path prefix. */
+export type SlackRoute = (request: IncomingMessage, response: ServerResponse, body: Buffer) => void;
+
+export type SlackMethodModule = (context: StandInContext) => {
+  methods: Record<string, SlackMethod>;
+  routes?: Record<string, SlackRoute>;
+};
+
+/** Methods that live in their own module. Adding one is one line here. */
+const METHOD_MODULES: readonly SlackMethodModule[] = [];
+
+/** A trigger is good for 3 s and once: https://docs.slack.dev/interactivity/handling-user-interaction (trigger_id). */
+const TRIGGER_LIFETIME_MS = 3000;
 
 /** Fields the WebClient sends as JSON-encoded strings inside its form body. */
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurl_links', 'user_ids']);
@@ -153,16 +225,20 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
   const homes = new Map<string, string>();
   const users = new Map<string, SlackUser>();
   const expiredTriggers = new Set<string>();
+  const usedTriggers = new Set<string>();
+  const leftChannels = new Set<string>();
   const failures = new Map<string, string>();
+  const now = options.now ?? Date.now;
+  const limiter = options.rateLimits === false ? undefined : createRateLimiter(now);
   let lastTs = 0;
   let viewCounter = 0;
+  let base = '';
 
   const emit = (event: SlackStandInEvent) => events.emit('event', event);
 
   function nextTs(): string {
     // Slack ts values are unique per channel and increase; microsecond-style suffix keeps them ordered.
-    const now = Date.now() * 1000;
-    lastTs = Math.max(now, lastTs + 1);
+    lastTs = Math.max(now() * 1000, lastTs + 1);
     const seconds = Math.floor(lastTs / 1_000_000);
     const micros = String(lastTs % 1_000_000).padStart(6, '0');
     return `${seconds}.${micros}`;
@@ -231,19 +307,35 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     return rest;
   }
 
+  /**
+   * chat.postMessage: channel_not_found "Value passed for channel was invalid"; not_in_channel "Cannot post
+   * … to a channel they are not in" (https://docs.slack.dev/reference/methods/chat.postMessage, Errors).
+   * Ids are C… (channel), G… (private), D… (DM) or a user id U…/W… (the app's DM with that user).
+   */
+  function channelRefusal(channel: string): ApiResult | undefined {
+    if (!/^[CGDUW][A-Z0-9]+$/.test(channel)) return { ok: false, error: 'channel_not_found' };
+    if (leftChannels.has(channel)) return { ok: false, error: 'not_in_channel' };
+    return undefined;
+  }
+
   /** views.open and views.push: a fresh view, only with a live trigger, as Slack does. */
   function openViewFromTrigger(args: Args, kind: 'view.opened' | 'view.pushed'): ApiResult {
     const trigger = String(args.trigger_id ?? '');
-    if (!trigger) return { ok: false, error: 'invalid_trigger_id' };
+    const issued = triggerIssuedAt(trigger);
+    if (issued === undefined) return { ok: false, error: 'invalid_trigger_id' };
     if (expiredTriggers.delete(trigger)) return { ok: false, error: 'expired_trigger_id' };
+    // trigger_id: "expires in 3 seconds" and is single use.
+    if (usedTriggers.has(trigger) || now() - issued > TRIGGER_LIFETIME_MS)
+      return { ok: false, error: 'expired_trigger_id' };
     if (!isObject(args.view)) return { ok: false, error: 'invalid_arguments' };
+    usedTriggers.add(trigger);
     const view = buildView(args.view, undefined, userFromTrigger(trigger));
     views.set(view.id, view);
     emit({ kind, view });
     return { ok: true, view: publicView(view) };
   }
 
-  const methods: Record<string, (args: Args) => ApiResult> = {
+  const methods: Record<string, SlackMethod> = {
     'api.test': (args) => ({ ok: true, args }),
     'auth.test': () => ({
       ok: true,
@@ -257,7 +349,8 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     }),
     'chat.postMessage': (args) => {
       const channel = String(args.channel ?? '');
-      if (!channel) return { ok: false, error: 'channel_not_found' };
+      const refused = channelRefusal(channel);
+      if (refused) return refused;
       if (!args.text && !args.blocks && !args.attachments) return { ok: false, error: 'no_text' };
       const message: StoredMessage = {
         type: 'message',
@@ -291,6 +384,8 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     },
     'chat.update': (args) => {
       const channel = String(args.channel ?? '');
+      const refused = channelRefusal(channel);
+      if (refused) return refused;
       const message = list(channel).find((m) => m.ts === args.ts);
       if (!message) return { ok: false, error: 'message_not_found' };
       if (typeof args.text === 'string') message.text = args.text;
@@ -319,7 +414,8 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     'chat.postEphemeral': (args) => {
       const channel = String(args.channel ?? '');
       const user = String(args.user ?? '');
-      if (!channel) return { ok: false, error: 'channel_not_found' };
+      const refused = channelRefusal(channel);
+      if (refused) return refused;
       if (!user) return { ok: false, error: 'user_not_in_channel' };
       if (!args.text && !args.blocks) return { ok: false, error: 'no_text' };
       const ephemeral: EphemeralMessage = {
@@ -409,6 +505,24 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     },
   };
 
+  const context: StandInContext = {
+    teamId,
+    botUserId,
+    botId,
+    appId,
+    baseUrl: () => base,
+    now,
+    nextTs,
+    channelMessages: list,
+    emit,
+  };
+  const routes: Record<string, SlackRoute> = {};
+  for (const module of METHOD_MODULES) {
+    const added = module(context);
+    Object.assign(methods, added.methods);
+    Object.assign(routes, added.routes ?? {});
+  }
+
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       sendJson(response, 500, { ok: false, error: 'internal_error', detail: String(error) });
@@ -417,7 +531,10 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://stand-in');
-    const raw = await readBody(request);
+    const body = await readBody(request);
+    const route = Object.keys(routes).find((prefix) => url.pathname.startsWith(prefix));
+    if (route) return routes[route]?.(request, response, body);
+    const raw = body.toString('utf8');
     const args = parseArgs(raw, String(request.headers['content-type'] ?? ''), url.searchParams);
 
     if (url.pathname.startsWith('/response/')) {
@@ -457,8 +574,58 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
       return sendJson(response, 200, call.response);
     }
     const implementation = methods[method];
-    call.response = implementation ? implementation(recordedArgs) : { ok: false, error: 'unknown_method' };
-    sendJson(response, 200, call.response);
+    if (!implementation) {
+      call.response = { ok: false, error: 'unknown_method' };
+      return sendJson(response, 200, call.response);
+    }
+    // Rate limits: "HTTP 429 Too Many Requests … a Retry-After HTTP header containing the number of seconds
+    // until you can retry" (https://docs.slack.dev/apis/web-api/rate-limits).
+    const wait = limiter?.take(
+      method,
+      typeof recordedArgs.channel === 'string' ? recordedArgs.channel : undefined,
+    );
+    if (wait !== undefined) {
+      const limited: ApiResult = { ok: false, error: 'ratelimited' };
+      call.response = limited;
+      refused(method, recordedArgs, limited);
+      response.writeHead(429, {
+        'content-type': 'application/json; charset=utf-8',
+        'retry-after': String(wait),
+      });
+      response.end(JSON.stringify(call.response));
+      return;
+    }
+    const answer = contractRefusal(method, recordedArgs) ?? (await implementation(recordedArgs));
+    call.response = answer;
+    if (!answer.ok) refused(method, recordedArgs, answer);
+    sendJson(response, 200, answer);
+  }
+
+  function refused(method: string, args: Args, answer: ApiResult): void {
+    const metadata = answer.response_metadata as { messages?: string[] } | undefined;
+    const view = isObject(args.view) ? args.view : undefined;
+    const existing = findView(args);
+    const refusal: SlackRefusal = {
+      method,
+      error: String(answer.error ?? 'unknown_error'),
+      messages: metadata?.messages ?? [],
+      at: now(),
+      ...(typeof args.channel === 'string' ? { channel: args.channel } : {}),
+      ...(typeof args.thread_ts === 'string' ? { thread_ts: args.thread_ts } : {}),
+      ...(typeof args.user_id === 'string'
+        ? { user_id: args.user_id }
+        : typeof args.trigger_id === 'string'
+          ? { user_id: userFromTrigger(args.trigger_id) }
+          : existing
+            ? { user_id: existing.user_id }
+            : {}),
+      ...(existing
+        ? { view_id: existing.id }
+        : view && typeof view.id === 'string'
+          ? { view_id: view.id }
+          : {}),
+    };
+    emit({ kind: 'call.refused', refusal });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -466,7 +633,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const base = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+  base = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
 
   return {
     url: `${base}/api/`,
@@ -491,6 +658,12 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     expireTrigger: (triggerId) => {
       expiredTriggers.add(triggerId);
     },
+    leaveChannel: (channel) => {
+      leftChannels.add(channel);
+    },
+    joinChannel: (channel) => {
+      leftChannels.delete(channel);
+    },
     failNext: (method, error) => {
       failures.set(method, error);
     },
@@ -508,6 +681,9 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
       homes.clear();
       failures.clear();
       expiredTriggers.clear();
+      usedTriggers.clear();
+      leftChannels.clear();
+      limiter?.reset();
     },
     stop: () =>
       new Promise<void>((resolve) => {
@@ -527,6 +703,48 @@ export function makeTriggerId(userId: string): string {
  * Trigger ids made by makeTriggerId carry the user (`<n>.<user>.<hex>`); real ones don't, so
  * the view's owner is unknown and left blank.
  */
+/** When a makeTriggerId trigger was issued; undefined for anything Slack would not have issued. */
+function triggerIssuedAt(trigger: string): number | undefined {
+  const match = /^(\d+)\.[A-Z0-9]+\.[0-9a-f]+$/.exec(trigger);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Block Kit and view limits for chat.* and views.* calls, answered as Slack answers them: `invalid_blocks` for
+ * messages, `invalid_arguments` for views, each with `response_metadata.messages`; `msg_too_long` for text.
+ */
+function contractRefusal(method: string, args: Args): ApiResult | undefined {
+  const answer = (error: string, problems: ContractProblem[]): ApiResult => {
+    const messages = problems.map(formatProblem);
+    return {
+      ok: false,
+      error,
+      ...(error === 'invalid_blocks'
+        ? { errors: problems.map((p) => `${p.message} [json-pointer:${p.pointer}]`) }
+        : {}),
+      response_metadata: { messages },
+    };
+  };
+  if (method === 'chat.postMessage' || method === 'chat.update' || method === 'chat.postEphemeral') {
+    if (isMessageTooLong(args.text)) return { ok: false, error: 'msg_too_long' };
+    if (args.blocks === undefined) return undefined;
+    if (typeof args.blocks === 'string') return answer('invalid_blocks_format', []);
+    const problems = checkMessageBlocks(args.blocks);
+    return problems.length > 0 ? answer('invalid_blocks', problems) : undefined;
+  }
+  if (
+    method === 'views.open' ||
+    method === 'views.push' ||
+    method === 'views.update' ||
+    method === 'views.publish'
+  ) {
+    if (args.view === undefined) return undefined;
+    const problems = checkView(args.view);
+    return problems.length > 0 ? answer('invalid_arguments', problems) : undefined;
+  }
+  return undefined;
+}
+
 function userFromTrigger(trigger: string): string {
   const parts = trigger.split('.');
   return parts.length >= 3 && parts[1]?.startsWith('U') ? parts[1] : '';
@@ -555,11 +773,11 @@ function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
