@@ -96,7 +96,8 @@ export const BookingInputSchema = z.object({
   slug: SlugSchema.optional(),
   meetingPoint: requiredText('Meeting point', 200),
   guestNotes: optionalText('Guest notes', 2000),
-  internalNotes: optionalText('Internal notes', 4000),
+  // 3000: what Slack's multi-line input takes (plain_text_input max_length), so the edit form can hold it.
+  internalNotes: optionalText('Internal notes', 3000),
   priceCents: cents('Charter price'),
   depositCents: cents('Deposit'),
   captainFeeCents: cents('Captain fee'),

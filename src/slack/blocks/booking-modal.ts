@@ -24,7 +24,7 @@ import {
 } from '../booking-form';
 import { BOOKING_BLOCK, BOOKING_INPUT, CALLBACK, ESTIMATE_TRIGGERS } from '../ids';
 import { charterLabel, charterWhen, charterWhenShort, money, ROLE_LABEL } from './format';
-import { context, escapeMrkdwn, LIMIT, mrkdwn, option, plain, section } from './primitives';
+import { context, escapeMrkdwn, LIMIT, mrkdwn, option, plain, section, selectOptions } from './primitives';
 
 export interface BookingModalOptions {
   metadata: BookingModalMetadata;
@@ -94,7 +94,7 @@ function staticSelect(
     type: 'static_select',
     action_id: actionId,
     placeholder: plain(placeholder, 150),
-    options: options.slice(0, 100),
+    ...selectOptions(options, 'Choices'),
     ...(initial ? { initial_option: initial } : {}),
   };
 }
@@ -110,7 +110,7 @@ function multiSelect(
     type: 'multi_static_select',
     action_id: actionId,
     placeholder: plain(placeholder, 150),
-    options: options.slice(0, 100),
+    ...selectOptions(options, 'People'),
     ...(initial.length > 0 ? { initial_options: initial } : {}),
   };
 }
@@ -219,7 +219,6 @@ export function buildBookingModal(options: BookingModalOptions): ModalView {
   const brandOptions = options.brands.map((b) => option(b.brandName, b.domain, b.domain));
   const onlyBoat = options.boats.length === 1 ? options.boats[0]?.id : undefined;
   const onlyBrand = options.brands.length === 1 ? options.brands[0]?.domain : undefined;
-  const ready = options.roster !== 'loading' && options.roster.length > 0;
 
   const domainBlock: KnownBlock = editing
     ? context(
@@ -305,7 +304,8 @@ export function buildBookingModal(options: BookingModalOptions): ModalView {
     input(
       B.internalNotes,
       'Internal notes',
-      textInput(I.internalNotes, values.internalNotes, { multiline: true, maxLength: 4000 }),
+      // plain_text_input max_length: "between 1 and 3000, inclusive" (SLACK_LIMITS.inputLength).
+      textInput(I.internalNotes, values.internalNotes, { multiline: true, maxLength: 3000 }),
       { optional: true, hint: 'Ops only: never shown to guests or crew.' },
     ),
   ];
@@ -315,7 +315,9 @@ export function buildBookingModal(options: BookingModalOptions): ModalView {
     callback_id: CALLBACK.bookingModal,
     title: plain(editing ? 'Edit charter' : 'New charter', LIMIT.modalTitle),
     close: plain('Cancel', LIMIT.modalTitle),
-    ...(ready ? { submit: plain(editing ? 'Save changes' : 'Create charter', LIMIT.modalTitle) } : {}),
+    // Modal views: "submit is required when an input block is within the blocks array", loading or not; a press
+    // before the roster arrives is answered by the submission listener.
+    submit: plain(editing ? 'Save changes' : 'Create charter', LIMIT.modalTitle),
     private_metadata: encodeMetadata(options.metadata),
     blocks,
   };

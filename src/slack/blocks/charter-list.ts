@@ -49,17 +49,20 @@ export function renderAppHome(rows: readonly CharterRow[], now: Date): HomeView 
   ];
   if (rows.length === 0)
     blocks.push(section(`Nothing booked yet. Press *New charter* or type \`${COMMAND} new\`.`));
-  for (const row of rows) {
+  // A Home tab holds 100 blocks: the rows that fit, then how many more (and the footer) in the last two.
+  const fit = rows.length + blocks.length + 1 <= 100 ? rows.length : 100 - blocks.length - 2;
+  for (const row of rows.slice(0, fit)) {
     blocks.push({
       type: 'section',
       text: { type: 'mrkdwn', text: rowText(row) },
       accessory: button('Edit', ACTION.editCharter, row.view.id),
     });
   }
+  if (fit < rows.length) blocks.push(context([`_…and ${rows.length - fit} more._`]));
   blocks.push(
     context([
       `Updated <!date^${Math.floor(now.getTime() / 1000)}^{date_short_pretty} {time}|${now.toISOString()}> · \`${COMMAND} help\` for every command`,
     ]),
   );
-  return { type: 'home', blocks: blocks.slice(0, 100) };
+  return { type: 'home', blocks };
 }

@@ -30,6 +30,7 @@ import {
   plain,
   type SlackMessage,
   section,
+  selectOptions,
   truncate,
 } from './primitives';
 
@@ -256,7 +257,7 @@ export function buildReplaceModal(input: {
           type: 'static_select',
           action_id: LIFECYCLE_INPUT.candidate,
           placeholder: plain('Choose someone', 150),
-          options: options.slice(0, 100),
+          ...selectOptions(options, 'People'),
           ...(options[0] ? { initial_option: options[0] } : {}),
         },
       },

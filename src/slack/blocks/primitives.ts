@@ -33,7 +33,12 @@ export const LIMIT = {
 } as const;
 
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  // Cut by code point, never inside a surrogate pair (half an emoji is not text Slack accepts).
+  return `${Array.from(text.slice(0, max))
+    .slice(0, -1)
+    .join('')
+    .slice(0, max - 1)}…`;
 }
 
 /** Slack mrkdwn needs exactly these three escaped; everything else is literal. */
@@ -121,6 +126,31 @@ export function option(text: string, value: string, description?: string): Plain
     ...(description ? { description: plain(description, LIMIT.optionText) } : {}),
   };
 }
+
+/**
+ * A select's options as Slack takes them: up to 100 `options`, or beyond that `option_groups` of up to 100
+ * each (at most 100 groups), so nobody on a long list is left out. `label` names the groups ("People 101–150").
+ * https://docs.slack.dev/reference/block-kit/composition-objects/option-group-object
+ */
+export function selectOptions(
+  options: readonly PlainTextOption[],
+  label: string,
+):
+  | { options: PlainTextOption[] }
+  | { option_groups: { label: PlainTextElement; options: PlainTextOption[] }[] } {
+  if (options.length <= SELECT_MAX) return { options: [...options] };
+  const groups: { label: PlainTextElement; options: PlainTextOption[] }[] = [];
+  for (let start = 0; start < options.length && groups.length < SELECT_MAX; start += SELECT_MAX) {
+    const chunk = options.slice(start, start + SELECT_MAX);
+    groups.push({
+      label: plain(`${label} ${start + 1}–${start + chunk.length}`, LIMIT.optionText),
+      options: chunk,
+    });
+  }
+  return { option_groups: groups };
+}
+
+const SELECT_MAX = 100;
 
 /** Keeps a message within Slack's block count, saying so rather than failing. */
 export function capBlocks(blocks: KnownBlock[], max: number = LIMIT.blocksPerMessage): KnownBlock[] {

@@ -336,9 +336,6 @@ class Checker {
       const max = value.max_length;
       if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > SLACK_LIMITS.inputLength)
         this.fail(`${pointer}/max_length`, `must be between 1 and ${SLACK_LIMITS.inputLength}`);
-      else if (typeof value.initial_value === 'string' && slackLength(value.initial_value) > max)
-        // An initial value the input itself would refuse cannot be shown.
-        this.fail(`${pointer}/initial_value`, `must be less than ${max + 1} characters`);
     }
   }
 

@@ -29,6 +29,18 @@ export function bookingModalSubmission(deps: SlackDeps) {
   return async ({ ack, body, view }: Args): Promise<void> => {
     const metadata = decodeMetadata(view.private_metadata);
     const actor = body.user.id;
+    // The first modal opens before the roster is read; Slack requires it to have a submit button, so a press
+    // can come before the crew inputs exist (or when the roster is empty): say so instead of failing.
+    if (!view.blocks.some((b) => b.block_id === BOOKING_BLOCK.captain)) {
+      await ack({
+        response_action: 'errors',
+        errors: {
+          [BOOKING_BLOCK.title]:
+            'The crew roster is not in the form yet: add crew or wait a moment, then press again.',
+        },
+      });
+      return;
+    }
     try {
       const values: BookingFormValues = formValuesFromState(view.state.values as ViewStateValues);
       const submission = `slack:view:${view.id}:${view.hash}:${stateDigest(view.state.values)}`;
