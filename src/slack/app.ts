@@ -46,13 +46,17 @@ const BOLT_LEVEL: Record<NonNullable<SlackAppOptions['logLevel']>, LogLevel> = {
   error: LogLevel.ERROR,
 };
 
-/** A WebClient that fits inside Slack's 3 seconds: one quick retry, no waiting out rate limits. */
+/**
+ * The listeners' WebClient: quick retries, and a rate-limited call waits Slack's Retry-After and is made again
+ * (the WebClient does this itself when rejectRateLimitedCalls is false), so a busy moment delays an answer
+ * rather than dropping it. https://docs.slack.dev/apis/web-api/rate-limits
+ */
 function clientOptions(apiUrl: string) {
   return {
     slackApiUrl: apiUrl,
     timeout: 2500,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 1, factor: 1, minTimeout: 100, maxTimeout: 300 },
+    rejectRateLimitedCalls: false,
+    retryConfig: { retries: 3, factor: 1, minTimeout: 100, maxTimeout: 300 },
   };
 }
 

@@ -44,7 +44,8 @@ export async function startDynamoDbLocal(
   });
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localDynamoClient(endpoint);
-  const deadline = Date.now() + 30_000;
+  // Java's start takes seconds; on a loaded machine many more.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(
@@ -55,8 +56,11 @@ export async function startDynamoDbLocal(
       await client.send(new ListTablesCommand({}));
       break;
     } catch (error) {
-      if (Date.now() > deadline)
+      if (Date.now() > deadline) {
+        // Nothing we started may outlive a failed start: the caller never gets a handle to stop it.
+        child.kill('SIGKILL');
         throw new Error(`DynamoDB Local did not start on ${endpoint}: ${String(error)}`);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   }

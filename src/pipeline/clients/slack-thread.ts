@@ -6,14 +6,16 @@
  *
  * Ops channel only: callers hand it messages rendered from opsView. Reads and chat.update are tried a few
  * times with backoff (retryCall); chat.postMessage is tried once, since only the step's search-before-post
- * can repeat it safely. The WebClient's own retries are off and rate limits are rejected rather than waited
- * out, so one retry policy applies and a 429 surfaces as a transient failure.
+ * can repeat it safely. The WebClient's own retries are off and it rejects rate-limited calls, so that every
+ * call here waits out Slack's Retry-After itself (waitOutRateLimits: a 429 means Slack did nothing, so even
+ * a post is safe to repeat) and a busy channel slows the thread down instead of failing the step.
  */
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { RetrySettings } from '../../config/pipeline';
 import type { SecretSource } from '../../config/secrets';
 import type { SlackMessage } from '../../slack/blocks/primitives';
 import { METADATA_EVENT } from '../../slack/ids';
+import { waitOutRateLimits } from '../../slack/rate-limit-wait';
 import { describeFailure } from '../failures';
 import { retryCall } from '../retry';
 
@@ -64,7 +66,11 @@ export class SlackThread {
   }
 
   private retry<T>(call: () => Promise<T>): Promise<T> {
-    return retryCall(call, this.options.callRetry, (error) => describeFailure(error, 'Slack'));
+    return retryCall(
+      () => waitOutRateLimits(call),
+      this.options.callRetry,
+      (error) => describeFailure(error, 'Slack'),
+    );
   }
 
   /**
@@ -104,14 +110,17 @@ export class SlackThread {
   /** Posts the root; its metadata (event type ROOT_EVENT_TYPE, payload.bookingId) is what findRoot looks for. */
   async postRoot(message: RootSlackMessage): Promise<string> {
     // Never retried here: a lost answer can hide a posted message; only the step's search can tell.
-    const result = await this.client.chat.postMessage({
-      token: await this.options.botToken.get(),
-      channel: this.options.channel,
-      text: message.text,
-      blocks: message.blocks,
-      metadata: message.metadata,
-      unfurl_links: false,
-    });
+    const token = await this.options.botToken.get();
+    const result = await waitOutRateLimits(() =>
+      this.client.chat.postMessage({
+        token,
+        channel: this.options.channel,
+        text: message.text,
+        blocks: message.blocks,
+        metadata: message.metadata,
+        unfurl_links: false,
+      }),
+    );
     if (!result.ts) throw new Error('Slack answered chat.postMessage without a ts.');
     return result.ts;
   }
@@ -157,15 +166,18 @@ export class SlackThread {
 
   async postReply(rootTs: string, bookingId: string, key: string, message: SlackMessage): Promise<string> {
     // Never retried here, like postRoot: the step looks for the reply's key before posting it again.
-    const result = await this.client.chat.postMessage({
-      token: await this.options.botToken.get(),
-      channel: this.options.channel,
-      thread_ts: rootTs,
-      text: message.text,
-      blocks: message.blocks,
-      metadata: { event_type: REPLY_EVENT_TYPE, event_payload: { bookingId, key } },
-      unfurl_links: false,
-    });
+    const token = await this.options.botToken.get();
+    const result = await waitOutRateLimits(() =>
+      this.client.chat.postMessage({
+        token,
+        channel: this.options.channel,
+        thread_ts: rootTs,
+        text: message.text,
+        blocks: message.blocks,
+        metadata: { event_type: REPLY_EVENT_TYPE, event_payload: { bookingId, key } },
+        unfurl_links: false,
+      }),
+    );
     return result.ts ?? '';
   }
 }
