@@ -7,12 +7,12 @@
  */
 import { z } from 'zod';
 import { ConfigError } from '../errors';
-import { type Env, optional, parseEnv, withDefault } from './env';
+import { type Env, optional, optionalSlackChannelId, parseEnv, withDefault } from './env';
 
 export type DevSlackMode =
   | { kind: 'socket'; appToken: string; botToken: string; opsChannel: string }
-  | { kind: 'web-api'; apiUrl: string; botToken: string | undefined }
-  | { kind: 'sandbox' };
+  | { kind: 'web-api'; apiUrl: string; botToken: string | undefined; opsChannel?: string }
+  | { kind: 'sandbox'; opsChannel?: string };
 
 export interface DevConfig {
   port: number;
@@ -44,7 +44,7 @@ const devEnv = {
   SLACK_BOT_TOKEN: optional(),
   SLACK_API_URL: optional(),
   SLACK_SIGNING_SECRET: optional(),
-  SLACK_OPS_CHANNEL: optional(),
+  SLACK_OPS_CHANNEL: optionalSlackChannelId(),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'set it to debug, info, warn or error' })
     .default('warn'),
@@ -97,7 +97,7 @@ function slackMode(
         'Configuration error:\n  - SLACK_API_URL is invalid: set it to the Web API base URL, like http://127.0.0.1:4000/api/',
       );
     }
-    return { kind: 'web-api', apiUrl, botToken };
+    return { kind: 'web-api', apiUrl, botToken, ...(opsChannel ? { opsChannel } : {}) };
   }
-  return { kind: 'sandbox' };
+  return { kind: 'sandbox', ...(opsChannel ? { opsChannel } : {}) };
 }

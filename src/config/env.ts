@@ -24,6 +24,26 @@ export function parseEnv<S extends z.ZodRawShape>(shape: S, env: Env): z.output<
 export const required = (what: string) =>
   z.string({ error: `set it to ${what}` }).min(1, { error: `set it to ${what}` });
 
+/**
+ * A Slack channel id: C… (public) or G… (private), as Slack's "Copy link" shows it, never a #name.
+ * https://docs.slack.dev/reference/objects/conversation-object (id)
+ */
+const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
+const CHANNEL_HINT = 'the id of a channel, like C0123ABCD (C… or G…; right-click the channel → Copy link)';
+export const slackChannelId = () =>
+  z.string({ error: `set it to ${CHANNEL_HINT}` }).regex(CHANNEL_ID, { error: `set it to ${CHANNEL_HINT}` });
+export const optionalSlackChannelId = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(
+      z
+        .string()
+        .regex(CHANNEL_ID, { error: `set it to ${CHANNEL_HINT}` })
+        .optional(),
+    );
+
 export const optional = () =>
   z
     .string()

@@ -11,7 +11,7 @@ import {
   optional,
   parseEnv,
   positiveInt,
-  required,
+  slackChannelId,
   url,
   urlWithDefault,
 } from './env';
@@ -62,7 +62,7 @@ const pipelineEnv = {
   ...commonEnv,
   SCC_URL: url('the ShipCaptainCrew API base URL, e.g. https://scc.example.com'),
   DASHBOARD_URL: url('the dashboard API base URL, e.g. https://dashboard.example.com'),
-  SLACK_OPS_CHANNEL: required('the Slack channel id of the ops channel, e.g. C0123ABCD'),
+  SLACK_OPS_CHANNEL: slackChannelId(),
   SLACK_API_URL: urlWithDefault(SLACK_API_DEFAULT, 'the Slack Web API base URL'),
   S3_FORCE_PATH_STYLE: flag(),
   PIPELINE_MAX_ATTEMPTS: positiveInt(PIPELINE_DEFAULTS.maxAttempts, 'tries per step, e.g. 5'),

@@ -7,7 +7,7 @@ import type { Boat } from '../domain/catalogue';
 import { ConfigError } from '../errors';
 import { loadBoats } from './boats';
 import { type BrandDirectory, loadBrands } from './brands';
-import { commonEnv, type Env, optional, parseEnv, required, withDefault } from './env';
+import { commonEnv, type Env, optional, parseEnv, slackChannelId, withDefault } from './env';
 import { optionalSecretFromEnv, type SecretFetcher, type SecretSource, secretFromEnv } from './secrets';
 
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
@@ -32,9 +32,7 @@ export interface SlackConfig {
 const slackEnv = {
   ...commonEnv,
   SLACK_API_URL: withDefault(DEFAULT_SLACK_API_URL),
-  SLACK_OPS_CHANNEL: required(
-    'the id of the ops channel, like C0123ABCD (right-click the channel → Copy link)',
-  ),
+  SLACK_OPS_CHANNEL: slackChannelId(),
   SLACK_APP_TOKEN: optional(),
   SLACK_SIGNING_SECRET: optional(),
   SLACK_BOT_TOKEN: optional(),

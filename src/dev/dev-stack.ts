@@ -81,6 +81,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
   const tableName = options.tableName ?? 'charter-ops';
   const templatesDir = options.templatesDir ?? 'templates';
   const slackMode: DevSlackMode = options.slack ?? { kind: 'sandbox' };
+  const opsChannel = { id: slackMode.opsChannel ?? OPS_CHANNEL.id, name: OPS_CHANNEL.name };
   const stops: Array<() => Promise<void> | void> = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) {
@@ -212,7 +213,8 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       TABLE_NAME: tableName,
       TEMPLATES_DIR: templatesDir,
       LOG_LEVEL: options.logLevel ?? 'warn',
-      SLACK_OPS_CHANNEL: slackMode.kind === 'socket' ? slackMode.opsChannel : OPS_CHANNEL.id,
+      // SLACK_OPS_CHANNEL wins in every mode; the sandbox's own channel otherwise.
+      SLACK_OPS_CHANNEL: opsChannel.id,
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_BOT_TOKEN: botToken,
       ...(slackApiUrl ? { SLACK_API_URL: slackApiUrl } : {}),
@@ -229,7 +231,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       sandbox = createSlackSandbox({
         standIn: slackStandIn,
         people: sandboxPeople().map((p) => ({ id: p.slackUserId, name: p.name, title: p.title })),
-        opsChannel: OPS_CHANNEL,
+        opsChannel,
         eventsUrl: () => `${gateway.url}/slack/events`,
         signingSecret,
         botToken,

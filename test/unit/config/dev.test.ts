@@ -33,6 +33,24 @@ describe('npm run dev settings', () => {
     });
   });
 
+  it('issue #12: honours SLACK_OPS_CHANNEL with SLACK_API_URL and in the sandbox, not only in Socket Mode', () => {
+    expect(
+      loadDevConfig({ SLACK_API_URL: 'http://127.0.0.1:4000/api/', SLACK_OPS_CHANNEL: 'G0PRIVATE1' }).slack,
+    ).toMatchObject({ kind: 'web-api', opsChannel: 'G0PRIVATE1' });
+    expect(loadDevConfig({ SLACK_OPS_CHANNEL: 'C0123ABCD' }).slack).toEqual({
+      kind: 'sandbox',
+      opsChannel: 'C0123ABCD',
+    });
+  });
+
+  it('issue #12: refuses an ops channel that is not a channel id (C… or G…)', () => {
+    for (const wrong of ['#charter-ops', 'charter-ops', 'U0123ABCD', 'c0123abcd']) {
+      expect(() => loadDevConfig({ SLACK_OPS_CHANNEL: wrong })).toThrow(
+        /SLACK_OPS_CHANNEL is invalid.*C0123ABCD/,
+      );
+    }
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => loadDevConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadDevConfig({ SLACK_APP_TOKEN: 'xapp-1' })).toThrow(/SLACK_BOT_TOKEN/);
