@@ -15,6 +15,7 @@ import { dedupeDeliveries } from './dedupe';
 import type { SlackDeps } from './deps';
 import { registerErrorHandler } from './errors';
 import { registerListeners } from './listeners';
+import { malformedSlackBody } from './request-body';
 import { verifySlackSignature } from './signature';
 
 export interface SlackAppOptions extends SlackDeps {
@@ -121,6 +122,11 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     }
     // Bolt compares the content type exactly and decodes base64 as ASCII: hand it the decoded text.
     const mediaType = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const malformed = malformedSlackBody(mediaType, rawBody);
+    if (malformed) {
+      logger.warn('Slack request refused: malformed body', { reason: malformed, bytes: rawBody.length });
+      return refuse(400, 'bad_request', `The request body is malformed: ${malformed}.`);
+    }
     const normalised = {
       ...event,
       body: rawBody,

@@ -68,7 +68,8 @@ describe('/charter commands', () => {
       blocks: { block_id?: string }[];
     };
     expect(opened.callback_id).toBe(CALLBACK.bookingModal);
-    expect(opened.submit).toBeUndefined(); // no submit until the roster is in
+    // Slack requires submit whenever there is an input block (issue #12), even before the roster is in.
+    expect(opened.submit).toBeDefined();
     expect(opened.blocks.map((b) => b.block_id)).toContain(BOOKING_BLOCK.roster);
 
     // Slack's trigger expires in 3 s: views.open must be the first Web API call.
@@ -88,7 +89,12 @@ describe('/charter commands', () => {
       await empty.command('new');
       const view = empty.lastOpenedView();
       expect(JSON.stringify(view.blocks)).toContain('/charter crew add');
-      expect(view.submit).toBeUndefined();
+      // Issue #12: pressing the (required) submit says what is missing, inline, and writes nothing.
+      const pressed = await empty.submitView(view, {});
+      expect(pressed.json).toMatchObject({
+        response_action: 'errors',
+        errors: { [BOOKING_BLOCK.title]: expect.stringContaining('crew roster') },
+      });
     } finally {
       await empty.stop();
     }

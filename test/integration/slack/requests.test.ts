@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/logging/logger';
 import { signSlackRequest } from '../../../src/slack/signature';
 import { SIGNING_SECRET, type SlackTestKit, startSlackTestKit } from './support/slack-test-kit';
 
@@ -119,5 +120,35 @@ describe('request verification', () => {
 
     expect(response.statusCode).toBe(200);
     expect(kit.slack.calls).toEqual([]);
+  });
+
+  describe('issue #12: a correctly signed but malformed body gets 400 and a log line, not a 500', () => {
+    const cases: [string, string, string][] = [
+      ['JSON sent as a form', JSON.stringify({ type: 'event_callback', team_id: 'T0CHARTER' }), FORM],
+      ['truncated JSON', '{"type":"event_callback","team_id":"T0CH', 'application/json'],
+      ['a JSON array', '[1,2,3]', 'application/json'],
+      ['a form whose payload is not JSON', 'payload=%7Bnot-json', FORM],
+      ['text/plain', 'command=/charter&text=help', 'text/plain'],
+    ];
+    for (const [name, body, contentType] of cases) {
+      it(name, async () => {
+        const lines: string[] = [];
+        const logged = await startSlackTestKit({
+          logger: createLogger('slack', 'warn', (line) => lines.push(line)),
+        });
+        try {
+          const response = await logged.deliver(body, contentType);
+          expect(response.statusCode).toBe(400);
+          expect(response.json).toEqual({
+            error: 'bad_request',
+            message: expect.stringContaining('malformed'),
+          });
+          expect(lines.some((l) => l.includes('malformed body'))).toBe(true);
+          expect(logged.slack.calls).toEqual([]);
+        } finally {
+          await logged.stop();
+        }
+      });
+    }
   });
 });

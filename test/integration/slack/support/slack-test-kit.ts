@@ -13,7 +13,7 @@ import {
 } from '../../../../src/dev/stand-ins/slack-web-api';
 import type { CrewMember, ValidBookingInput } from '../../../../src/domain';
 import { createSlackEventsHandler, type SlackEventsHandler } from '../../../../src/handlers/slack';
-import { silentLogger } from '../../../../src/logging/logger';
+import { type Logger, silentLogger } from '../../../../src/logging/logger';
 import { StepRecordStore } from '../../../../src/pipeline/step-records';
 import { stepStatesFor } from '../../../../src/pipeline/steps/slack-thread';
 import type { BookingFormValues } from '../../../../src/slack/booking-form';
@@ -131,6 +131,8 @@ export interface SlackTestKitOptions {
   now?: () => Date;
   /** Wraps the store the handler gets (the kit's own `store` stays the real one), e.g. to make a call fail. */
   wrapStore?: (store: DynamoBookingStore) => SlackStore;
+  /** Where the handler's log lines go (silent by default). */
+  logger?: Logger;
 }
 
 export async function startSlackTestKit(options: SlackTestKitOptions = {}): Promise<SlackTestKit> {
@@ -150,7 +152,7 @@ export async function startSlackTestKit(options: SlackTestKitOptions = {}): Prom
     config,
     store: options.wrapStore ? options.wrapStore(store) : store,
     readSteps: async (booking) => stepStatesFor(booking, await steps.list(booking.id)),
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     ...(options.now ? { now: options.now } : {}),
   });
 
