@@ -25,6 +25,7 @@ import {
   viewPayload,
   viewSubmissionPayload,
 } from './interaction-payloads';
+import { checkSandboxRequest } from './same-origin';
 import { SandboxModel, type SandboxPersonView } from './sandbox-model';
 import { slackSignatureHeaders } from './slack-signature';
 
@@ -442,6 +443,8 @@ export function createSlackSandbox(options: SlackSandboxOptions): SlackSandbox {
   }
 
   async function route(request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> {
+    const verdict = checkSandboxRequest(request);
+    if (!verdict.ok) return sendJson(response, verdict.status, { ok: false, error: verdict.reason });
     const url = new URL(request.url ?? '/', 'http://sandbox');
     const path = url.pathname.slice(SANDBOX_PREFIX.length) || '/';
     const method = request.method ?? 'GET';
