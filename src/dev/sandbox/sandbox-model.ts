@@ -6,6 +6,7 @@
  */
 import type {
   EphemeralMessage,
+  SlackRefusal,
   SlackStandInEvent,
   SlackWebApiStandIn,
   StoredMessage,
@@ -364,10 +365,30 @@ export class SandboxModel {
       case 'response_url':
         void this.onResponseUrl(event.post.id, event.post.body);
         return;
+      case 'call.refused':
+        this.onRefused(event.refusal);
+        return;
       default:
         break;
     }
     this.changed();
+  }
+
+  /**
+   * Slack refused a call (issue #12): in a real workspace the message or modal would silently not appear, so
+   * here whoever would have seen it gets a red notice saying what Slack said instead.
+   */
+  private onRefused(refusal: SlackRefusal): void {
+    const where = refusal.method.startsWith('views.')
+      ? refusal.method === 'views.publish'
+        ? 'App Home'
+        : 'modal'
+      : 'message';
+    const detail = refusal.messages.length > 0 ? `: ${refusal.messages.slice(0, 3).join(' ')}` : '';
+    const text = `Slack refused this ${where} (${refusal.method} → ${refusal.error})${detail}`;
+    const viewer = refusal.user_id || undefined;
+    const audience = viewer ? [viewer] : this.people.map((p) => p.id);
+    for (const user of audience) this.notify(user, 'error', text);
   }
 
   /** A post to a response_url, applied the way Slack applies it. */

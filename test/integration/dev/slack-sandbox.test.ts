@@ -270,4 +270,19 @@ describe('the Slack sandbox', () => {
     const last = (await state(OPERATOR)).messages[CHANNEL.id]!.at(-1);
     expect(last?.text).toMatch(/dispatch_failed/);
   });
+
+  it('issue #12: shows a message Slack refuses as a red notice, in Slack’s words, instead of nothing', async () => {
+    const client = new WebClient(TOKEN, { slackApiUrl: standIn.url, retryConfig: { retries: 0 } });
+    await expect(
+      client.chat.postMessage({
+        channel: CHANNEL.id,
+        text: 'too long',
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3001) } }],
+      }),
+    ).rejects.toMatchObject({ data: { error: 'invalid_blocks' } });
+
+    const notices = (await state(OPERATOR)).notices;
+    expect(notices.at(-1)?.text).toContain('invalid_blocks');
+    expect(notices.at(-1)?.text).toContain('[json-pointer:/blocks/0/text/text]');
+  });
 });

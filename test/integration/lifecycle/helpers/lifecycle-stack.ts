@@ -152,7 +152,11 @@ export async function startLifecycleStack(options: LifecycleStackOptions = {}): 
     now,
   });
   const sccFetch = lambdaFetch(scc);
-  const slack = await startSlackWebApi({ tokens: [BOT_TOKEN] });
+  // Strict Block Kit, channel and trigger checks stay on. Rate limits are off here, and only here: the
+  // pipeline reads conversations.replies/history before every post (its exactly-once search), which at Slack's
+  // documented Tier 3 minimum (50/min) turns a 50-booking burst into many minutes (issue #12, left open).
+  // Pace itself is covered by test/integration/slack/slack-contract.test.ts and `npm run bench`.
+  const slack = await startSlackWebApi({ tokens: [BOT_TOKEN], rateLimits: false });
   const retry: RetrySettings = { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 };
   const secret = (value: string) => ({ get: async () => value, origin: 'test' });
   const thread = new SlackThread({
