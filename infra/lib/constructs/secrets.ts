@@ -18,6 +18,7 @@ export const SECRET_NAMES = {
   SLACK_BOT_TOKEN: '/sailjada/slack/BOT_TOKEN',
   SCC_SERVICE_KEY: '/sailjada/shipcaptaincrew/SERVICE_KEY',
   DASHBOARD_TOKEN: '/sailjada/dashboard/AUTH_TOKEN',
+  DASHBOARD_FEED_TOKEN: '/sailjada/dashboard/CALENDAR_FEED_TOKEN',
   MAGIC_LINK_SECRET: '/sailjada/shipcaptaincrew/MAGIC_LINK_SECRET',
 } as const;
 
@@ -28,6 +29,7 @@ const DESCRIPTIONS: Record<SecretSetting, string> = {
   SLACK_BOT_TOKEN: 'Slack bot token xoxb-… (OAuth & Permissions)',
   SCC_SERVICE_KEY: 'ShipCaptainCrew service key (X-Service-Key); SCC stores only its salted hash',
   DASHBOARD_TOKEN: 'Dashboard token (X-Dashboard-Token)',
+  DASHBOARD_FEED_TOKEN: 'Calendar feed token (?token= of the subscription URL); put a new value to revoke',
   MAGIC_LINK_SECRET: 'HMAC key that signs crew magic links',
 };
 
