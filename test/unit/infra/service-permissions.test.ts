@@ -43,7 +43,7 @@ describe('least privilege, function by function', () => {
 
   it('gives the dashboard the table and its token, nothing else', () => {
     expect(actionsOf(statements.dashboard)).toEqual(sorted(LOGS, TABLE, SECRETS));
-    expect(secretsReadBy('dashboard')).toEqual(['DashboardToken']);
+    expect(secretsReadBy('dashboard')).toEqual(['DashboardFeedToken', 'DashboardToken']);
   });
 
   it('lets SCC send raw email from the brand identities and presign uploads under photos/ only', () => {
@@ -60,7 +60,7 @@ describe('least privilege, function by function', () => {
       expect.stringMatching(/^data:.*GuestSiteBucketQueenofsandiegoComArn\w+\/photos\/\*$/),
       expect.stringMatching(/^data:.*GuestSiteBucketSailjadaComArn\w+\/photos\/\*$/),
     ]);
-    expect(secretsReadBy('scc')).toEqual(['MagicLinkSecret']);
+    expect(secretsReadBy('scc')).toEqual(['MagicLinkSecret', 'PasswordSalt']);
   });
 
   it('never lets SCC touch CloudFront', () => {
