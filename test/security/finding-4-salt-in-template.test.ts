@@ -38,7 +38,7 @@ describe('finding 4: the salt of the service key hash is never in the template',
   });
 
   it('a salt given as CDK context (the old way) is refused, so it cannot slip back into the template', () => {
-    const context = { ...cdkJsonContext(), 'charter-ops:sccPasswordSalt': 'pepper' };
+    const context: Record<string, unknown> = { ...cdkJsonContext(), 'charter-ops:sccPasswordSalt': 'pepper' };
     expect(() => readSettings((key) => context[key], { placeholdersAllowed: true })).toThrow(AppConfigError);
   });
 
