@@ -5,8 +5,8 @@
  * - `/g/<name>` and `/g/<name>/` are served from the object `g/<name>.html`; a path whose last segment already
  *   has an extension (`/g/<id>.ics`) is left alone. A dot in an earlier segment does not count.
  * - The query string lives in request.querystring and is never touched.
- * - Never lets `..`, `.`, backslashes, NUL or encoded slashes (`%2f`, `%5c`, also double-encoded) through:
- *   those requests are answered 400 here and never reach the bucket.
+ * - Never lets `..`, `.`, empty segments (`/g//x`), backslashes, NUL or encoded slashes (`%2f`, `%5c`, also
+ *   double-encoded) through: those requests are answered 400 here and never reach the bucket.
  *
  * Plain script on purpose (the 2.0 runtime's subset: const/let, no modules, no imports): CloudFront calls the
  * top-level `function handler(event)`.
@@ -56,6 +56,8 @@ function isHostilePath(uri) {
     const segments = current.split('/');
     for (let i = 0; i < segments.length; i++) {
       if (segments[i] === '..' || segments[i] === '.') return true;
+      // Only the leading slash and one trailing slash make empty segments; `//` anywhere is not a page.
+      if (segments[i] === '' && i !== 0 && i !== segments.length - 1) return true;
     }
     let decoded;
     try {

@@ -55,7 +55,6 @@ const ContextSchema = z.object({
     (value) => value.startsWith(PLACEHOLDER_PREFIX) || /^[0-9a-fA-F]{64}$/.test(value),
     { error: 'set it to 64 hex characters, sha256(SERVICE_KEY + PASSWORD_SALT): run `npm run scc:hash-key`' },
   ),
-  sccPasswordSalt: text('the salt used for sccServiceKeyHash'),
   slackApiUrl: httpUrl('the Slack Web API base URL').optional(),
   /** Point the reconciler at an SCC or dashboard that already runs elsewhere instead of this stack's. */
   sccUrl: httpUrl("an existing SCC API's base URL").optional(),
@@ -86,11 +85,7 @@ const ContextSchema = z.object({
 export type AppSettings = z.output<typeof ContextSchema>;
 
 const KEYS = Object.keys(ContextSchema.shape) as (keyof AppSettings)[];
-const PLACEHOLDER_CHECKED: readonly (keyof AppSettings)[] = [
-  'slackOpsChannel',
-  'sccServiceKeyHash',
-  'sccPasswordSalt',
-];
+const PLACEHOLDER_CHECKED: readonly (keyof AppSettings)[] = ['slackOpsChannel', 'sccServiceKeyHash'];
 
 export class AppConfigError extends Error {
   override readonly name = 'AppConfigError';
@@ -107,6 +102,12 @@ export interface ReadSettingsOptions {
 
 /** Reads charter-ops:* context through `lookup` (e.g. `(key) => app.node.tryGetContext(key)`). */
 export function readSettings(lookup: (key: string) => unknown, options: ReadSettingsOptions): AppSettings {
+  if (lookup(`${CONTEXT_PREFIX}sccPasswordSalt`) !== undefined) {
+    // A salt in context ends up in the template beside the hash: exactly what must never happen again.
+    throw new AppConfigError(
+      `CDK context error:\n  - ${CONTEXT_PREFIX}sccPasswordSalt is no longer read: remove it. The salt lives in Secrets Manager (/sailjada/shipcaptaincrew/PASSWORD_SALT), see README.`,
+    );
+  }
   const raw: Record<string, unknown> = {};
   for (const key of KEYS) {
     const value = lookup(`${CONTEXT_PREFIX}${key}`);

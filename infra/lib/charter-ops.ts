@@ -61,7 +61,6 @@ export function createCharterOps(app: App, props: CharterOpsProps): CharterOps {
     ...(settings.boats ? { boatsJson: JSON.stringify(settings.boats) } : {}),
     scc: {
       serviceKeyHash: settings.sccServiceKeyHash,
-      passwordSalt: settings.sccPasswordSalt,
       photoMaxBytes: settings.photoMaxBytes,
       ...(settings.sccPublicUrl ? { publicUrl: settings.sccPublicUrl } : {}),
     },

@@ -101,14 +101,34 @@ export function loadSccConfig(env: Env = process.env, fetcher?: () => SecretFetc
   };
 }
 
-/** The salt alone, for `npm run scc:hash-key`: required, never defaulted. */
+/**
+ * Fewer bytes than this in the salt (or the service key) are refused: SERVICE_KEY_HASH is one SHA-256, so
+ * only the length of what is hashed stands between a leaked hash and an offline guess.
+ */
+export const MIN_SECRET_BYTES = 16;
+
+/**
+ * The salt alone, for `npm run scc:hash-key` too: required, never defaulted, at least MIN_SECRET_BYTES. Given
+ * directly (local use) it is checked here, at start-up; from Secrets Manager, as soon as it is read.
+ */
 export function loadPasswordSalt(env: Env = process.env, fetcher?: () => SecretFetcher): SecretSource {
-  return secretFromEnv(
+  const source = secretFromEnv(
     'PASSWORD_SALT',
     env,
-    'the salt the service key hash was made with (no default: pick a random string)',
+    'the salt the service key hash was made with (no default: `openssl rand -hex 32`)',
     fetcher,
   );
+  const checked = (value: string) => {
+    if (Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES) {
+      throw new ConfigError(
+        `Configuration error:\n  - PASSWORD_SALT is too short: use at least ${MIN_SECRET_BYTES} bytes (\`openssl rand -hex 32\`)`,
+      );
+    }
+    return value;
+  };
+  const direct = env.PASSWORD_SALT;
+  if (direct) checked(direct);
+  return { origin: source.origin, get: async () => checked(await source.get()) };
 }
 
 const ChecklistsSchema = z

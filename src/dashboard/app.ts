@@ -8,14 +8,16 @@
  *   PUT    /calendar/{id}                     create or replace (201 or 200); idempotent
  *   DELETE /calendar/{id}                     204, or 404
  *   PUT    /calendar/{id}/progress/{step}     one step's progress
- *   GET    /calendar.ics?token=               the iCalendar feed (token in the URL, as calendar apps need)
+ *   GET    /calendar.ics?token=               the iCalendar feed (feed token in the URL, as calendar apps need)
  *
- * Every route but the feed needs X-Dashboard-Token. Errors are JSON {error, message}; never a stack trace.
+ * Every route but the feed needs X-Dashboard-Token, in the header only. The feed takes the calendar feed token
+ * alone (DASHBOARD_FEED_TOKEN), never the API token, so a URL can never carry write access. Errors are JSON
+ * {error, message}; never a stack trace.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { ICS_CONTENT_TYPE } from '../calendar/ics';
-import { AuthError, ValidationError } from '../errors';
+import { AuthError, ConfigError, ValidationError } from '../errors';
 import {
   errorToHttp,
   type HttpRequest,
@@ -27,7 +29,7 @@ import {
   toHttpRequest,
 } from '../http';
 import type { Logger } from '../logging/logger';
-import { feedToken, TOKEN_HEADER, tokensMatch } from './auth';
+import { MIN_FEED_TOKEN_LENGTH, TOKEN_HEADER, tokensMatch } from './auth';
 import { CalendarEntryInputSchema, ENTRY_ID, ProgressUpdateSchema, STEP_NAME } from './calendar-entry';
 import { renderCalendarFeed } from './calendar-feed';
 import type { CalendarStore } from './calendar-store';
@@ -43,6 +45,8 @@ export interface DashboardDeps {
   readonly store: CalendarStore;
   /** The dashboard token (X-Dashboard-Token), resolved lazily: from Secrets Manager in AWS. */
   readonly token: () => Promise<string>;
+  /** The calendar feed token (`?token=` of the subscription URL), its own random secret; rotate to revoke. */
+  readonly feedToken: () => Promise<string>;
   readonly logger: Logger;
   readonly settings: DashboardSettings;
   readonly now?: () => Date;
@@ -68,6 +72,14 @@ export function createDashboardApp(
   const now = deps.now ?? (() => new Date());
   const router = new Router();
 
+  const feedToken = async () => {
+    const token = await deps.feedToken();
+    if (token.length < MIN_FEED_TOKEN_LENGTH) {
+      throw new ConfigError(`The calendar feed token must be at least ${MIN_FEED_TOKEN_LENGTH} characters.`);
+    }
+    return token;
+  };
+
   const requireToken = async (request: HttpRequest) => {
     if (!tokensMatch(request.headers[TOKEN_HEADER], await deps.token())) {
       throw new AuthError('Send the dashboard token in the X-Dashboard-Token header.');
@@ -89,7 +101,7 @@ export function createDashboardApp(
     .on('GET', '/calendar/feed-url', async (request) => {
       await requireToken(request);
       const base = deps.settings.publicBaseUrl ?? `${originOf(request)}${mountPath}`;
-      return json(200, { url: `${base}/calendar.ics?token=${feedToken(await deps.token())}` });
+      return json(200, { url: `${base}/calendar.ics?token=${await feedToken()}` });
     })
     .on('GET', '/calendar/{id}', async (request, params) => {
       await requireToken(request);
@@ -125,9 +137,7 @@ export function createDashboardApp(
       return json(200, await deps.store.recordProgress(id, step, update));
     })
     .on('GET', '/calendar.ics', async (request) => {
-      const token = await deps.token();
-      const given = request.query.token;
-      if (!tokensMatch(given, feedToken(token)) && !tokensMatch(given, token)) {
+      if (!tokensMatch(request.query.token, await feedToken())) {
         throw new AuthError(
           'Add ?token=<calendar feed token> to the URL (GET /calendar/feed-url gives the full URL).',
         );

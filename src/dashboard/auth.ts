@@ -1,8 +1,12 @@
 /**
  * The dashboard's shared-secret checks. Tokens are compared as SHA-256 digests with timingSafeEqual, so
  * neither the content nor the length of the secret leaks through timing. Never log a token.
+ *
+ * Two secrets, never interchangeable: the API token (X-Dashboard-Token header only, reads and writes) and the
+ * calendar feed token (the only token ever accepted in a URL, reads the feed alone). The feed token is its own
+ * random secret, not derived from the API token, so rotating it revokes every subscription and nothing else.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
 export const TOKEN_HEADER = 'x-dashboard-token';
 
@@ -11,13 +15,8 @@ export function tokensMatch(given: string | undefined, expected: string): boolea
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-/**
- * The read-only token for the iCalendar subscription URL, derived from the dashboard token: a phone's
- * calendar app keeps its URL in plain sight, and this token can read the feed but cannot write anything.
- */
-export function feedToken(dashboardToken: string): string {
-  return createHmac('sha256', dashboardToken).update('charter-ops calendar feed v1').digest('base64url');
-}
+/** A feed token shorter than this is refused as configuration: it sits in URLs that get shared. */
+export const MIN_FEED_TOKEN_LENGTH = 32;
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();

@@ -10,6 +10,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { type BrandDirectory, loadBrands } from '../config/brands';
 import type { DevSlackMode } from '../config/dev';
 import { loadViewerRequestFunction } from '../guest/cloudfront-function';
+import { createGuestPagePublisher } from '../guest/publish';
+import { createGuestRenderer } from '../guest/render-guest-page';
 import { createEdgeCache } from './cdn/edge-cache';
 import { createGuestSites } from './cdn/guest-sites';
 import { dataLayout, prepareDataDir } from './data-dir';
@@ -225,6 +227,12 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
 
     const store = createDevStore(dynamoClient, tableName);
     if (await seedOnce(store, layout)) log('seeded the crew roster (first start of this data directory)');
+    // Each brand's 404 page, before any charter is published, as the distributions answer missing pages with it.
+    const notFoundPages = createGuestPagePublisher({
+      s3,
+      renderer: createGuestRenderer({ templatesDir, siteUrl: (b) => `${publicUrl}/sites/${b.domain}` }),
+    });
+    await Promise.all(brands.all.map((brand) => notFoundPages.publishNotFoundPage(brand)));
 
     let sandbox: SlackSandbox | undefined;
     if (slackStandIn) {

@@ -13,6 +13,7 @@ export interface LocalSecrets {
   passwordSalt: string;
   magicLinkSecret: string;
   dashboardToken: string;
+  dashboardFeedToken: string;
   slackSigningSecret: string;
   slackBotToken: string;
 }
@@ -24,6 +25,7 @@ export function loadLocalSecrets(layout: DataLayout): LocalSecrets {
     passwordSalt: randomBytes(16).toString('base64url'),
     magicLinkSecret: randomBytes(32).toString('base64url'),
     dashboardToken: randomBytes(24).toString('base64url'),
+    dashboardFeedToken: randomBytes(32).toString('hex'),
     slackSigningSecret: randomBytes(16).toString('hex'),
     slackBotToken: `xoxb-local-${randomBytes(12).toString('hex')}`,
   };

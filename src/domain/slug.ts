@@ -1,6 +1,8 @@
 /**
- * Friendly guest-page slugs: `sunset-sail-smith-2026-12-05`. Unique per brand domain (the store enforces
- * it in the same transaction as the booking); when taken, a stable fallback derived from the booking id.
+ * Guest-page slugs that read well and cannot be guessed: `sunset-sail-smith-2026-12-05-7qk2m9xw4rtd`, the
+ * words a guest recognises plus a random code the store draws (src/store/random-ids.ts). Unique per brand
+ * domain (the store enforces it in the same transaction as the booking). Slugs of pages published before the
+ * code was added keep working: they stay on their bookings.
  */
 import { lastName } from './booking';
 
@@ -24,6 +26,17 @@ function trimToLength(slug: string, max: number): string {
 export function proposeSlug(input: { title: string; guestName: string; date: string }): string {
   const words = slugify(`${input.title} ${lastName(input.guestName)}`) || 'charter';
   return `${trimToLength(words, MAX_SLUG - input.date.length - 1)}-${input.date}`;
+}
+
+/** The words of the slug with the random code appended; the words are shortened, never the code. */
+export function unguessableSlug(
+  input: { title: string; guestName: string; date: string },
+  randomCode: string,
+): string {
+  const code = slugify(randomCode);
+  const words = slugify(`${input.title} ${lastName(input.guestName)}`) || 'charter';
+  const room = MAX_SLUG - input.date.length - code.length - 2;
+  return `${trimToLength(words, room)}-${input.date}-${code}`;
 }
 
 /** The fallback when the preferred slug is taken: the same slug plus a suffix fixed by the booking id. */

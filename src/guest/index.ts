@@ -3,6 +3,7 @@
  * a targeted CloudFront invalidation, and running the sites' CloudFront Function locally.
  */
 export * from './cloudfront-function';
+export * from './edge-config';
 export * from './embed-json';
 export * from './guest-calendar';
 export * from './paths';

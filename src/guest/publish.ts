@@ -26,6 +26,7 @@ import { ICS_CONTENT_TYPE } from '../calendar/ics';
 import { type Booking, type Brand, guestView } from '../domain';
 import { UpstreamError } from '../errors';
 import { type Logger, silentLogger } from '../logging/logger';
+import { GUEST_EDGE } from './edge-config';
 import { guestCalendarKey, guestPageKey, invalidationPath } from './paths';
 import { listGuestPhotos } from './photos';
 import type { GuestRenderer } from './render-guest-page';
@@ -80,6 +81,12 @@ export interface GuestPagePublisher {
   publishGuestPage(input: PublishGuestPageInput): Promise<PublishResult>;
   /** Replaces the charter's pages with "this charter was cancelled", whatever the booking's status. */
   takeDownGuestPage(input: TakeDownGuestPageInput): Promise<PublishResult>;
+  /**
+   * The brand's `404.html`, which the distribution answers missing pages with (src/guest/edge-config.ts).
+   * Written when it differs from what is there; true when it was written. The guest-page step checks it
+   * after each publish, so a brand has it from its first charter on.
+   */
+  publishNotFoundPage(brand: Brand): Promise<boolean>;
 }
 
 interface Artifact {
@@ -201,11 +208,32 @@ export function createGuestPagePublisher(deps: GuestPublisherDeps): GuestPagePub
     }
   };
 
+  const publishNotFoundPage = async (brand: Brand): Promise<boolean> => {
+    const { errorPage } = GUEST_EDGE;
+    const body = deps.renderer.renderNotFoundPage({ brand });
+    // Cached only as long as the edge keeps an error answer, so the page is never staler than that.
+    const cacheControl = `public, max-age=${errorPage.ttlSeconds}`;
+    const hash = sha256(`${HTML_CONTENT_TYPE}\n${cacheControl}\n${body}`);
+    const existing = await headObject(deps.s3, brand.bucket, errorPage.key);
+    if (existing?.[META.hash] === hash) return false;
+    await putObject(deps.s3, {
+      Bucket: brand.bucket,
+      Key: errorPage.key,
+      Body: body,
+      ContentType: HTML_CONTENT_TYPE,
+      CacheControl: cacheControl,
+      Metadata: { [META.hash]: hash },
+    });
+    logger.info('brand 404 page published', { domain: brand.domain });
+    return true;
+  };
+
   return {
     async publishGuestPage({ booking, brand, photos }) {
       const cancelled = booking.status === 'cancelled';
       return publish(booking, brand, cancelled ? [] : await photosFor(booking, brand, photos), cancelled);
     },
+    publishNotFoundPage,
     async takeDownGuestPage({ booking, brand }) {
       return publish(booking, brand, [], true);
     },

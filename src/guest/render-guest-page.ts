@@ -1,6 +1,6 @@
 /**
  * Renders a brand's guest-site documents with mustache: the charter page, the "this charter was cancelled"
- * page, the redirect left behind by a slug rename, and the charter's .ics file.
+ * page, the redirect left behind by a slug rename, the charter's .ics file and the brand's 404 page.
  *
  * Guest-facing: every function takes a GuestView, never a Booking. Templates and each brand's style sheet are
  * read once per renderer (per domain) and kept for its lifetime; nothing is cached at module level.
@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import Mustache from 'mustache';
 import type { Brand, GuestView } from '../domain';
+import { GUEST_EDGE } from './edge-config';
 import { jsonForScriptElement } from './embed-json';
 import { renderGuestIcs } from './guest-calendar';
 import { type GuestPageModel, guestPageModel } from './guest-page-model';
@@ -40,6 +41,8 @@ export interface GuestRenderer {
   renderCancelledPage(input: GuestRedirectInput): string;
   renderRedirectPage(input: GuestRedirectInput): string;
   renderGuestCalendar(input: GuestCalendarInput): string;
+  /** The brand's page for an address with nothing behind it (the edge answers 403/404 with it). */
+  renderNotFoundPage(input: { brand: Brand }): string;
   /** The public site root of a brand, e.g. `https://sailjada.com` (no trailing slash). */
   siteUrl(brand: Brand): string;
 }
@@ -145,7 +148,26 @@ export function createGuestRenderer(options: GuestRendererOptions): GuestRendere
   const renderGuestCalendar = ({ view, brand, updatedAt }: GuestCalendarInput): string =>
     renderGuestIcs({ view, brand, updatedAt, pageUrl: `${siteUrl(brand)}${guestPagePath(view.slug)}` });
 
-  return { siteUrl, renderGuestPage, renderCancelledPage, renderRedirectPage, renderGuestCalendar };
+  const renderNotFoundPage = ({ brand }: { brand: Brand }): string => {
+    const site = prepare(brand);
+    return render(site, 'guest-not-found', {
+      ...shell(site, brand),
+      page: {
+        title: `Page not found · ${brand.brandName}`,
+        description: `There is no charter page at this address on ${brand.domain}.`,
+        url: `${siteUrl(brand)}${GUEST_EDGE.errorPage.path}`,
+      },
+    });
+  };
+
+  return {
+    siteUrl,
+    renderGuestPage,
+    renderCancelledPage,
+    renderRedirectPage,
+    renderGuestCalendar,
+    renderNotFoundPage,
+  };
 }
 
 /** The brand's theme as custom properties; the shared sheet refers only to these. */

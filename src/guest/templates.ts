@@ -13,7 +13,12 @@ import { ConfigError } from '../errors';
 export const SHARED_TEMPLATES = '_shared';
 
 /** Templates every brand must end up with, from its own folder or the shared one. */
-export const REQUIRED_GUEST_TEMPLATES = ['guest-page', 'guest-cancelled', 'guest-redirect'] as const;
+export const REQUIRED_GUEST_TEMPLATES = [
+  'guest-page',
+  'guest-cancelled',
+  'guest-redirect',
+  'guest-not-found',
+] as const;
 export type GuestTemplateName = (typeof REQUIRED_GUEST_TEMPLATES)[number];
 
 export interface GuestTemplates {

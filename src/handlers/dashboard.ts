@@ -24,6 +24,7 @@ export function createDashboardDeps(
   return {
     store: new CalendarStore(doc, config.tableName),
     token: () => config.token.get(),
+    feedToken: () => config.feedToken.get(),
     logger: createLogger('dashboard', config.logLevel),
     settings: { calendarName: config.calendarName, publicBaseUrl: config.publicBaseUrl },
     ...overrides,

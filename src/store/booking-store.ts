@@ -6,7 +6,6 @@
  * update succeeds only against the revision it was read at (StaleRevisionError otherwise, never a silent
  * overwrite); cancelling keeps the booking and its history.
  */
-import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
@@ -23,14 +22,14 @@ import {
   ConfirmationSchema,
   type CrewMember,
   diffBookings,
-  fallbackSlug,
   type HistoryEntry,
-  proposeSlug,
   transition,
+  unguessableSlug,
   type ValidBookingInput,
 } from '../domain';
 import { ConflictError, NotFoundError, StaleRevisionError } from '../errors';
 import { queryAll, queryItems } from './query-items';
+import { randomCode } from './random-ids';
 import { TABLE_KEYS } from './table-definition';
 
 type Item = Record<string, unknown>;
@@ -109,8 +108,9 @@ const BOOKING_INDEX_PK = 'BOOKING';
 const CREW_INDEX_PK = 'CREW';
 
 export function newBookingId(): string {
-  // Time-ordered and URL-safe: sorts by creation, readable in logs, safe in S3 keys.
-  return `bk-${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`;
+  // Time-ordered and URL-safe: sorts by creation, readable in logs, safe in S3 keys. It also names the
+  // booking's public page (g/<id>), so its random part is as strong as a slug's (60 bits).
+  return `bk-${Date.now().toString(36)}-${randomCode()}`;
 }
 
 export class DynamoBookingStore {
@@ -120,7 +120,7 @@ export class DynamoBookingStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Creates a booking with a slug unique to its domain; a taken preferred slug falls back to a stable one. */
+  /** Creates a booking with a slug unique to its domain: its words plus a random code (drawn again if taken). */
   async createBooking(request: NewBooking): Promise<Booking> {
     if (request.idempotencyKey) {
       const earlier = await this.bookingForIdempotencyKey(request.idempotencyKey);
@@ -129,10 +129,9 @@ export class DynamoBookingStore {
     const id = request.id ?? newBookingId();
     const { input } = request;
     const explicit = input.slug !== undefined;
-    const preferred =
-      input.slug ??
-      proposeSlug({ title: input.title, guestName: input.guest.name, date: input.schedule.date });
-    const candidates = explicit ? [preferred] : [preferred, fallbackSlug(preferred, id)];
+    const words = { title: input.title, guestName: input.guest.name, date: input.schedule.date };
+    const preferred = input.slug ?? unguessableSlug(words, randomCode());
+    const candidates = explicit ? [preferred] : [preferred, unguessableSlug(words, randomCode())];
 
     for (const slug of candidates) {
       const booking = this.buildNewBooking(request, id, slug);

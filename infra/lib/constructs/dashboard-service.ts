@@ -33,7 +33,7 @@ export class DashboardService extends Construct {
       timeout: Duration.seconds(10),
     });
     props.table.grantReadWriteData(this.service.function);
-    this.service.useSecrets(props.secrets, ['DASHBOARD_TOKEN']);
+    this.service.useSecrets(props.secrets, ['DASHBOARD_TOKEN', 'DASHBOARD_FEED_TOKEN']);
     this.service.justifyWildcardResources(TABLE_INDEXES);
 
     this.endpoint = new HttpEndpoint(this, 'Endpoint', {

@@ -3,6 +3,8 @@
  * CloudFront distribution (Origin Access Control), with the guest-pages CloudFront Function on viewer-request
  * deployed from infra/functions/guest-rewrite.js as is, and HTML cached for five minutes (the reconciler
  * invalidates exactly the pages it changes, so the TTL only bounds staleness if an invalidation is lost).
+ * Headers per path and the error page come from the one edge description in src/guest/edge-config.ts, which
+ * the local CDN serves by too.
  *
  * Must never make the bucket public or grant anything but CloudFront read access in its bucket policy.
  */
@@ -12,6 +14,7 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { type EdgeBehavior, GUEST_EDGE } from '../../../src/guest/edge-config';
 
 export const HTML_CACHE_TTL = Duration.minutes(5);
 
@@ -93,14 +96,22 @@ export class GuestSite extends Construct {
     const origin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket, {
       originAccessLevels: [cloudfront.AccessLevel.READ],
     });
+    const headersPolicy = (behavior: EdgeBehavior, id: string): cloudfront.IResponseHeadersPolicy =>
+      behavior.headersPolicy === 'managed-security-headers'
+        ? cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS
+        : responseHeadersPolicyFrom(this, id, behavior, props.domain);
     // Logos and uploaded photos never change under the same key: the long-lived managed policy suits them.
-    const immutable: cloudfront.BehaviorOptions = {
-      origin,
-      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-      cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-      responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
-      compress: true,
-    };
+    const additionalBehaviors: Record<string, cloudfront.BehaviorOptions> = {};
+    for (const behavior of GUEST_EDGE.additionalBehaviors) {
+      additionalBehaviors[behavior.pathPattern] = {
+        origin,
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: headersPolicy(behavior, `Headers${behavior.pathPattern.replace(/\W/g, '')}`),
+        compress: true,
+      };
+    }
+    const { errorPage } = GUEST_EDGE;
     const certificate = props.certificateArn
       ? acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn)
       : undefined;
@@ -112,13 +123,20 @@ export class GuestSite extends Construct {
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: htmlCachePolicy,
-        responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: headersPolicy(GUEST_EDGE.defaultBehavior, 'HeadersDefault'),
         compress: true,
         functionAssociations: [
           { function: this.rewriteFunction, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
         ],
       },
-      additionalBehaviors: { '/assets/*': immutable, '/photos/*': immutable },
+      additionalBehaviors,
+      // S3 answers CloudFront 403 for a key that is not there (no ListBucket): both become the brand's 404.
+      errorResponses: errorPage.originStatuses.map((httpStatus) => ({
+        httpStatus,
+        responseHttpStatus: errorPage.responseStatus,
+        responsePagePath: errorPage.path,
+        ttl: Duration.seconds(errorPage.ttlSeconds),
+      })),
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: props.priceClass ?? cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
@@ -150,4 +168,42 @@ export class GuestSite extends Construct {
       });
     }
   }
+}
+
+/** A response headers policy that sets exactly the description's security headers, overriding the origin. */
+function responseHeadersPolicyFrom(
+  scope: Construct,
+  id: string,
+  behavior: EdgeBehavior,
+  domain: string,
+): cloudfront.ResponseHeadersPolicy {
+  const { headers } = behavior;
+  return new cloudfront.ResponseHeadersPolicy(scope, id, {
+    comment: `${behavior.pathPattern ?? 'default'} on ${domain}`,
+    securityHeadersBehavior: {
+      ...(headers.contentSecurityPolicy
+        ? { contentSecurityPolicy: { contentSecurityPolicy: headers.contentSecurityPolicy, override: true } }
+        : {}),
+      contentTypeOptions: { override: true },
+      frameOptions: {
+        frameOption:
+          headers.frameOptions === 'DENY'
+            ? cloudfront.HeadersFrameOption.DENY
+            : cloudfront.HeadersFrameOption.SAMEORIGIN,
+        override: true,
+      },
+      referrerPolicy: {
+        referrerPolicy:
+          headers.referrerPolicy === 'no-referrer'
+            ? cloudfront.HeadersReferrerPolicy.NO_REFERRER
+            : cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+        override: true,
+      },
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.seconds(headers.hstsMaxAgeSeconds),
+        override: true,
+      },
+      xssProtection: { protection: true, modeBlock: true, override: true },
+    },
+  });
 }

@@ -5,8 +5,8 @@
  * It also owns the EventBridge Scheduler group and role that later reminders use.
  *
  * Must never send email or hold SCC's or the dashboard's data: it reaches them over HTTP with their keys. Its
- * S3 access is limited to g/* of the brand buckets (plus listing photos/) and CloudFront to CreateInvalidation
- * on their distributions.
+ * S3 access is limited to g/* and 404.html of the brand buckets (plus reading photos/) and CloudFront to
+ * CreateInvalidation on their distributions.
  */
 import { Aws, Duration, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -18,6 +18,7 @@ import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { GUEST_EDGE } from '../../../src/guest/edge-config';
 import { STREAM_ENTITIES, TABLE_KEYS } from '../../../src/store/table-definition';
 import type { LambdaBundle } from '../lambda-bundles';
 import { justifyWildcardResources } from '../nag-checks';
@@ -111,6 +112,10 @@ export class Reconciler extends Construct {
         reason: 'g/* of each brand bucket: one object per guest page, named by slug and booking id.',
       },
       {
+        resource: /\/photos\/\*$/,
+        reason: 'photos/* of each brand bucket, read only (the first bytes, to check each is a photo).',
+      },
+      {
         resource: /:schedule\/[\w-]+\/\*$/,
         reason: "This reconciler's own schedule group: schedules are named per booking and step.",
       },
@@ -136,7 +141,19 @@ export class Reconciler extends Construct {
       new iam.PolicyStatement({
         sid: 'PublishGuestPages',
         actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
-        resources: sites.map((site) => site.bucket.arnForObjects(`${GUEST_PAGES_PREFIX}*`)),
+        resources: sites.flatMap((site) => [
+          site.bucket.arnForObjects(`${GUEST_PAGES_PREFIX}*`),
+          // The branded page the distribution answers 403/404 with (src/guest/edge-config.ts).
+          site.bucket.arnForObjects(GUEST_EDGE.errorPage.key),
+        ]),
+      }),
+    );
+    // Only the first bytes of each photo are read, to keep anything that is not a photo off the page.
+    this.service.allow(
+      new iam.PolicyStatement({
+        sid: 'SniffGuestPhotos',
+        actions: ['s3:GetObject'],
+        resources: sites.map((site) => site.bucket.arnForObjects(`${PHOTOS_PREFIX}*`)),
       }),
     );
     // Guest pages show the crew's photos: the reconciler lists photos/<bookingId>/ and nothing else.

@@ -23,9 +23,11 @@ export interface SccServiceProps {
   readonly secrets: Secrets;
   readonly sites: readonly BrandSite[];
   readonly senders: readonly BrandSender[];
-  /** sha256(SERVICE_KEY + PASSWORD_SALT), hex: not a secret, the key itself is. */
+  /**
+   * sha256(SERVICE_KEY + PASSWORD_SALT), hex. Not a secret on its own: the salt is, and it lives in Secrets
+   * Manager (PASSWORD_SALT_SECRET_ID), never in the template, so the hash cannot be attacked offline from it.
+   */
   readonly serviceKeyHash: string;
-  readonly passwordSalt: string;
   readonly photoMaxBytes: number;
   /** Base URL that crew magic links point at; default this service's API URL. */
   readonly publicUrl?: string;
@@ -44,13 +46,12 @@ export class SccService extends Construct {
       timeout: Duration.seconds(15),
       environment: {
         SERVICE_KEY_HASH: props.serviceKeyHash,
-        PASSWORD_SALT: props.passwordSalt,
         PHOTO_MAX_BYTES: String(props.photoMaxBytes),
       },
     });
     const fn = this.service.function;
     props.table.grantReadWriteData(fn);
-    this.service.useSecrets(props.secrets, ['MAGIC_LINK_SECRET']);
+    this.service.useSecrets(props.secrets, ['MAGIC_LINK_SECRET', 'PASSWORD_SALT']);
 
     if (props.senders.length > 0) {
       this.service.allow(

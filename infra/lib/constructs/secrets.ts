@@ -18,7 +18,9 @@ export const SECRET_NAMES = {
   SLACK_BOT_TOKEN: '/sailjada/slack/BOT_TOKEN',
   SCC_SERVICE_KEY: '/sailjada/shipcaptaincrew/SERVICE_KEY',
   DASHBOARD_TOKEN: '/sailjada/dashboard/AUTH_TOKEN',
+  DASHBOARD_FEED_TOKEN: '/sailjada/dashboard/CALENDAR_FEED_TOKEN',
   MAGIC_LINK_SECRET: '/sailjada/shipcaptaincrew/MAGIC_LINK_SECRET',
+  PASSWORD_SALT: '/sailjada/shipcaptaincrew/PASSWORD_SALT',
 } as const;
 
 export type SecretSetting = keyof typeof SECRET_NAMES;
@@ -28,7 +30,9 @@ const DESCRIPTIONS: Record<SecretSetting, string> = {
   SLACK_BOT_TOKEN: 'Slack bot token xoxb-… (OAuth & Permissions)',
   SCC_SERVICE_KEY: 'ShipCaptainCrew service key (X-Service-Key); SCC stores only its salted hash',
   DASHBOARD_TOKEN: 'Dashboard token (X-Dashboard-Token)',
+  DASHBOARD_FEED_TOKEN: 'Calendar feed token (?token= of the subscription URL); put a new value to revoke',
   MAGIC_LINK_SECRET: 'HMAC key that signs crew magic links',
+  PASSWORD_SALT: 'Salt of SCC’s SERVICE_KEY_HASH; with the hash in the template, the salt must stay secret',
 };
 
 export interface SecretsProps {

@@ -31,7 +31,6 @@ export interface ServicesStackProps extends StackProps {
   readonly boatsJson?: string;
   readonly scc: {
     readonly serviceKeyHash: string;
-    readonly passwordSalt: string;
     readonly photoMaxBytes: number;
     readonly publicUrl?: string;
   };
@@ -93,7 +92,6 @@ export class ServicesStack extends Stack {
       sites: props.sites,
       senders: props.senders,
       serviceKeyHash: props.scc.serviceKeyHash,
-      passwordSalt: props.scc.passwordSalt,
       photoMaxBytes: props.scc.photoMaxBytes,
       ...(props.scc.publicUrl ? { publicUrl: props.scc.publicUrl } : {}),
     });

@@ -16,7 +16,13 @@ export interface CachedObject {
 
 export interface EdgeCache {
   get(distributionId: string, key: string): CachedObject | undefined;
-  put(distributionId: string, key: string, object: Omit<CachedObject, 'storedAt' | 'expiresAt'>): void;
+  /** Keeps the object for `ttlSeconds` when given (an error response's TTL), else by its Cache-Control. */
+  put(
+    distributionId: string,
+    key: string,
+    object: Omit<CachedObject, 'storedAt' | 'expiresAt'>,
+    ttlSeconds?: number,
+  ): void;
   /** Removes what the paths match (exact, or a prefix ending in `*`); returns how many objects went. */
   invalidate(distributionId: string, paths: readonly string[]): number;
   size(distributionId: string): number;
@@ -48,8 +54,8 @@ export function createEdgeCache(now: () => number = Date.now): EdgeCache {
       }
       return found;
     },
-    put(distributionId, key, object) {
-      const ttl = ttlSeconds(object.status, object.headers['cache-control']);
+    put(distributionId, key, object, errorTtlSeconds) {
+      const ttl = errorTtlSeconds ?? ttlSeconds(object.status, object.headers['cache-control']);
       if (ttl <= 0) return;
       const storedAt = now();
       of(distributionId).set(key, { ...object, storedAt, expiresAt: storedAt + ttl * 1000 });

@@ -3,6 +3,9 @@
  * viewer-request function file (infra/functions/guest-rewrite.js) runs first, then the edge cache, then the
  * brand's bucket (s3rver) as origin. Reached at /sites/<domain>/… on the gateway, or at
  * http://<domain>.localhost:<PORT>/… where absolute links on the pages work as they do on the real domain.
+ * Headers per path and the answer for a missing object come from src/guest/edge-config.ts, the description
+ * the CDK builds the distributions from: the brand's 404.html with status 404, or S3's own 403 when that page
+ * is missing too (as CloudFront does when it cannot fetch a custom error page).
  * Development only. Never serves anything but GET/HEAD, as the distributions allow.
  */
 import { randomBytes } from 'node:crypto';
@@ -11,6 +14,7 @@ import { GetObjectCommand, type S3Client, S3ServiceException } from '@aws-sdk/cl
 import type { BrandDirectory } from '../../config/brands';
 import type { Brand } from '../../domain/catalogue';
 import { type ViewerRequestFunction, viewerRequestEvent } from '../../guest/cloudfront-function';
+import { edgeBehaviorFor, edgeHeaderValues, GUEST_EDGE } from '../../guest/edge-config';
 import type { EdgeCache } from './edge-cache';
 
 export interface GuestSitesOptions {
@@ -84,6 +88,8 @@ export function createGuestSites(options: GuestSitesOptions): GuestSites {
     }
 
     const key = outcome.request.uri === '/' ? `/${rootObject}` : outcome.request.uri;
+    // The response headers policy of the behaviour the rewritten path falls under, overriding the origin.
+    const policyHeaders = edgeHeaderValues(edgeBehaviorFor(key).headers);
     const cached = cache.get(brand.distributionId, key);
     if (cached) {
       const age = Math.floor((Date.now() - cached.storedAt) / 1000);
@@ -93,6 +99,7 @@ export function createGuestSites(options: GuestSitesOptions): GuestSites {
         cached.status,
         {
           ...cached.headers,
+          ...policyHeaders,
           ...edgeHeaders,
           age: String(age),
           'x-cache': cached.status >= 400 ? 'Error from cloudfront' : 'Hit from cloudfront',
@@ -100,14 +107,15 @@ export function createGuestSites(options: GuestSitesOptions): GuestSites {
         cached.body,
       );
     }
-    const fetched = await fetchFromOrigin(brand, key);
-    cache.put(brand.distributionId, key, fetched);
+    const fetched = await fetchWithErrorPage(brand, key);
+    cache.put(brand.distributionId, key, fetched, fetched.ttlSeconds);
     return send(
       response,
       method,
       fetched.status,
       {
         ...fetched.headers,
+        ...policyHeaders,
         ...edgeHeaders,
         'x-cache': fetched.status >= 400 ? 'Error from cloudfront' : 'Miss from cloudfront',
       },
@@ -115,12 +123,25 @@ export function createGuestSites(options: GuestSitesOptions): GuestSites {
     );
   }
 
-  async function fetchFromOrigin(brand: Brand, uri: string) {
+  /** The distribution's custom error responses: a 403 or 404 from the bucket becomes the brand's 404 page. */
+  async function fetchWithErrorPage(
+    brand: Brand,
+    uri: string,
+  ): Promise<OriginAnswer & { ttlSeconds?: number }> {
+    const { errorPage } = GUEST_EDGE;
+    const fetched = await fetchFromOrigin(brand, uri);
+    if (!(errorPage.originStatuses as readonly number[]).includes(fetched.status)) return fetched;
+    const page = await fetchFromOrigin(brand, errorPage.path);
+    if (page.status !== 200) return fetched;
+    return { ...page, status: errorPage.responseStatus, ttlSeconds: errorPage.ttlSeconds };
+  }
+
+  async function fetchFromOrigin(brand: Brand, uri: string): Promise<OriginAnswer> {
     let objectKey: string;
     try {
       objectKey = decodeURIComponent(uri.slice(1));
     } catch {
-      return notFound();
+      return accessDenied();
     }
     try {
       const object = await s3.send(new GetObjectCommand({ Bucket: brand.bucket, Key: objectKey }));
@@ -139,9 +160,9 @@ export function createGuestSites(options: GuestSitesOptions): GuestSites {
       }
       return { status: 200, headers, body };
     } catch (error) {
-      // A private bucket answers 403 for a missing key; the distributions turn both into the same 404.
+      // Through Origin Access Control without ListBucket, S3 answers a missing key with 403 AccessDenied.
       if (error instanceof S3ServiceException && [403, 404].includes(error.$metadata.httpStatusCode ?? 0)) {
-        return notFound();
+        return accessDenied();
       }
       throw error;
     }
@@ -158,14 +179,19 @@ export function createGuestSites(options: GuestSitesOptions): GuestSites {
   };
 }
 
-function notFound() {
+interface OriginAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** What a private bucket behind Origin Access Control answers for a key that is not there. */
+function accessDenied(): OriginAnswer {
   return {
-    status: 404,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    status: 403,
+    headers: { 'content-type': 'application/xml' },
     body: Buffer.from(
-      '<!doctype html><html lang="en"><meta charset="utf-8"><title>Not found</title>' +
-        '<body style="font-family:system-ui;margin:4rem auto;max-width:32rem;text-align:center">' +
-        '<h1>There is no charter page here</h1><p>Check the address in your invitation.</p></body></html>',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>',
     ),
   };
 }

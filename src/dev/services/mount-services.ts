@@ -67,6 +67,7 @@ export async function mountServices(context: ServiceContext): Promise<Services> 
     PUBLIC_BASE_URL: `${publicUrl}/scc`,
     GUEST_SITE_URL: `${publicUrl}/sites/{domain}`,
     DASHBOARD_TOKEN: secrets.dashboardToken,
+    DASHBOARD_FEED_TOKEN: secrets.dashboardFeedToken,
     DASHBOARD_PUBLIC_URL: `${publicUrl}/dashboard`,
     SCC_URL: `${internalUrl}/scc`,
     SCC_SERVICE_KEY: secrets.sccServiceKey,

@@ -44,7 +44,7 @@ export async function startDynamoDbLocal(
   });
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localDynamoClient(endpoint);
-  // Java's start takes seconds; on a loaded machine many more.
+  // A JVM start takes seconds alone and much longer on a machine shared with other test runs.
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) {
@@ -57,8 +57,9 @@ export async function startDynamoDbLocal(
       break;
     } catch (error) {
       if (Date.now() > deadline) {
-        // Nothing we started may outlive a failed start: the caller never gets a handle to stop it.
+        // Never leave the JVM behind: on a busy machine an orphan per failed start adds up.
         child.kill('SIGKILL');
+        client.destroy();
         throw new Error(`DynamoDB Local did not start on ${endpoint}: ${String(error)}`);
       }
       await new Promise((r) => setTimeout(r, 100));

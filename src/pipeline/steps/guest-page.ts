@@ -32,6 +32,8 @@ export function guestPageStep(deps: { publisher: GuestPagePublisher; brands: Bra
     async run({ booking }) {
       const brand = deps.brands.get(booking.domain);
       const published = await deps.publisher.publishGuestPage({ booking, brand });
+      // The page the distribution answers missing addresses with; a no-op once it is current.
+      await deps.publisher.publishNotFoundPage(brand);
       return {
         keys: [...published.keys],
         paths: [...published.paths],

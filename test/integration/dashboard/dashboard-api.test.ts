@@ -1,8 +1,7 @@
 /** The dashboard API end to end through its Lambda handler, against DynamoDB Local. */
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { feedToken } from '../../../src/dashboard';
-import { anEntry, type DashboardHarness, startDashboard, TOKEN } from './harness';
+import { anEntry, type DashboardHarness, FEED_TOKEN, startDashboard, TOKEN } from './harness';
 
 let dashboard: DashboardHarness;
 const NOW = new Date('2026-11-24T17:00:00.000Z');
@@ -267,7 +266,7 @@ describe('GET /calendar.ics', () => {
     const response = await call({
       method: 'GET',
       path: '/calendar.ics',
-      query: { token: feedToken(TOKEN) },
+      query: { token: FEED_TOKEN },
       token: false,
     });
 
@@ -299,7 +298,7 @@ describe('GET /calendar.ics', () => {
   it('gives the subscription URL to a caller with the dashboard token', async () => {
     const response = await call({ method: 'GET', path: '/calendar/feed-url' });
     expect(response.status).toBe(200);
-    expect(response.json.url).toBe(`http://localhost:3000/dashboard/calendar.ics?token=${feedToken(TOKEN)}`);
+    expect(response.json.url).toBe(`http://localhost:3000/dashboard/calendar.ics?token=${FEED_TOKEN}`);
   });
 });
 

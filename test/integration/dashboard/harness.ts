@@ -9,6 +9,9 @@ import { createTestTable, type TestTable } from '../../helpers/dynamo';
 
 export const TOKEN = 'dashboard-test-token-7c1e9a';
 export const PREFIX = '/dashboard';
+/** The calendar feed token; tests may set `feed.token` to rotate it. */
+export const FEED_TOKEN = 'feed-token-3b9d0f6a2c8e4d71a5f0b2c9e8d7a6f5';
+export const feed = { token: FEED_TOKEN };
 
 export interface CallRequest {
   method: string;
@@ -38,7 +41,14 @@ export async function startDashboard(now: () => Date = () => new Date()): Promis
   const table = await createTestTable('dashboard');
   const store = new CalendarStore(table.doc, table.tableName, { now });
   const handler = createDashboardHandler(
-    { store, token: async () => TOKEN, logger: silentLogger, settings: { calendarName: 'JADA test' }, now },
+    {
+      store,
+      token: async () => TOKEN,
+      feedToken: async () => feed.token,
+      logger: silentLogger,
+      settings: { calendarName: 'JADA test' },
+      now,
+    },
     { stripPrefix: PREFIX },
   );
   return {

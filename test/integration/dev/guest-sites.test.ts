@@ -9,6 +9,8 @@ import { createGuestSites } from '../../../src/dev/cdn/guest-sites';
 import { type CloudFrontLocal, startCloudFrontLocal } from '../../../src/dev/stand-ins/cloudfront-local';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../src/dev/stand-ins/dynamodb-local';
 import { loadViewerRequestFunction } from '../../../src/guest/cloudfront-function';
+import { createGuestPagePublisher } from '../../../src/guest/publish';
+import { createGuestRenderer } from '../../../src/guest/render-guest-page';
 import { startTestS3, type TestS3 } from '../../helpers/s3';
 
 const brands = loadBrands('templates');
@@ -104,10 +106,27 @@ describe('guest sites through the CloudFront Function, the edge cache and s3rver
     expect(answer.headers.get('x-cache')).toBe('FunctionGeneratedResponse from cloudfront');
   });
 
-  it('answers a page that does not exist with a friendly 404', async () => {
+  it('answers S3’s own 403 for a missing page while the brand has no 404.html, as CloudFront does', async () => {
+    const answer = await fetch(`${base}/g/nothing-here-yet`);
+    expect(answer.status).toBe(403);
+    expect(await answer.text()).toContain('AccessDenied');
+  });
+
+  it('answers a page that does not exist with the brand’s 404 page, status 404, cached briefly', async () => {
+    const publisher = createGuestPagePublisher({
+      s3: s3.s3,
+      renderer: createGuestRenderer({ templatesDir: 'templates' }),
+    });
+    await publisher.publishNotFoundPage(queen);
+
     const answer = await fetch(`${base}/g/no-such-charter`);
+
     expect(answer.status).toBe(404);
-    expect(await answer.text()).toContain('There is no charter page here');
+    const html = await answer.text();
+    expect(html).toContain('There is no charter page here');
+    expect(html).toContain(queen.brandName);
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('allows only GET and HEAD, as the distributions do', async () => {

@@ -168,9 +168,18 @@ describe('publishGuestPage', () => {
 
   it('lists the booking’s photos from the bucket when none are given', async () => {
     const booking = freshBooking();
-    for (const key of [`photos/${booking.id}/one.jpg`, `photos/${booking.id}/notes.txt`]) {
-      await local.s3.send(new PutObjectCommand({ Bucket: brand.bucket, Key: key, Body: 'x' }));
-    }
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
+    await local.s3.send(
+      new PutObjectCommand({
+        Bucket: brand.bucket,
+        Key: `photos/${booking.id}/one.jpg`,
+        Body: jpeg,
+        ContentType: 'image/jpeg',
+      }),
+    );
+    await local.s3.send(
+      new PutObjectCommand({ Bucket: brand.bucket, Key: `photos/${booking.id}/notes.txt`, Body: 'x' }),
+    );
     await publisher.publishGuestPage({ booking, brand });
     const page = (await fetchObject(`g/${booking.slug}.html`)).body;
     expect(page).toContain('one.jpg');

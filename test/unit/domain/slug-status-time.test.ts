@@ -10,6 +10,7 @@ import {
   proposeSlug,
   slugify,
   transition,
+  unguessableSlug,
   zonedToUtc,
 } from '../../../src/domain';
 import { ConflictError } from '../../../src/errors';
@@ -37,6 +38,19 @@ describe('slugs', () => {
     const slug = proposeSlug({ title: 'word '.repeat(40), guestName: 'Smith', date: '2026-12-05' });
     expect(slug.length).toBeLessThanOrEqual(80);
     expect(slug).toMatch(/^(word-)+2026-12-05$/);
+  });
+
+  it('appends the random code after the date, shortening the words and never the code', () => {
+    const input = { title: 'word '.repeat(40), guestName: 'Smith', date: '2026-12-05' };
+    expect(
+      unguessableSlug(
+        { title: 'Sunset Sail', guestName: 'Jordan Smith', date: '2026-12-05' },
+        '7qk2m9xw4rtd',
+      ),
+    ).toBe('sunset-sail-smith-2026-12-05-7qk2m9xw4rtd');
+    const long = unguessableSlug(input, '7qk2m9xw4rtd');
+    expect(long.length).toBeLessThanOrEqual(80);
+    expect(long).toMatch(/^(word-)+2026-12-05-7qk2m9xw4rtd$/);
   });
 
   it('never produces an empty slug', () => {

@@ -58,7 +58,13 @@ describe('guest-rewrite CloudFront Function', () => {
   it('answers 404 for /g and /g/ with no page name', async () => {
     expect(await statusFor('/g')).toBe(404);
     expect(await statusFor('/g/')).toBe(404);
-    expect(await statusFor('/g//')).toBe(404);
+  });
+
+  it('refuses empty path segments with 400: /g//x and /g// are not addresses of a page', async () => {
+    expect(await statusFor('/g//')).toBe(400);
+    expect(await statusFor('/g//sunset')).toBe(400);
+    expect(await statusFor('//g/sunset')).toBe(400);
+    expect(await statusFor('/photos//x.jpg')).toBe(400);
   });
 
   it.each([

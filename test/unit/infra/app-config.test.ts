@@ -6,7 +6,6 @@ import { cdkJsonContext } from './synth-helper';
 const real = {
   'charter-ops:slackOpsChannel': 'C0123ABCD',
   'charter-ops:sccServiceKeyHash': 'a'.repeat(64),
-  'charter-ops:sccPasswordSalt': 'pepper-and-salt',
 };
 const lookup = (context: Record<string, unknown>) => (key: string) => context[key];
 
@@ -46,8 +45,16 @@ describe('reading the deployment settings from CDK context', () => {
 
   it('refuses placeholders when synthesizing for an account, naming each one', () => {
     expect(() => readSettings(lookup(cdkJsonContext()), { placeholdersAllowed: false })).toThrow(
-      /synth-only placeholder values:\n {2}- charter-ops:slackOpsChannel\n {2}- charter-ops:sccServiceKeyHash\n {2}- charter-ops:sccPasswordSalt/,
+      /synth-only placeholder values:\n {2}- charter-ops:slackOpsChannel\n {2}- charter-ops:sccServiceKeyHash\n/,
     );
+  });
+
+  it('refuses a salt in context: it would sit in the template beside the hash', () => {
+    expect(() =>
+      readSettings(lookup({ ...real, 'charter-ops:sccPasswordSalt': 'pepper' }), {
+        placeholdersAllowed: true,
+      }),
+    ).toThrow(/sccPasswordSalt is no longer read: remove it.*Secrets Manager/);
   });
 
   it('lets CI that synthesizes with credentials opt in to placeholders explicitly', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HTML_CACHE_TTL } from '../../../infra/lib/constructs/guest-site';
+import { PHOTO_CONTENT_SECURITY_POLICY } from '../../../src/guest/edge-config';
 import { type CfnJson, PROJECT_ROOT, REWRITE_FUNCTION_PATH, resourcesOf, synthesize } from './synth-helper';
 
 const twoBrands = synthesize();
@@ -161,5 +162,36 @@ describe('guest sites, one per brand domain', () => {
     expect(() => synthesize({ context: { sites: { 'unknown.com': {} } } })).toThrow(
       /unknown\.com, which has no templates\/<domain>\/brand\.json/,
     );
+  });
+
+  it('answers 403 and 404 from the bucket with the brand’s 404.html, status 404, for a minute', () => {
+    const distributions = resourcesOf(twoBrands.dataTemplate, 'AWS::CloudFront::Distribution');
+    expect(distributions).toHaveLength(2);
+    for (const [, distribution] of distributions) {
+      const config = (distribution as CfnJson).Properties.DistributionConfig;
+      expect(config.CustomErrorResponses).toEqual([
+        { ErrorCode: 403, ResponseCode: 404, ResponsePagePath: '/404.html', ErrorCachingMinTTL: 60 },
+        { ErrorCode: 404, ResponseCode: 404, ResponsePagePath: '/404.html', ErrorCachingMinTTL: 60 },
+      ]);
+    }
+  });
+
+  it('serves /photos/* with the sandboxing CSP and nosniff of the edge description, overriding the origin', () => {
+    const template = twoBrands.dataTemplate;
+    template.resourceCountIs('AWS::CloudFront::ResponseHeadersPolicy', 2);
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: { ContentSecurityPolicy: PHOTO_CONTENT_SECURITY_POLICY, Override: true },
+          ContentTypeOptions: { Override: true },
+        }),
+      }),
+    });
+    const policies = resourcesOf(template, 'AWS::CloudFront::ResponseHeadersPolicy').map(([id]) => id);
+    for (const [, distribution] of resourcesOf(template, 'AWS::CloudFront::Distribution')) {
+      const behaviors = (distribution as CfnJson).Properties.DistributionConfig.CacheBehaviors as CfnJson[];
+      const photos = behaviors.find((b) => b.PathPattern === '/photos/*');
+      expect(policies).toContain(photos?.ResponseHeadersPolicyId?.Ref);
+    }
   });
 });

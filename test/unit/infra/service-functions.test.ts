@@ -65,8 +65,14 @@ describe('the four functions', () => {
       SCC_SERVICE_KEY_SECRET_ID: '/sailjada/shipcaptaincrew/SERVICE_KEY',
       DASHBOARD_TOKEN_SECRET_ID: '/sailjada/dashboard/AUTH_TOKEN',
     });
-    expect(env('Scc')).toMatchObject({ MAGIC_LINK_SECRET_SECRET_ID: SECRET_NAMES.MAGIC_LINK_SECRET });
-    expect(env('Dashboard')).toMatchObject({ DASHBOARD_TOKEN_SECRET_ID: SECRET_NAMES.DASHBOARD_TOKEN });
+    expect(env('Scc')).toMatchObject({
+      MAGIC_LINK_SECRET_SECRET_ID: SECRET_NAMES.MAGIC_LINK_SECRET,
+      PASSWORD_SALT_SECRET_ID: SECRET_NAMES.PASSWORD_SALT,
+    });
+    expect(env('Dashboard')).toMatchObject({
+      DASHBOARD_TOKEN_SECRET_ID: SECRET_NAMES.DASHBOARD_TOKEN,
+      DASHBOARD_FEED_TOKEN_SECRET_ID: SECRET_NAMES.DASHBOARD_FEED_TOKEN,
+    });
     for (const name of Object.keys(functions)) {
       for (const setting of Object.keys(SECRET_NAMES)) expect(env(name)).not.toHaveProperty(setting);
     }
@@ -96,13 +102,14 @@ describe('the four functions', () => {
     expect(render(env('Dashboard').DASHBOARD_PUBLIC_URL)).toMatch(/^DashboardEndpointApi\w+\.ApiEndpoint$/);
   });
 
-  it('give SCC its hash, salt, photo limit and its own public URL', () => {
+  it('give SCC its hash, the salt’s secret id (never the salt), photo limit and its own public URL', () => {
     const variables = env('Scc');
     expect(variables).toMatchObject({
       SERVICE_KEY_HASH: expect.stringMatching(/^SYNTH-ONLY/),
-      PASSWORD_SALT: expect.stringMatching(/^SYNTH-ONLY/),
+      PASSWORD_SALT_SECRET_ID: '/sailjada/shipcaptaincrew/PASSWORD_SALT',
       PHOTO_MAX_BYTES: String(15 * 1024 * 1024),
     });
+    expect(variables).not.toHaveProperty('PASSWORD_SALT');
     expect(render(variables.PUBLIC_BASE_URL)).toMatch(/^SccEndpointApi\w+\.ApiEndpoint$/);
   });
 

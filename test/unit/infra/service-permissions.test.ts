@@ -43,7 +43,7 @@ describe('least privilege, function by function', () => {
 
   it('gives the dashboard the table and its token, nothing else', () => {
     expect(actionsOf(statements.dashboard)).toEqual(sorted(LOGS, TABLE, SECRETS));
-    expect(secretsReadBy('dashboard')).toEqual(['DashboardToken']);
+    expect(secretsReadBy('dashboard')).toEqual(['DashboardFeedToken', 'DashboardToken']);
   });
 
   it('lets SCC send raw email from the brand identities and presign uploads under photos/ only', () => {
@@ -60,7 +60,7 @@ describe('least privilege, function by function', () => {
       expect.stringMatching(/^data:.*GuestSiteBucketQueenofsandiegoComArn\w+\/photos\/\*$/),
       expect.stringMatching(/^data:.*GuestSiteBucketSailjadaComArn\w+\/photos\/\*$/),
     ]);
-    expect(secretsReadBy('scc')).toEqual(['MagicLinkSecret']);
+    expect(secretsReadBy('scc')).toEqual(['MagicLinkSecret', 'PasswordSalt']);
   });
 
   it('never lets SCC touch CloudFront', () => {
@@ -86,12 +86,24 @@ describe('least privilege, function by function', () => {
         'dynamodb:DescribeStream',
       ]),
     );
-    for (const action of ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']) {
-      expect(resourcesFor(statements.reconciler, action)).toEqual([
-        expect.stringMatching(/^data:.*GuestSiteBucketQueenofsandiegoComArn\w+\/g\/\*$/),
-        expect.stringMatching(/^data:.*GuestSiteBucketSailjadaComArn\w+\/g\/\*$/),
-      ]);
+    const pages = [
+      expect.stringMatching(/^data:.*GuestSiteBucketQueenofsandiegoComArn\w+\/404\.html$/),
+      expect.stringMatching(/^data:.*GuestSiteBucketQueenofsandiegoComArn\w+\/g\/\*$/),
+      expect.stringMatching(/^data:.*GuestSiteBucketSailjadaComArn\w+\/404\.html$/),
+      expect.stringMatching(/^data:.*GuestSiteBucketSailjadaComArn\w+\/g\/\*$/),
+    ];
+    for (const action of ['s3:PutObject', 's3:DeleteObject']) {
+      expect(resourcesFor(statements.reconciler, action)).toEqual(pages);
     }
+    // Photos are read (their first bytes are sniffed) but never written or deleted by the reconciler.
+    expect(resourcesFor(statements.reconciler, 's3:GetObject')).toEqual(
+      expect.arrayContaining([
+        ...pages,
+        expect.stringMatching(/^data:.*GuestSiteBucketQueenofsandiegoComArn\w+\/photos\/\*$/),
+        expect.stringMatching(/^data:.*GuestSiteBucketSailjadaComArn\w+\/photos\/\*$/),
+      ]),
+    );
+    expect(resourcesFor(statements.reconciler, 's3:GetObject')).toHaveLength(6);
     const listing = statements.reconciler.find((s) => s.Action === 's3:ListBucket');
     expect(resourcesFor(statements.reconciler, 's3:ListBucket')).toEqual([
       expect.stringMatching(/^data:.*GuestSiteBucketQueenofsandiegoComArn\w+$/),

@@ -8,8 +8,8 @@ import { ConfigError } from '../../../src/errors';
 import { hashServiceKey } from '../../../src/scc/service-key';
 
 const env = {
-  SERVICE_KEY_HASH: hashServiceKey('key', 'salt'),
-  PASSWORD_SALT: 'salt',
+  SERVICE_KEY_HASH: hashServiceKey('key', 'salt-of-sixteen-bytes'),
+  PASSWORD_SALT: 'salt-of-sixteen-bytes',
   MAGIC_LINK_SECRET: 'x'.repeat(40),
   PUBLIC_BASE_URL: 'http://localhost:3000/scc/',
 };
@@ -36,8 +36,26 @@ describe('loadSccConfig', () => {
       uploadOrigins: ['https://*.amazonaws.com'],
     });
     expect(DEFAULT_PHOTO_MAX_BYTES).toBe(15 * 1024 * 1024);
-    expect(await config.passwordSalt.get()).toBe('salt');
+    expect(await config.passwordSalt.get()).toBe('salt-of-sixteen-bytes');
     expect(config.magicLinkSecret.origin).toBe('env:MAGIC_LINK_SECRET');
+  });
+
+  it('refuses to start with a PASSWORD_SALT under 16 bytes, without echoing it', () => {
+    expect(errorOf(() => loadSccConfig({ ...env, PASSWORD_SALT: 'fifteen-bytes!!' }))).toMatch(
+      /PASSWORD_SALT is too short: use at least 16 bytes/,
+    );
+    expect(errorOf(() => loadSccConfig({ ...env, PASSWORD_SALT: 'fifteen-bytes!!' }))).not.toContain(
+      'fifteen',
+    );
+  });
+
+  it('refuses a salt from Secrets Manager under 16 bytes as soon as it is read', async () => {
+    const { PASSWORD_SALT: _salt, ...rest } = env;
+    const config = loadSccConfig(
+      { ...rest, PASSWORD_SALT_SECRET_ID: '/sailjada/shipcaptaincrew/PASSWORD_SALT' },
+      () => async () => 'short',
+    );
+    await expect(config.passwordSalt.get()).rejects.toThrow(/PASSWORD_SALT is too short/);
   });
 
   it('refuses to start without PASSWORD_SALT, naming it: there is no default salt', () => {

@@ -12,9 +12,11 @@ import { logListenerError, userMessageFor } from '../../errors';
 import { COMMAND } from '../../ids';
 import { type ButtonArgs, buttonValue, tellUser } from './tell-user';
 
-function reason(userId: string): string {
-  return `Cancelled in Slack by <@${userId}>`;
-}
+/**
+ * Plain text, never Slack markup: the reason is escaped wherever it is shown (thread, root message, crew
+ * email), so a `<@U…>` mention in it read as `&lt;@U…&gt;`. Who cancelled is recorded as the actor.
+ */
+const CANCEL_REASON = 'Cancelled in Slack';
 
 /** The root message's button: cancels the charter as it is now. */
 export function cancelFromThread(deps: SlackDeps) {
@@ -31,7 +33,7 @@ export function cancelFromThread(deps: SlackDeps) {
         await tellUser(args, renderNotice(`*${escapeMrkdwn(booking.title)}* is already cancelled.`));
         return;
       }
-      await deps.store.cancelBooking(booking.id, booking.revision, reason(userId), userId);
+      await deps.store.cancelBooking(booking.id, booking.revision, CANCEL_REASON, userId);
       await tellUser(
         args,
         renderNotice(
@@ -61,7 +63,7 @@ export function confirmCancel(deps: SlackDeps) {
         await args.respond({ replace_original: true, text: `${booking.title} is already cancelled.` });
         return;
       }
-      await deps.store.cancelBooking(booking.id, revision ?? booking.revision, reason(userId), userId);
+      await deps.store.cancelBooking(booking.id, revision ?? booking.revision, CANCEL_REASON, userId);
       await args.respond({
         replace_original: true,
         ...renderNotice(

@@ -123,6 +123,7 @@ export async function serveDashboard(options: { table: TestTable; token: string 
   const handler = createDashboardHandler({
     store: new CalendarStore(options.table.doc, options.table.tableName),
     token: async () => options.token,
+    feedToken: async () => `${options.token}-feed`.padEnd(32, '0'),
     logger: silentLogger,
     settings: { calendarName: 'Pipeline tests' },
   });
