@@ -72,9 +72,13 @@ describe('buttons on the status thread', () => {
     const booking = await aCharter();
 
     await kit.clickButton({ actionId: ACTION.captainConfirm, value: booking.id, user: 'U0SOMEONE' });
+    await kit.clickButton({ actionId: ACTION.captainConfirm, value: booking.id, user: OPERATOR });
 
     expect(await kit.store.listConfirmations(booking.id)).toEqual([]);
-    expect(ephemeralTo('U0SOMEONE')).toContain('only the assigned captain, Ana Ruiz, can confirm');
+    // Not on the roster: the authorization table refuses before the listener runs.
+    expect(ephemeralTo('U0SOMEONE')).toContain('Only people on the crew roster can');
+    // An operator is not the captain either.
+    expect(ephemeralTo(OPERATOR)).toContain('only the assigned captain, Ana Ruiz, can confirm');
   });
 
   it('a repeated click (same action_ts, a Slack retry) is handled once', async () => {
