@@ -47,8 +47,8 @@ const estimateRules: Record<string, Rule> = Object.fromEntries(
 
 /** block_actions, by action_id. */
 export const ACTION_RULES: Readonly<Record<string, Rule>> = {
-  [ACTION.captainConfirm]: roster('answer for a charter’s captain'),
-  [ACTION.captainDecline]: roster('answer for a charter’s captain'),
+  [ACTION.captainConfirm]: roster('answer for a charter’s crew'),
+  [ACTION.captainDecline]: roster('answer for a charter’s crew'),
   [ACTION.completeCharter]: roster('complete a charter'),
   [ACTION.retrySteps]: operators('retry a charter’s steps'),
   [ACTION.republishGuestPage]: operators('republish guest pages'),
@@ -69,6 +69,7 @@ export const VIEW_RULES: Readonly<Record<string, Rule>> = {
   [CALLBACK.crewModal]: operators('keep the crew roster'),
   [CALLBACK.replaceCrewModal]: operators('replace crew'),
   [CALLBACK.completeModal]: roster('complete a charter'),
+  [CALLBACK.declineModal]: roster('answer for a charter’s crew'),
 };
 
 /** Events API, by event type. */

@@ -12,6 +12,7 @@ const USAGE: readonly [string, string][] = [
   ['crew add', 'Add a captain, crew member or hostess to the roster.'],
   ['crew list', 'Everyone on the roster.'],
   ['crew remove <id>', 'Take someone off the roster (past charters keep their name).'],
+  ['mine', 'Your own upcoming charters (if you are on the crew roster), to confirm or decline.'],
   ['help', 'This list.'],
 ];
 

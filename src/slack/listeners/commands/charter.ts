@@ -11,6 +11,7 @@ import { cancelCharterCommand } from './charter-cancel';
 import { crewCommand } from './charter-crew';
 import { charterHistoryCommand } from './charter-history';
 import { listChartersCommand } from './charter-list';
+import { charterMineCommand } from './charter-mine';
 import { editCharterCommand, newCharterCommand } from './charter-new';
 import { charterStatusCommand } from './charter-status';
 
@@ -25,6 +26,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   history: charterHistoryCommand,
   cancel: cancelCharterCommand,
   crew: crewCommand,
+  mine: charterMineCommand,
   help: async ({ ack }) => {
     await ack({ response_type: 'ephemeral', ...renderHelp() });
   },
@@ -37,6 +39,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   show: 'status',
   log: 'history',
   changes: 'history',
+  me: 'mine',
+  schedule: 'mine',
   '': 'help',
 };
 
