@@ -191,7 +191,7 @@ export async function completeRefusal(
     return `:raised_hand: Sorry — only ${who}, can complete this charter.`;
   }
   if (booking.status !== 'confirmed') {
-    return `*${title}* is not confirmed yet: press *Confirm (captain)* first, then *Complete*.`;
+    return `*${title}* is not confirmed yet: press *Confirm* in your direct message first, then *Complete*.`;
   }
   if (deps.now() < new Date(booking.startsAt)) {
     return `*${title}* has not set sail yet: complete it once it is back in port.`;
