@@ -30,7 +30,8 @@ export function plannedCaptainMessages(
   const planned: PlannedDirectMessage[] = [];
   for (const assignment of booking.crew) {
     if (assignment.role !== 'captain') continue;
-    const userId = slackIds.get(assignment.crewId);
+    // The account recorded when they were assigned; older bookings without one use the roster's.
+    const userId = assignment.slackUserId ?? slackIds.get(assignment.crewId);
     if (!userId) continue;
     const revision = asked.get(assignment.crewId)?.revision ?? 1;
     const key = `dm:${assignment.crewId}:${revision}`;

@@ -2,7 +2,7 @@
  * "Confirm" / "Decline…" of the person assigned to a charter, pressed in their direct message, in
  * `/charter mine` or on their App Home (never on the ops channel's messages). Who pressed is the roster
  * member the authorization middleware found by Slack user id (`context.access`); only someone on this
- * charter may answer, and only for themselves. Confirm is recorded at once (via "slack"); Decline asks why
+ * charter may answer, only for themselves, and only from the Slack account recorded when they were assigned. Confirm is recorded at once (via "slack"); Decline asks why
  * in a small modal first (views/decline-modal.ts records it). The pipeline carries the answer to the ops
  * thread and the crew board.
  */
@@ -22,6 +22,7 @@ import { type ButtonArgs, buttonValue, tellUser } from './tell-user';
 export function ownAssignment(
   booking: Booking | undefined,
   crewId: string | undefined,
+  userId: string,
 ): { assignment: CrewAssignment } | { refusal: string } {
   if (!booking) return { refusal: 'That charter no longer exists.' };
   if (booking.status === 'cancelled' || booking.status === 'completed') {
@@ -31,6 +32,12 @@ export function ownAssignment(
   if (!assignment) {
     return {
       refusal: `:raised_hand: Sorry — only the people assigned to *${escapeMrkdwn(booking.title)}* can confirm or decline it, each for themselves.`,
+    };
+  }
+  // The Slack account recorded when they were assigned answers; a roster entry rebound since does not.
+  if (assignment.slackUserId && assignment.slackUserId !== userId) {
+    return {
+      refusal: `:raised_hand: Sorry — your place on *${escapeMrkdwn(booking.title)}* was given to another Slack account. Ask the office.`,
     };
   }
   return { assignment };
@@ -65,7 +72,7 @@ export function captainAnswer(deps: SlackDeps, answer: Answer) {
     try {
       const access = accessOf(args.context);
       const booking = await deps.store.getBooking(buttonValue(args.body));
-      const found = ownAssignment(booking, access.member?.id);
+      const found = ownAssignment(booking, access.member?.id, access.userId);
       if ('refusal' in found || !booking) {
         await tellUser(
           args,

@@ -186,7 +186,9 @@ export async function completeRefusal(
   if (booking.status === 'cancelled') return `*${title}* was cancelled; there is nothing to complete.`;
   const captain = captainOf(booking);
   const member = captain ? await deps.store.getCrewMember(captain.crewId) : undefined;
-  if (!captain || !member?.slackUserId || member.slackUserId !== userId) {
+  // The Slack account recorded when the captain was assigned, else (older bookings) the roster's.
+  const answering = captain?.slackUserId ?? member?.slackUserId;
+  if (!captain || !answering || answering !== userId) {
     const who = captain ? `the captain, ${escapeMrkdwn(captain.name)}` : 'the captain';
     return `:raised_hand: Sorry — only ${who}, can complete this charter.`;
   }

@@ -38,7 +38,7 @@ export function declineSubmission(deps: SlackDeps) {
       const access = accessOf(context);
       const booking =
         typeof meta.bookingId === 'string' ? await deps.store.getBooking(meta.bookingId) : undefined;
-      const found = ownAssignment(booking, access.member?.id);
+      const found = ownAssignment(booking, access.member?.id, access.userId);
       if ('refusal' in found || !booking) {
         await ack({
           response_action: 'update',
