@@ -57,6 +57,11 @@ const ContextSchema = z.object({
   ),
   sccPasswordSalt: text('the salt used for sccServiceKeyHash'),
   slackApiUrl: httpUrl('the Slack Web API base URL').optional(),
+  /** SLACK_OPERATORS: Slack user ids (U…) and/or user group ids (S…), comma-separated; unset: nobody. */
+  slackOperators: z
+    .string()
+    .regex(/^[A-Z0-9, ]*$/, { error: 'Slack user ids (U…) and user group ids (S…), separated by commas' })
+    .optional(),
   /** Point the reconciler at an SCC or dashboard that already runs elsewhere instead of this stack's. */
   sccUrl: httpUrl("an existing SCC API's base URL").optional(),
   dashboardUrl: httpUrl("an existing dashboard API's base URL").optional(),
