@@ -92,7 +92,9 @@ describe('buttons on the status thread', () => {
     // Not on the roster: the authorization table refuses before the listener runs.
     expect(ephemeralTo('U0SOMEONE')).toContain('Only people on the crew roster can');
     // An operator is not the captain either.
-    expect(ephemeralTo(OPERATOR)).toContain('only the people assigned to *Button Test* can confirm or decline it');
+    expect(ephemeralTo(OPERATOR)).toContain(
+      'only the people assigned to *Button Test* can confirm or decline it',
+    );
   });
 
   it('a repeated click (same action_ts, a Slack retry) is handled once', async () => {

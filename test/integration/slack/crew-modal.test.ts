@@ -115,7 +115,7 @@ describe('crew roster modal', () => {
         slackUser: 'U0MALLORY',
       }),
     );
-    expect((rebind.json?.errors as Record<string, string>)[CREW_BLOCK.slackUser]).toContain(
+    expect((rebind.json?.errors as Record<string, string> | undefined)?.[CREW_BLOCK.slackUser]).toContain(
       '/charter crew edit ana-vela',
     );
     await kit.command('crew add');
@@ -129,7 +129,9 @@ describe('crew roster modal', () => {
         slackUser: 'U0ANAVELA',
       }),
     );
-    expect((reprice.json?.errors as Record<string, string>)[CREW_BLOCK.rate]).toContain('is an edit');
+    expect((reprice.json?.errors as Record<string, string> | undefined)?.[CREW_BLOCK.rate]).toContain(
+      'is an edit',
+    );
     expect(await kit.store.getCrewMember('ana-vela')).toMatchObject({
       slackUserId: 'U0ANAVELA',
       defaultHourlyRateCents: 6500,

@@ -9,7 +9,7 @@ import { makeTriggerId, type StoredView } from '../../../src/dev/stand-ins/slack
 import { type Booking, scheduleInstants } from '../../../src/domain';
 import { ACTION_RULES, COMMAND_RULES, VIEW_RULES } from '../../../src/slack/auth';
 import { crewActionValue } from '../../../src/slack/blocks/crew-lifecycle';
-import { ACTION, CALLBACK } from '../../../src/slack/ids';
+import { ACTION } from '../../../src/slack/ids';
 import { CANARY, expectNoCanary } from '../../helpers/canary';
 import { aBookingInput, TEST_CREW } from '../../helpers/fixtures';
 import {
