@@ -56,6 +56,11 @@ const ContextSchema = z.object({
     { error: 'set it to 64 hex characters, sha256(SERVICE_KEY + PASSWORD_SALT): run `npm run scc:hash-key`' },
   ),
   slackApiUrl: httpUrl('the Slack Web API base URL').optional(),
+  /** SLACK_OPERATORS: Slack user ids (U…) and/or user group ids (S…), comma-separated; unset: nobody. */
+  slackOperators: z
+    .string()
+    .regex(/^[A-Z0-9, ]*$/, { error: 'Slack user ids (U…) and user group ids (S…), separated by commas' })
+    .optional(),
   /** Point the reconciler at an SCC or dashboard that already runs elsewhere instead of this stack's. */
   sccUrl: httpUrl("an existing SCC API's base URL").optional(),
   dashboardUrl: httpUrl("an existing dashboard API's base URL").optional(),

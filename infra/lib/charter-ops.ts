@@ -58,6 +58,7 @@ export function createCharterOps(app: App, props: CharterOpsProps): CharterOps {
     secrets: data.secrets,
     slackOpsChannel: settings.slackOpsChannel,
     ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}),
+    ...(settings.slackOperators ? { slackOperators: settings.slackOperators } : {}),
     ...(settings.boats ? { boatsJson: JSON.stringify(settings.boats) } : {}),
     scc: {
       serviceKeyHash: settings.sccServiceKeyHash,

@@ -21,6 +21,11 @@ export interface DevConfig {
   slack: DevSlackMode;
   /** Signing secret the local gateway verifies Slack requests with (the sandbox signs with it too). */
   slackSigningSecret: string | undefined;
+  /**
+   * SLACK_OPERATORS for the local Slack app. Unset: in the sandbox, its operator persona (Morgan Reyes);
+   * with a real workspace or another Web API, nobody (set it to your own user id).
+   */
+  slackOperators: string | undefined;
   /** Level of the services' own JSON logs; the gateway's one-line request log is always shown. */
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
@@ -45,6 +50,7 @@ const devEnv = {
   SLACK_API_URL: optional(),
   SLACK_SIGNING_SECRET: optional(),
   SLACK_OPS_CHANNEL: optionalSlackChannelId(),
+  SLACK_OPERATORS: optional(),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'set it to debug, info, warn or error' })
     .default('warn'),
@@ -63,6 +69,7 @@ export function loadDevConfig(env: Env): DevConfig {
       parsed.SLACK_OPS_CHANNEL,
     ),
     slackSigningSecret: parsed.SLACK_SIGNING_SECRET,
+    slackOperators: parsed.SLACK_OPERATORS,
     logLevel: parsed.LOG_LEVEL,
   };
 }

@@ -27,6 +27,34 @@ export interface SlackConfig {
   boats: readonly Boat[];
   brands: BrandDirectory;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** SLACK_OPERATORS: who may run charters and keep the roster (src/slack/auth). Empty: nobody. */
+  operators: OperatorList;
+}
+
+/** Operators by Slack user id (`U…`, `W…` on Enterprise Grid) and by user group id (`S…`). */
+export interface OperatorList {
+  userIds: readonly string[];
+  groupIds: readonly string[];
+}
+
+const OPERATOR_ENTRY = /^(?:[UW][A-Z0-9]{2,}|S[A-Z0-9]{2,})$/;
+
+/** "U0123ABCD, S0456EFGH" → users and groups; anything else is a configuration error naming the entry. */
+export function parseOperators(value: string | undefined): OperatorList {
+  const entries = (value ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const bad = entries.filter((e) => !OPERATOR_ENTRY.test(e));
+  if (bad.length > 0) {
+    throw new ConfigError(
+      `Configuration error:\n  - SLACK_OPERATORS is invalid: list Slack user ids (U0123ABCD) and user group ids (S0123ABCD), separated by commas (not understood: ${bad.map((b) => `"${b.slice(0, 40)}"`).join(', ')})`,
+    );
+  }
+  return {
+    userIds: [...new Set(entries.filter((e) => !e.startsWith('S')))],
+    groupIds: [...new Set(entries.filter((e) => e.startsWith('S')))],
+  };
 }
 
 const slackEnv = {
@@ -36,6 +64,7 @@ const slackEnv = {
   SLACK_APP_TOKEN: optional(),
   SLACK_SIGNING_SECRET: optional(),
   SLACK_BOT_TOKEN: optional(),
+  SLACK_OPERATORS: optional(),
 };
 
 export function loadSlackConfig(env: Env, fetcher?: () => SecretFetcher): SlackConfig {
@@ -63,6 +92,7 @@ export function loadSlackConfig(env: Env, fetcher?: () => SecretFetcher): SlackC
     boats: loadBoats(parsed.BOATS),
     brands: loadBrands(parsed.TEMPLATES_DIR, parsed.BRAND_SITES),
     logLevel: parsed.LOG_LEVEL,
+    operators: parseOperators(parsed.SLACK_OPERATORS),
   };
 }
 

@@ -24,7 +24,7 @@ import { createMailOutbox, MAIL_PREFIX } from './mail/mail-outbox';
 import { standInPort } from './ports';
 import { readAppManifest } from './sandbox/app-manifest';
 import { createSlackSandbox, SANDBOX_PREFIX, type SlackSandbox } from './sandbox/slack-sandbox';
-import { sandboxPeople, seedOnce } from './seed';
+import { DEV_OPERATOR, sandboxPeople, seedOnce } from './seed';
 import { createDevStore } from './services/dev-store';
 import { mountServices } from './services/mount-services';
 import { startCloudFrontLocal } from './stand-ins/cloudfront-local';
@@ -48,6 +48,8 @@ export interface DevStackOptions {
   slack?: DevSlackMode;
   /** Overrides the local signing secret (with SLACK_API_URL pointing at a stand-in that signs with it). */
   slackSigningSecret?: string;
+  /** SLACK_OPERATORS; unset: the sandbox's operator persona in the sandbox, nobody otherwise. */
+  slackOperators?: string;
   templatesDir?: string;
   tableName?: string;
   /** One line per noteworthy thing (request log, notes); defaults to silence. */
@@ -219,6 +221,8 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       SLACK_OPS_CHANNEL: opsChannel.id,
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_BOT_TOKEN: botToken,
+      SLACK_OPERATORS:
+        options.slackOperators ?? (slackMode.kind === 'sandbox' ? DEV_OPERATOR.slackUserId : ''),
       ...(slackApiUrl ? { SLACK_API_URL: slackApiUrl } : {}),
       ...(slackMode.kind === 'socket' ? { SLACK_APP_TOKEN: slackMode.appToken } : {}),
     };

@@ -47,6 +47,7 @@ async function main(argv: readonly string[]): Promise<void> {
     dataDir: config.dataDir,
     fresh,
     slack: config.slack,
+    ...(config.slackOperators !== undefined ? { slackOperators: config.slackOperators } : {}),
     ...(config.slackSigningSecret ? { slackSigningSecret: config.slackSigningSecret } : {}),
     logLevel: config.logLevel,
     log: (line) => console.log(`${stamp()}  ${line}`),

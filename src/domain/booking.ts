@@ -58,6 +58,14 @@ export const CrewAssignmentSchema = z.object({
   name: requiredText('Crew name', 120),
   role: z.enum(ROLES, { error: 'Role must be captain, crew or hostess.' }),
   hourlyRateCents: cents('Hourly rate'),
+  /**
+   * The Slack account that answers for this person on this charter, recorded when they were assigned: a
+   * later change of the roster's Slack id does not hand someone else their place (issue #13).
+   */
+  slackUserId: z
+    .string()
+    .regex(/^[UW][A-Z0-9]{2,}$/, { error: 'A Slack user id looks like U0123ABCD.' })
+    .optional(),
 });
 export type CrewAssignment = z.infer<typeof CrewAssignmentSchema>;
 

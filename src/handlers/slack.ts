@@ -41,6 +41,7 @@ export function createSlackEventsHandler(deps: SlackHandlerDeps): SlackEventsHan
       boats: deps.config.boats,
       brands: deps.config.brands,
       opsChannel: deps.config.opsChannel,
+      operators: deps.config.operators,
       logger,
       now: deps.now ?? (() => new Date()),
       signingSecret: deps.config.signingSecret,

@@ -24,7 +24,7 @@ export interface CrewLifecycleDeps {
   tableName: string;
   store: DynamoBookingStore;
   stepRecords: Pick<StepRecordStore, 'get'>;
-  slack: Pick<SlackThread, 'replyKeys' | 'postReply'>;
+  slack: Pick<SlackThread, 'replyKeys' | 'postReply'> & Partial<Pick<SlackThread, 'postDirect'>>;
   scc: Pick<SccFollowUpClient, 'remind' | 'sendRoster'>;
   scheduler: TimerScheduler;
   policy?: DeadlinePolicy;

@@ -27,6 +27,25 @@ export function describeChange(change: FieldChange): string {
   return `${change.field} ${from} → ${to}`;
 }
 
+/**
+ * Fields whose values are for operators only: money, internal notes and the guest's contact details. A
+ * channel is read by whoever is in it, so there these changes are named without their values ("price changed").
+ */
+export const OPERATOR_ONLY_FIELDS: ReadonlySet<string> = new Set([
+  'guest',
+  'price',
+  'deposit',
+  'captain fee',
+  'port costs',
+  'crew rates',
+  'internal notes',
+]);
+
+/** One change as a channel may show it: what changed, and for money and internal notes not the values. */
+export function describeChangeForChannel(change: FieldChange): string {
+  return OPERATOR_ONLY_FIELDS.has(change.field) ? `${change.field} changed` : describeChange(change);
+}
+
 /** Whether the crew were told and asked again because of these changes. */
 export function crewRenotified(changes: readonly FieldChange[]): boolean {
   return needsCrewReconfirmation(changes);

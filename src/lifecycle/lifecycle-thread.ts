@@ -14,7 +14,7 @@ import type { OnceOnly } from './once-only';
 export type ReplyOutcome = 'posted' | 'already' | 'no-thread';
 
 export interface LifecycleThreadDeps {
-  thread: Pick<SlackThread, 'replyKeys' | 'postReply'>;
+  thread: Pick<SlackThread, 'replyKeys' | 'postReply'> & Partial<Pick<SlackThread, 'postDirect'>>;
   /** Where the pipeline keeps the root message's ts (its slack-thread step record). */
   stepRecords: Pick<StepRecordStore, 'get'>;
   once: OnceOnly;
@@ -49,5 +49,20 @@ export class LifecycleThread {
       posted = true;
     });
     return outcome === 'done' && posted ? 'posted' : 'already';
+  }
+
+  /**
+   * A direct message to one person under `key`, once (the once-only marker, as for replies). Crew-facing:
+   * callers render it from crewView only. Without a direct-message client, nothing is sent.
+   */
+  async direct(bookingId: string, key: string, userId: string, message: SlackMessage): Promise<boolean> {
+    const postDirect = this.deps.thread.postDirect?.bind(this.deps.thread);
+    if (!postDirect) return false;
+    let sent = false;
+    await this.deps.once.run(`dm:${bookingId}:${key}`, async () => {
+      await postDirect(userId, message);
+      sent = true;
+    });
+    return sent;
   }
 }

@@ -67,7 +67,13 @@ export async function findCandidates(
 export function replacementChange(booking: Booking, crewId: string, member: CrewMember): BookingChange {
   const crew = booking.crew.map((a) =>
     a.crewId === crewId
-      ? { crewId: member.id, name: member.name, role: a.role, hourlyRateCents: member.defaultHourlyRateCents }
+      ? {
+          crewId: member.id,
+          name: member.name,
+          role: a.role,
+          hourlyRateCents: member.defaultHourlyRateCents,
+          ...(member.slackUserId ? { slackUserId: member.slackUserId } : {}),
+        }
       : a,
   );
   const input: ValidBookingInput = BookingInputSchema.parse({ ...bookingInputOf(booking), crew });

@@ -7,9 +7,10 @@
  * is now) whether it is still wanted, and at about this time; if not, it does nothing. Every action is once
  * only: SCC sends each follow-up once per key, and each thread reply is posted once per key.
  */
-import { type Booking, captainOf, DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../domain';
+import { type Booking, captainOf, crewView, DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../domain';
 import type { Logger } from '../logging/logger';
 import type { TimerPayload } from '../scheduler/timer';
+import { renderCrewDirectMessage } from '../slack/blocks/crew-assignment';
 import {
   type CrewRef,
   renderDeadlinePassed,
@@ -32,7 +33,7 @@ export type TimerStore = Pick<
 export interface TimerHandlerDeps {
   store: TimerStore;
   scc: Pick<SccFollowUpClient, 'remind' | 'sendRoster'>;
-  thread: Pick<LifecycleThread, 'post'>;
+  thread: Pick<LifecycleThread, 'post'> & Partial<Pick<LifecycleThread, 'direct'>>;
   policy?: DeadlinePolicy;
   now: () => Date;
   logger: Logger;
@@ -214,6 +215,14 @@ export function createTimerHandler(deps: TimerHandlerDeps) {
       }),
     );
     if (posted === 'no-thread') throw new ThreadNotReadyError(`No thread yet for ${booking.id}.`);
+    // The Complete button reaches the captain in their direct message (crewView), not the ops channel.
+    if (captain && ref?.slackUserId && deps.thread.direct) {
+      const message = renderCrewDirectMessage(
+        { view: crewView(booking, captain.crewId), answer: 'confirmed' },
+        'complete',
+      );
+      await deps.thread.direct(booking.id, `complete:${booking.endsAt}`, ref.slackUserId, message);
+    }
   }
 }
 

@@ -10,6 +10,7 @@
 import { App, AwsLambdaReceiver, LogLevel, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { SecretSource } from '../config/secrets';
+import { authorizeRequests, OperatorDirectory } from './auth';
 import { toBoltLogger } from './bolt-logger';
 import { dedupeDeliveries } from './dedupe';
 import type { SlackDeps } from './deps';
@@ -93,6 +94,11 @@ export async function createSlackApp(options: SlackAppOptions): Promise<SlackApp
     clientOptions: clientOptions(options.apiUrl),
   });
   app.use(dedupeDeliveries(options.store, logger));
+  const operators = new OperatorDirectory(options.operators ?? { userIds: [], groupIds: [] }, logger);
+  if (!operators.configured)
+    logger.warn('SLACK_OPERATORS is empty: nobody can book, edit or cancel charters or keep the roster');
+  // Before any listener: who may do what is decided here and only here (src/slack/auth/rules.ts).
+  app.use(authorizeRequests({ store: options.store, operators, opsChannel: options.opsChannel, logger }));
   registerListeners(app, options);
   registerErrorHandler(app, logger);
 

@@ -216,12 +216,15 @@ export function bookingInputFromForm(values: BookingFormValues, context: FormCon
       errors.push({ field, message: 'That person is no longer on the crew roster. Pick someone else.' });
       return;
     }
+    // Who answers for them in Slack is fixed when they are assigned; an edit keeps it.
+    const slackUserId = kept ? kept.slackUserId : member?.slackUserId;
     crew.push({
       crewId,
       name: member?.name ?? kept!.name,
       role,
       hourlyRateCents:
         kept && kept.role === role ? kept.hourlyRateCents : (member?.defaultHourlyRateCents ?? 0),
+      ...(slackUserId ? { slackUserId } : {}),
     });
   };
   assign(values.captainId, 'captain', 'crew.captain');

@@ -3,6 +3,7 @@
  * Listeners use the store and configuration only: never SCC, the dashboard, S3, SES or CloudFront.
  */
 import type { BrandDirectory } from '../config/brands';
+import type { OperatorList } from '../config/slack';
 import type { Boat, Booking } from '../domain';
 import type { Logger } from '../logging/logger';
 import type { DynamoBookingStore } from '../store';
@@ -40,6 +41,8 @@ export interface SlackDeps {
   now: () => Date;
   /** Each pipeline step's state for a booking, from the pipeline's step records (`/charter status`). */
   readSteps?: (booking: Booking) => Promise<StepState[]>;
+  /** SLACK_OPERATORS, parsed. Absent or empty: nobody is an operator, so every operator action is refused. */
+  operators?: OperatorList;
 }
 
 /**

@@ -13,6 +13,8 @@ export const CALLBACK = {
   replaceCrewModal: 'charter_replace_crew_modal',
   /** The captain's "Complete": head count and a short note. */
   completeModal: 'charter_complete_modal',
+  /** A crew member's "Decline" (in their DM, `/charter mine` or App Home): why they can't make it. */
+  declineModal: 'charter_decline_modal',
 } as const;
 
 /** Input blocks of the booking modal; validation errors are reported against these. */
@@ -86,6 +88,10 @@ export const CREW_INPUT = {
 
 /** Buttons. Values carry the booking id (and, where a decision is about one revision, `id:revision`). */
 export const ACTION = {
+  /**
+   * "Confirm" / "Decline" of the person assigned (value: booking id), in their DM, `/charter mine` or App
+   * Home. The ids keep their first name (captains had them first) so buttons already sent keep working.
+   */
   captainConfirm: 'charter_captain_confirm',
   captainDecline: 'charter_captain_decline',
   retrySteps: 'charter_retry_steps',
@@ -107,12 +113,14 @@ export const ACTION = {
 
 /** Inputs of the "Replace…" and "Complete" modals. */
 export const LIFECYCLE_BLOCK = {
+  declineReason: 'decline_reason',
   candidate: 'replace_candidate',
   headCount: 'complete_head_count',
   note: 'complete_note',
 } as const;
 
 export const LIFECYCLE_INPUT = {
+  declineReason: 'reason',
   candidate: 'candidate',
   headCount: 'head_count',
   note: 'note',

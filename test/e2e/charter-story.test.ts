@@ -2,7 +2,8 @@
  * The whole story in a real browser (Debian's Chromium), against the whole system started as `npm run dev`
  * starts it (in this process, on free ports, in a throwaway data directory): /charter new in the Slack
  * sandbox → the modal (with an inline error from the app first: too many guests for the boat) → the thread's steps turning green → the
- * captain confirms with the button → the crew email in the outbox → its magic link → the crew confirms →
+ * captain confirms in the app's direct message (the channel shows no money and no captain buttons; crew
+ * are refused operator commands) → the crew email in the outbox → its magic link → the crew confirms →
  * the thread's crew board updates → the guest page on queenofsandiego.com shows the charter → an edit of
  * the time shows on the guest page after it is republished.
  * Screenshots of each key screen go to test-results/e2e/.
@@ -17,6 +18,7 @@ import { launchChromium, screenshot } from './helpers/browser';
 
 const OPERATOR = 'U0OPERATOR';
 const CAPTAIN = 'U0CAPTAIN1';
+const CREW = 'U0CREW0001';
 const CREW_EMAIL = 'sam.okafor@crew.example.com';
 const STEP_WAIT_MS = 30_000;
 /** A 2×2 PNG: small, but a real image. */
@@ -162,15 +164,46 @@ describe('the charter story, end to end in a browser', () => {
     await screenshot(page, '05-thread-steps-green');
   }, 60_000);
 
-  it('lets the captain confirm with the button', async () => {
+  it('shows the ops channel no money and no captain buttons (issue #13)', async () => {
     await page.goto(sandbox(CAPTAIN));
     await rootMessage().waitFor();
-    await rootMessage().getByRole('button', { name: 'Confirm (captain)' }).click();
+    expect(await rootMessage().textContent()).not.toMatch(/\$\d|Margin|Price/);
+    expect(
+      await rootMessage()
+        .getByRole('button', { name: /Confirm|Decline|Complete/ })
+        .count(),
+    ).toBe(0);
+  });
+
+  it('lets the captain confirm in the direct message the app sent them', async () => {
+    await page.goto(`${sandbox(CAPTAIN)}&channel=app`);
+    await page.getByRole('tab', { name: 'Messages' }).click();
+    const dm = page.locator('#messages .message').filter({ hasText: 'Sunset Sail' }).first();
+    await dm.waitFor({ timeout: STEP_WAIT_MS });
+    expect(await dm.textContent()).toMatch(/Your pay/);
+    await screenshot(page, '06-captain-dm');
+    await dm.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await expect
+      .poll(async () => (await page.locator('#messages').textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/you confirmed/);
+
+    await page.goto(sandbox(CAPTAIN));
     const board = rootMessage().locator('[data-block-id="thread_crew_board"]');
     await expect
       .poll(async () => (await board.textContent()) ?? '', { timeout: STEP_WAIT_MS, interval: 250 })
       .toMatch(/✅ Captain Ana Ruiz.*: confirmed/);
-    await screenshot(page, '06-captain-confirmed');
+    await screenshot(page, '06b-captain-confirmed');
+  });
+
+  it('refuses crew who try an operator command, saying why', async () => {
+    await page.goto(sandbox(CREW));
+    await page.locator('#composer-input').fill(`/charter status ${slug}`);
+    await page.locator('#composer-input').press('Enter');
+    await expect
+      .poll(async () => (await page.locator('#messages').textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/Only operators can see a charter’s status/);
+    expect(await page.locator('#messages').textContent()).not.toMatch(/\$\d/);
+    await screenshot(page, '06c-crew-refused');
   });
 
   it('delivers the crew email whose magic link opens the crew page, where the crew confirms', async () => {

@@ -23,6 +23,8 @@ export interface SlackAppProps {
   readonly secrets: Secrets;
   readonly slackOpsChannel: string;
   readonly slackApiUrl?: string;
+  /** SLACK_OPERATORS: who may run charters and keep the roster. */
+  readonly slackOperators?: string;
 }
 
 export class SlackApp extends Construct {
@@ -43,6 +45,7 @@ export class SlackApp extends Construct {
       environment: {
         SLACK_OPS_CHANNEL: props.slackOpsChannel,
         ...(props.slackApiUrl ? { SLACK_API_URL: props.slackApiUrl } : {}),
+        ...(props.slackOperators ? { SLACK_OPERATORS: props.slackOperators } : {}),
       },
     });
     props.table.grantReadWriteData(this.service.function);

@@ -27,6 +27,8 @@ export interface ServicesStackProps extends StackProps {
   readonly secrets: Secrets;
   readonly slackOpsChannel: string;
   readonly slackApiUrl?: string;
+  /** SLACK_OPERATORS for the Slack app. */
+  readonly slackOperators?: string;
   /** BOATS: the fleet as JSON; omitted means the built-in fleet. */
   readonly boatsJson?: string;
   readonly scc: {
@@ -83,6 +85,7 @@ export class ServicesStack extends Stack {
       secrets: props.secrets,
       slackOpsChannel: props.slackOpsChannel,
       ...(props.slackApiUrl ? { slackApiUrl: props.slackApiUrl } : {}),
+      ...(props.slackOperators ? { slackOperators: props.slackOperators } : {}),
     });
     this.scc = new SccService(this, 'Scc', {
       bundle: bundle('scc'),

@@ -94,6 +94,7 @@ export async function mountServices(context: ServiceContext): Promise<Services> 
       boats: slackConfig.boats,
       brands: slackConfig.brands,
       opsChannel: slackConfig.opsChannel,
+      operators: slackConfig.operators,
       logger: createLogger('slack', slackConfig.logLevel),
       now: () => new Date(),
       signingSecret: slackConfig.signingSecret,

@@ -143,6 +143,8 @@ export interface SlackWebApiStandIn {
   /** The App Home last published for a user. */
   homeView(userId: string): StoredView | undefined;
   addUser(user: Partial<SlackUser> & { id: string }): void;
+  /** Defines (or replaces) a user group `S…` and its members, for `usergroups.users.list`. */
+  setUserGroup(id: string, userIds: readonly string[]): void;
   /** Makes the next `views.open` with this trigger answer `expired_trigger_id`. */
   expireTrigger(triggerId: string): void;
   /** The bot leaves a channel: posts there answer `not_in_channel` until `joinChannel`. */
@@ -230,6 +232,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
   const failures = new Map<string, string>();
   const now = options.now ?? Date.now;
   const limiter = options.rateLimits === false ? undefined : createRateLimiter(now);
+  const userGroups = new Map<string, string[]>();
   let lastTs = 0;
   let viewCounter = 0;
   let base = '';
@@ -475,6 +478,15 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
       if (!id) return { ok: false, error: 'user_not_found' };
       return { ok: true, user: { ...userFor(id), team_id: teamId } };
     },
+    // https://docs.slack.dev/reference/methods/usergroups.users.list: `usergroup` is required; an unknown
+    // group answers `no_such_subteam`; the answer is the members' user ids.
+    'usergroups.users.list': (args) => {
+      const id = typeof args.usergroup === 'string' ? args.usergroup : '';
+      if (!id) return { ok: false, error: 'invalid_arguments' };
+      const members = userGroups.get(id);
+      if (!members) return { ok: false, error: 'no_such_subteam' };
+      return { ok: true, users: [...members] };
+    },
     'views.open': (args) => openViewFromTrigger(args, 'view.opened'),
     'views.push': (args) => openViewFromTrigger(args, 'view.pushed'),
     'views.update': (args) => {
@@ -654,6 +666,9 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     addUser: (user) => {
       const base = userFor(user.id);
       users.set(user.id, { ...base, ...user, profile: { ...base.profile, ...user.profile } });
+    },
+    setUserGroup: (id, userIds) => {
+      userGroups.set(id, [...userIds]);
     },
     expireTrigger: (triggerId) => {
       expiredTriggers.add(triggerId);

@@ -164,6 +164,22 @@ export class SlackThread {
     return keys;
   }
 
+  /**
+   * A direct message from the app to one person (chat.postMessage with their user id as the channel opens
+   * the app's DM with them). Crew-facing: callers hand it messages rendered from crewView only. Tried once,
+   * like the other posts; the caller records what it sent.
+   */
+  async postDirect(userId: string, message: SlackMessage): Promise<string> {
+    const result = await this.client.chat.postMessage({
+      token: await this.options.botToken.get(),
+      channel: userId,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+    });
+    return result.ts ?? '';
+  }
+
   async postReply(rootTs: string, bookingId: string, key: string, message: SlackMessage): Promise<string> {
     // Never retried here, like postRoot: the step looks for the reply's key before posting it again.
     const token = await this.options.botToken.get();

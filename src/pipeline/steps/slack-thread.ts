@@ -33,6 +33,7 @@ import {
 import type { DynamoBookingStore } from '../../store';
 import type { SlackThread } from '../clients/slack-thread';
 import type { StepName, StepRecord } from '../step-records';
+import { plannedCaptainMessages } from './captain-dm';
 import type { SccEventResult } from './scc-event';
 import type { PipelineStep } from './step';
 
@@ -52,6 +53,8 @@ export interface SlackThreadResult {
   posted?: string[];
   /** What the thread showed when last brought up to date (see threadFingerprint). */
   fingerprint?: string;
+  /** Keys of the captains' direct messages sent (captain-dm.ts). */
+  dms?: string[];
   [key: string]: unknown;
 }
 
@@ -134,11 +137,19 @@ export function slackThreadStep(deps: { thread: SlackThread; store: ThreadStore 
           posted.add(reply.key);
         }
       }
+      // The captain is asked in a direct message (crewView only), never with buttons in the channel.
+      const dms = new Set(prior.dms ?? []);
+      for (const dm of plannedCaptainMessages(booking, history, roster, dms)) {
+        await deps.thread.postDirect(dm.userId, dm.message);
+        dms.add(dm.key);
+        await context.save({ ...prior, ts, sinceRevision, posted: [...posted], dms: [...dms] });
+      }
       return {
         ts,
         sinceRevision,
         posted: [...posted],
         fingerprint: threadFingerprint(booking, records, answers),
+        dms: [...dms],
       } satisfies SlackThreadResult;
     },
   };

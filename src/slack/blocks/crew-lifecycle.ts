@@ -174,18 +174,15 @@ export function renderRosterSent(input: {
   return message(text, [section(text)]);
 }
 
-/** After the charter: ask the captain to complete it. */
+/** After the charter: the thread says the captain was asked (the Complete button is in their DM). */
 export function renderPostCharterPrompt(input: {
   bookingId: string;
   title: string;
   captain?: CrewRef;
 }): SlackMessage {
-  const captain = input.captain ? who(input.captain) : 'Captain';
-  const text = `:checkered_flag: *${escapeMrkdwn(input.title)}* should be back in port. ${captain}, press *Complete* to record the head count and a short note; the crew’s photos go onto the guest page.`;
-  return message(text, [
-    section(text),
-    actions([button('Complete', ACTION.completeCharter, input.bookingId, { style: 'primary' })]),
-  ]);
+  const captain = input.captain ? who(input.captain) : 'The captain';
+  const text = `:checkered_flag: *${escapeMrkdwn(input.title)}* should be back in port. ${captain} has been asked (in a direct message) to complete it with the head count and a short note; the crew’s photos then go onto the guest page.`;
+  return message(text, [section(text)]);
 }
 
 export interface Completion {

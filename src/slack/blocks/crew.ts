@@ -14,35 +14,55 @@ import {
   section,
 } from './primitives';
 
-export function buildCrewModal(channelId?: string): ModalView {
+/** The crew modal's private metadata: `editing` names the member an explicit edit changes. */
+export interface CrewModalMetadata {
+  channelId?: string;
+  editing?: string;
+}
+
+/**
+ * "Add crew member", or with `existing` the explicit edit (`/charter crew edit <id>`), the only way to
+ * change someone's Slack account or rate.
+ */
+export function buildCrewModal(channelId?: string, existing?: CrewMember): ModalView {
   const roles = (['captain', 'crew', 'hostess'] as const).map((r) => option(ROLE_LABEL[r], r));
+  const initial = (value: string | undefined) => (value ? { initial_value: value } : {});
+  const metadata: CrewModalMetadata = {
+    ...(channelId ? { channelId } : {}),
+    ...(existing ? { editing: existing.id } : {}),
+  };
   return {
     type: 'modal',
     callback_id: CALLBACK.crewModal,
-    title: plain('Add crew member', LIMIT.modalTitle),
-    submit: plain('Add to roster', LIMIT.modalTitle),
+    title: plain(existing ? 'Edit crew member' : 'Add crew member', LIMIT.modalTitle),
+    submit: plain(existing ? 'Save' : 'Add to roster', LIMIT.modalTitle),
     close: plain('Cancel', LIMIT.modalTitle),
-    private_metadata: JSON.stringify({ channelId }),
+    private_metadata: JSON.stringify(metadata),
     blocks: [
       {
         type: 'input',
         block_id: CREW_BLOCK.name,
         label: plain('Full name'),
-        element: { type: 'plain_text_input', action_id: CREW_INPUT.name, max_length: 120 },
+        element: {
+          type: 'plain_text_input',
+          action_id: CREW_INPUT.name,
+          max_length: 120,
+          ...initial(existing?.name),
+        },
       },
       {
         type: 'input',
         block_id: CREW_BLOCK.email,
         label: plain('Email'),
         hint: plain('Their magic links to the crew page go here.'),
-        element: { type: 'email_text_input', action_id: CREW_INPUT.email },
+        element: { type: 'email_text_input', action_id: CREW_INPUT.email, ...initial(existing?.email) },
       },
       {
         type: 'input',
         block_id: CREW_BLOCK.phone,
         label: plain('Phone'),
         optional: true,
-        element: { type: 'plain_text_input', action_id: CREW_INPUT.phone },
+        element: { type: 'plain_text_input', action_id: CREW_INPUT.phone, ...initial(existing?.phone) },
       },
       {
         type: 'input',
@@ -52,7 +72,7 @@ export function buildCrewModal(channelId?: string): ModalView {
           type: 'static_select',
           action_id: CREW_INPUT.role,
           options: roles,
-          initial_option: roles[1],
+          initial_option: roles.find((r) => r.value === existing?.defaultRole) ?? roles[1],
         },
       },
       {
@@ -64,6 +84,7 @@ export function buildCrewModal(channelId?: string): ModalView {
           action_id: CREW_INPUT.rate,
           is_decimal_allowed: true,
           min_value: '0',
+          ...initial(existing ? (existing.defaultHourlyRateCents / 100).toFixed(2) : undefined),
         },
       },
       {
@@ -71,8 +92,12 @@ export function buildCrewModal(channelId?: string): ModalView {
         block_id: CREW_BLOCK.slackUser,
         label: plain('Slack account'),
         optional: true,
-        hint: plain('Lets a captain confirm charters with the buttons in the ops channel.'),
-        element: { type: 'users_select', action_id: CREW_INPUT.slackUser },
+        hint: plain('Who gets their charters as direct messages, and answers for them in Slack.'),
+        element: {
+          type: 'users_select',
+          action_id: CREW_INPUT.slackUser,
+          ...(existing?.slackUserId ? { initial_user: existing.slackUserId } : {}),
+        },
       },
     ],
   };

@@ -10,8 +10,10 @@ const USAGE: readonly [string, string][] = [
   ['history <slug>', 'Every change to a charter: who, when, what (from → to).'],
   ['cancel <slug>', 'Cancel a charter (asks first).'],
   ['crew add', 'Add a captain, crew member or hostess to the roster.'],
+  ['crew edit <id>', 'Change someone’s details, Slack account or rate.'],
   ['crew list', 'Everyone on the roster.'],
   ['crew remove <id>', 'Take someone off the roster (past charters keep their name).'],
+  ['mine', 'Your own upcoming charters (if you are on the crew roster), to confirm or decline.'],
   ['help', 'This list.'],
 ];
 

@@ -1,11 +1,14 @@
 /**
  * The booking's status thread in the ops channel: the root message (charter summary, each pipeline step's
- * state, the crew board, the buttons) and one reply per event. The pipeline posts these; `/charter status`
- * shows the same root. Ops-only: takes an OpsView, never a Booking, and is never sent to crew or guests.
+ * state, the crew board, the operators' buttons) and one reply per event. The pipeline posts these;
+ * `/charter status` shows the same root plus the money (renderOperatorBlocks), privately to an operator.
+ * Takes an OpsView, but the channel is read by whoever is in it (crew too): nothing posted to the channel may
+ * carry a price, deposit, margin, pay, fee, port cost, rate, internal note or guest contact detail, and no captain buttons (captains
+ * answer in a direct message).
  */
 import type { Button, KnownBlock } from '@slack/types';
 import type { Answer, Confirmation, CrewMember, OpsView, Role } from '../../domain';
-import { crewRenotified, describeChange } from '../../lifecycle/history-lines';
+import { crewRenotified, describeChangeForChannel } from '../../lifecycle/history-lines';
 import { ACTION, METADATA_EVENT, THREAD_BLOCK } from '../ids';
 import { charterWhen, money, ROLE_LABEL, STATUS_LABEL, userMention } from './format';
 import {
@@ -183,7 +186,8 @@ export function guestPageUrl(view: Pick<OpsView, 'domain' | 'slug'>): string {
 }
 
 function summaryBlocks(view: OpsView): KnownBlock[] {
-  const guest = `${escapeMrkdwn(view.guest.name)} · party of ${view.guest.partySize}\n${escapeMrkdwn(view.guest.email)}${view.guest.phone ? ` · ${escapeMrkdwn(view.guest.phone)}` : ''}`;
+  // The guest's email and phone are for operators (renderOperatorBlocks), like money.
+  const guest = `${escapeMrkdwn(view.guest.name)} · party of ${view.guest.partySize}`;
   const blocks: KnownBlock[] = [
     header(`⛵ ${view.title}`),
     fields(
@@ -197,7 +201,19 @@ function summaryBlocks(view: OpsView): KnownBlock[] {
       ],
       THREAD_BLOCK.summary,
     ),
+  ];
+  return blocks;
+}
+
+/**
+ * Money, the guest's contact details and internal notes: for an operator's private answer (`/charter
+ * status`), never for the channel.
+ */
+export function renderOperatorBlocks(view: OpsView): KnownBlock[] {
+  const contact = `*Guest contact*\n${escapeMrkdwn(view.guest.email)}${view.guest.phone ? ` · ${escapeMrkdwn(view.guest.phone)}` : ''}`;
+  const blocks: KnownBlock[] = [
     fields([
+      contact,
       `*Price*\n${money(view.priceCents)} (deposit ${money(view.depositCents)})`,
       `*Margin*\n${money(view.marginCents)}`,
       `*Crew pay*\n${money(view.crewPayCents)}`,
@@ -234,22 +250,6 @@ function actionBlocks(view: OpsView, steps: readonly StepState[]): KnownBlock[] 
       ),
     ];
   }
-  const captainButtons: Button[] = [
-    button('Confirm (captain)', ACTION.captainConfirm, view.id, { style: 'primary' }),
-    button('Decline (captain)', ACTION.captainDecline, view.id, {
-      style: 'danger',
-      confirm: confirmDialog(
-        'Decline this charter?',
-        `The operator will be told you can't captain *${escapeMrkdwn(view.title)}*.`,
-        'Decline',
-        'Go back',
-        'danger',
-      ),
-    }),
-  ];
-  if (view.status === 'confirmed') {
-    captainButtons.push(button('Complete (captain)', ACTION.completeCharter, view.id));
-  }
   const opsButtons: Button[] = [];
   if (steps.some((s) => s.status === 'failed')) {
     opsButtons.push(button('Retry failed steps', ACTION.retrySteps, view.id, { style: 'primary' }));
@@ -267,7 +267,8 @@ function actionBlocks(view: OpsView, steps: readonly StepState[]): KnownBlock[] 
       ),
     }),
   );
-  return [actions(captainButtons, THREAD_BLOCK.captainActions), actions(opsButtons, THREAD_BLOCK.opsActions)];
+  // Captains answer and complete in their direct message (src/slack/blocks/crew-dm.ts), not here.
+  return [actions(opsButtons, THREAD_BLOCK.opsActions)];
 }
 
 function footer(view: OpsView): KnownBlock {
@@ -353,7 +354,11 @@ export function renderThreadReply(event: ThreadEvent): SlackMessage {
         .slice(0, 20)
         .map((c) =>
           escapeMrkdwn(
-            describeChange({ field: c.field, from: truncate(c.from, 200), to: truncate(c.to, 200) }),
+            describeChangeForChannel({
+              field: c.field,
+              from: truncate(c.from, 200),
+              to: truncate(c.to, 200),
+            }),
           ),
         )
         .join('; ');

@@ -80,12 +80,21 @@ describe('crew lifecycle canary', () => {
     }
   });
 
-  it('the history line naming the old price stays in the ops thread', () => {
+  it('issue #13: the ops channel (root and every reply) names a price change without any amount', () => {
     const thread = stack
       .replies(id)
       .map((r) => r.text ?? '')
       .join('\n');
-    expect(thread).toContain('price $91,377.13 → $2,000.00');
+    expect(thread).toContain('price changed');
     expect(thread).toMatch(/time moved 16:00–19:00 → 17:00–20:00/);
+    const channel = JSON.stringify([stack.root(id), ...stack.replies(id)]);
+    expectNoCanary(channel, 'crew');
+  });
+
+  it('issue #13: the captain’s direct messages carry only their own pay', () => {
+    const dms = stack.slack.messages('UCAPTAIN1');
+    expect(dms.length).toBeGreaterThanOrEqual(2); // asked, then asked again after the move
+    expectNoCanary(JSON.stringify(dms), 'crew', 'ana-ruiz');
+    expect(JSON.stringify(dms)).toContain('$264.33'); // her own pay: $88.11 × 3 hours
   });
 });

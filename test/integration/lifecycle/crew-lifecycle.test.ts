@@ -139,11 +139,16 @@ describe('the crew conversation, on timers', () => {
     ).toContain('Day-before roster emailed to Ana Ruiz, Dana Lee.');
   });
 
-  it('after the charter, asks the captain to complete it', async () => {
+  it('after the charter, asks the captain to complete it, in a direct message (issue #13)', async () => {
     expect(await stack.advanceTo(ENDS_AT)).toBe(1);
     const prompt = stack.replies(id).find((r) => r.text?.includes('should be back in port'));
     expect(prompt?.text).toContain('Captain Ana Ruiz (<@UCAPTAIN1>)');
-    expect(replyText(prompt!)).toContain(`"action_id":"${ACTION.completeCharter}","value":"${id}"`);
+    expect(replyText(prompt!)).not.toContain(ACTION.completeCharter);
+    const dm = stack.slack
+      .messages('UCAPTAIN1')
+      .find((m) => JSON.stringify(m.blocks).includes(ACTION.completeCharter));
+    expect(JSON.stringify(dm?.blocks)).toContain(`"action_id":"${ACTION.completeCharter}","value":"${id}"`);
+    expect(JSON.stringify(dm)).not.toMatch(/Repeat client|\$1,800/);
     expect(await stack.pendingTimers(id)).toEqual([]);
   });
 });

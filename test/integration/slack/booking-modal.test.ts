@@ -57,7 +57,14 @@ describe('booking modal submission', () => {
       boat: { id: 'jada', name: 'Jada' },
     });
     expect(booking?.crew).toEqual([
-      { crewId: 'ana-ruiz', name: 'Ana Ruiz', role: 'captain', hourlyRateCents: 6500 },
+      {
+        crewId: 'ana-ruiz',
+        name: 'Ana Ruiz',
+        role: 'captain',
+        hourlyRateCents: 6500,
+        // Issue #13: the Slack account that answers for her on this charter, fixed at assignment.
+        slackUserId: 'UCAPTAIN1',
+      },
       { crewId: 'ben-okafor', name: 'Ben Okafor', role: 'crew', hourlyRateCents: 3200 },
     ]);
     // The handler does no downstream work: it posts nothing to Slack itself.

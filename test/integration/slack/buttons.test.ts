@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTriggerId } from '../../../src/dev/stand-ins/slack-web-api';
 import { type Booking, scheduleInstants } from '../../../src/domain';
-import { ACTION } from '../../../src/slack/ids';
+import { ACTION, CALLBACK, LIFECYCLE_BLOCK, LIFECYCLE_INPUT } from '../../../src/slack/ids';
 import { aBookingInput } from '../../helpers/fixtures';
 import {
   CAPTAIN_SLACK_ID,
@@ -57,14 +57,28 @@ describe('buttons on the status thread', () => {
     expect(kit.slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
-  it('the assigned captain can decline', async () => {
+  it('the assigned captain can decline, saying why in a small modal first', async () => {
     const booking = await aCharter();
 
     await kit.clickButton({ actionId: ACTION.captainDecline, value: booking.id, user: CAPTAIN_SLACK_ID });
+    expect(await kit.store.listConfirmations(booking.id)).toEqual([]);
+    const modal = kit.lastOpenedView();
+    expect(modal.callback_id).toBe(CALLBACK.declineModal);
+    const response = await kit.submitView(
+      modal,
+      {
+        [LIFECYCLE_BLOCK.declineReason]: {
+          [LIFECYCLE_INPUT.declineReason]: { type: 'plain_text_input', value: 'Family emergency' },
+        },
+      },
+      CAPTAIN_SLACK_ID,
+    );
 
+    expect(response.json).toMatchObject({ response_action: 'update' });
     expect((await kit.store.listConfirmations(booking.id))[0]).toMatchObject({
       answer: 'declined',
       via: 'slack',
+      reason: 'Family emergency',
     });
   });
 
@@ -72,9 +86,15 @@ describe('buttons on the status thread', () => {
     const booking = await aCharter();
 
     await kit.clickButton({ actionId: ACTION.captainConfirm, value: booking.id, user: 'U0SOMEONE' });
+    await kit.clickButton({ actionId: ACTION.captainConfirm, value: booking.id, user: OPERATOR });
 
     expect(await kit.store.listConfirmations(booking.id)).toEqual([]);
-    expect(ephemeralTo('U0SOMEONE')).toContain('only the assigned captain, Ana Ruiz, can confirm');
+    // Not on the roster: the authorization table refuses before the listener runs.
+    expect(ephemeralTo('U0SOMEONE')).toContain('Only people on the crew roster can');
+    // An operator is not the captain either.
+    expect(ephemeralTo(OPERATOR)).toContain(
+      'only the people assigned to *Button Test* can confirm or decline it',
+    );
   });
 
   it('a repeated click (same action_ts, a Slack retry) is handled once', async () => {

@@ -217,7 +217,9 @@ describe('crew lifecycle buttons, modals and history', () => {
     it('only the captain, and only once the charter has started', async () => {
       const sailed = await aSailedCharter();
       await kit.clickButton({ actionId: ACTION.completeCharter, value: sailed.id, user: 'U0SOMEONE' });
-      expect(said('U0SOMEONE')).toContain('only the captain, Ana Ruiz, can complete');
+      expect(said('U0SOMEONE')).toContain('Only people on the crew roster can complete a charter');
+      await kit.clickButton({ actionId: ACTION.completeCharter, value: sailed.id, user: OPERATOR });
+      expect(said(OPERATOR)).toContain('only the captain, Ana Ruiz, can complete');
 
       const future = await aCharter();
       const confirmed = await kit.store.setStatus(future.id, future.revision, 'confirmed', 'pipeline');

@@ -89,4 +89,71 @@ describe('crew roster modal', () => {
     );
     expect((await kit.store.getCrewMember('sam-lee'))?.email).toBe('sam1@crew.test');
   });
+
+  it('issue #13: an add never rebinds someone’s Slack account or changes their rate; the explicit edit does', async () => {
+    await kit.command('crew add');
+    await kit.submitView(
+      kit.lastOpenedView(),
+      crewState({
+        name: 'Ana Vela',
+        email: 'ana@crew.test',
+        role: 'captain',
+        rate: '65',
+        slackUser: 'U0ANAVELA',
+      }),
+    );
+
+    // The attack from the issue: the same name and email with someone else's Slack id and a new rate.
+    await kit.command('crew add');
+    const rebind = await kit.submitView(
+      kit.lastOpenedView(),
+      crewState({
+        name: 'Ana Vela',
+        email: 'ana@crew.test',
+        role: 'captain',
+        rate: '1',
+        slackUser: 'U0MALLORY',
+      }),
+    );
+    expect((rebind.json?.errors as Record<string, string> | undefined)?.[CREW_BLOCK.slackUser]).toContain(
+      '/charter crew edit ana-vela',
+    );
+    await kit.command('crew add');
+    const reprice = await kit.submitView(
+      kit.lastOpenedView(),
+      crewState({
+        name: 'Ana Vela',
+        email: 'ana@crew.test',
+        role: 'captain',
+        rate: '1',
+        slackUser: 'U0ANAVELA',
+      }),
+    );
+    expect((reprice.json?.errors as Record<string, string> | undefined)?.[CREW_BLOCK.rate]).toContain(
+      'is an edit',
+    );
+    expect(await kit.store.getCrewMember('ana-vela')).toMatchObject({
+      slackUserId: 'U0ANAVELA',
+      defaultHourlyRateCents: 6500,
+    });
+
+    await kit.command('crew edit ana-vela');
+    const editing = kit.lastOpenedView();
+    expect(JSON.stringify(editing.blocks)).toContain('"initial_user":"U0ANAVELA"');
+    const edited = await kit.submitView(
+      editing,
+      crewState({
+        name: 'Ana Vela',
+        email: 'ana@crew.test',
+        role: 'captain',
+        rate: '70',
+        slackUser: 'U0ANANEW',
+      }),
+    );
+    expect(edited.json).toMatchObject({ response_action: 'update' });
+    expect(await kit.store.getCrewMember('ana-vela')).toMatchObject({
+      slackUserId: 'U0ANANEW',
+      defaultHourlyRateCents: 7000,
+    });
+  });
 });

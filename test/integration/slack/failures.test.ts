@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SlackStore } from '../../../src/slack/deps';
 import { GENERIC_FAILURE } from '../../../src/slack/errors';
 import { BOOKING_BLOCK } from '../../../src/slack/ids';
-import { formState, type SlackTestKit, startSlackTestKit, validForm } from './support/slack-test-kit';
+import {
+  formState,
+  OPERATOR,
+  type SlackTestKit,
+  startSlackTestKit,
+  validForm,
+} from './support/slack-test-kit';
 
 /** The real store with one method failing the way the SDK does when DynamoDB is unreachable. */
 function failing(method: keyof SlackStore) {
@@ -59,10 +65,10 @@ describe('when something underneath fails', () => {
     const response = await kit.clickButton({
       actionId: 'charter_captain_confirm',
       value: 'bk-1',
-      user: 'U0X',
+      user: OPERATOR,
     });
 
     expect(response.statusCode).toBe(200);
-    expect(kit.slack.ephemerals()[0]).toMatchObject({ user: 'U0X', text: GENERIC_FAILURE });
+    expect(kit.slack.ephemerals()[0]).toMatchObject({ user: OPERATOR, text: GENERIC_FAILURE });
   });
 });

@@ -54,4 +54,15 @@ describe('Slack configuration', () => {
       'env:SLACK_APP_TOKEN',
     );
   });
+
+  it('issue #13: SLACK_OPERATORS takes user ids and user groups; anything else names the entry', () => {
+    expect(loadSlackConfig(base).operators).toEqual({ userIds: [], groupIds: [] });
+    expect(loadSlackConfig({ ...base, SLACK_OPERATORS: ' U0AAA, W0BBB ,S0OPS,U0AAA' }).operators).toEqual({
+      userIds: ['U0AAA', 'W0BBB'],
+      groupIds: ['S0OPS'],
+    });
+    expect(() => loadSlackConfig({ ...base, SLACK_OPERATORS: 'U0AAA, @morgan' })).toThrow(
+      /SLACK_OPERATORS is invalid: .*"@morgan"/,
+    );
+  });
 });

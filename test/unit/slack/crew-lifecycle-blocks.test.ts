@@ -93,12 +93,12 @@ describe('the status thread with the crew lifecycle', () => {
     expect(board.find((e) => e.crewId === 'ben-okafor')?.answer).toBe('confirmed');
   });
 
-  it('offers the captain Complete once the charter is confirmed, and only photo refresh once completed', () => {
+  it('issue #13: the channel never offers the captain Complete (it comes by DM); photo refresh once completed', () => {
     const pending = text(renderRootMessage(opsView(booking), [], []));
     const confirmed = text(renderRootMessage(opsView({ ...booking, status: 'confirmed' }), [], []));
     const completed = text(renderRootMessage(opsView({ ...booking, status: 'completed' }), [], []));
     expect(pending).not.toContain(ACTION.completeCharter);
-    expect(confirmed).toContain(ACTION.completeCharter);
+    expect(confirmed).not.toContain(ACTION.completeCharter);
     expect(completed).not.toContain(ACTION.completeCharter);
     expect(completed).not.toContain(ACTION.cancelCharter);
     expect(completed).toContain('Refresh guest page photos');

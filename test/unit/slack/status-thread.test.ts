@@ -3,6 +3,7 @@ import { opsView } from '../../../src/domain';
 import {
   buildCrewBoard,
   type CrewBoardEntry,
+  renderOperatorBlocks,
   renderRootMessage,
   renderThreadReply,
   type StepState,
@@ -56,7 +57,11 @@ describe('status thread', () => {
     expect(text(root)).toContain('Guest page: running');
     expect(text(root)).toContain('✅ Captain Ana Ruiz (<@UCAPTAIN1>): confirmed');
     expect(text(root)).toContain('⏳ Crew Ben Okafor: waiting');
-    expect(text(root)).toContain('$1,219.00'); // ops see the margin
+    // Issue #13: the channel is read by crew too: no money, no guest contact, no internal notes.
+    expect(text(root)).not.toMatch(/\$\d/);
+    expect(text(root)).not.toContain(view.guest.email);
+    expect(text(root)).not.toContain(':memo:');
+    expect(text({ blocks: renderOperatorBlocks(view) })).toContain('$1,219.00'); // operators see the margin privately
     expect(root.text).toContain('Sunset Sail');
     expect(root.metadata).toEqual({
       event_type: 'charter_booking_thread',
@@ -64,10 +69,8 @@ describe('status thread', () => {
     });
   });
 
-  it('offers Confirm/Decline, Retry (only when a step failed), Republish and Cancel with confirm dialogs', () => {
+  it('offers Retry (only when a step failed), Republish and Cancel with confirm dialogs, and no captain buttons', () => {
     expect(actionIds(renderRootMessage(view, steps, board))).toEqual([
-      ACTION.captainConfirm,
-      ACTION.captainDecline,
       ACTION.retrySteps,
       ACTION.republishGuestPage,
       ACTION.cancelCharter,
@@ -172,6 +175,26 @@ describe('status thread', () => {
       final: true,
     });
     expect(text(failed)).toContain(`"action_id":"${ACTION.retrySteps}","value":"bk-9"`);
+  });
+
+  it('issue #13: a change of money, guest contact or internal notes says what changed, never the values', () => {
+    const reply = renderThreadReply({
+      bookingId: 'b',
+      kind: 'changed',
+      revision: 4,
+      by: 'U0ANA',
+      changes: [
+        { field: 'price', from: '$5,000.00', to: '$1.00' },
+        { field: 'crew rates', from: 'Ana Ruiz $65.00/h', to: 'Ana Ruiz $1.00/h' },
+        { field: 'internal notes', from: '', to: 'owes us' },
+        { field: 'guest', from: 'Jo <a@x.test>', to: 'Jo <b@x.test>' },
+        { field: 'time', from: '14:00–17:00', to: '15:00–18:00' },
+      ],
+    });
+
+    expect(reply.text).toContain('price changed; crew rates changed; internal notes changed; guest changed');
+    expect(reply.text).toContain('time moved 14:00–17:00 → 15:00–18:00 by <@U0ANA>');
+    expect(text(reply)).not.toMatch(/\$\d|owes us|x\.test/);
   });
 
   it('reads the pipeline’s step records in display order, tolerating odd shapes', () => {

@@ -1,64 +1,99 @@
 /**
- * "Confirm" / "Decline" on the root message: only the assigned captain (matched by their roster Slack user
- * id) may answer; anyone else gets a polite private refusal. The answer is recorded with via "slack"; the
- * pipeline carries it to the thread and sets the booking's status.
+ * "Confirm" / "Decline…" of the person assigned to a charter, pressed in their direct message, in
+ * `/charter mine` or on their App Home (never on the ops channel's messages). Who pressed is the roster
+ * member the authorization middleware found by Slack user id (`context.access`); only someone on this
+ * charter may answer, only for themselves, and only from the Slack account recorded when they were assigned. Confirm is recorded at once (via "slack"); Decline asks why
+ * in a small modal first (views/decline-modal.ts records it). The pipeline carries the answer to the ops
+ * thread and the crew board.
  */
-import { type Answer, captainOf } from '../../../domain';
+import type { Answer, Booking, CrewAssignment } from '../../../domain';
+import { accessOf } from '../../auth';
+import { buildDeclineModal } from '../../blocks/crew-assignment';
 import { renderNotice } from '../../blocks/notice';
 import { escapeMrkdwn } from '../../blocks/primitives';
 import type { SlackDeps } from '../../deps';
 import { logListenerError, userMessageFor } from '../../errors';
 import { type ButtonArgs, buttonValue, tellUser } from './tell-user';
 
+/**
+ * The assignment of the person with this access on the booking, or the sentence saying why they cannot
+ * answer. The person is matched by roster id, which the middleware found from their own Slack user id.
+ */
+export function ownAssignment(
+  booking: Booking | undefined,
+  crewId: string | undefined,
+  userId: string,
+): { assignment: CrewAssignment } | { refusal: string } {
+  if (!booking) return { refusal: 'That charter no longer exists.' };
+  if (booking.status === 'cancelled' || booking.status === 'completed') {
+    return { refusal: `*${escapeMrkdwn(booking.title)}* is ${booking.status}; there is nothing to answer.` };
+  }
+  const assignment = crewId ? booking.crew.find((a) => a.crewId === crewId) : undefined;
+  if (!assignment) {
+    return {
+      refusal: `:raised_hand: Sorry — only the people assigned to *${escapeMrkdwn(booking.title)}* can confirm or decline it, each for themselves.`,
+    };
+  }
+  // The Slack account recorded when they were assigned answers; a roster entry rebound since does not.
+  if (assignment.slackUserId && assignment.slackUserId !== userId) {
+    return {
+      refusal: `:raised_hand: Sorry — your place on *${escapeMrkdwn(booking.title)}* was given to another Slack account. Ask the office.`,
+    };
+  }
+  return { assignment };
+}
+
+export async function recordSlackAnswer(
+  deps: SlackDeps,
+  booking: Booking,
+  assignment: CrewAssignment,
+  answer: Answer,
+  reason?: string,
+): Promise<string> {
+  const { changed } = await deps.store.recordConfirmation({
+    bookingId: booking.id,
+    crewId: assignment.crewId,
+    answer,
+    at: deps.now().toISOString(),
+    via: 'slack',
+    revision: booking.revision,
+    ...(reason ? { reason } : {}),
+  });
+  const title = escapeMrkdwn(booking.title);
+  if (!changed) return `You had already ${answer} *${title}*.`;
+  return answer === 'confirmed'
+    ? `:white_check_mark: Thanks, you confirmed *${title}*.`
+    : `:x: You declined *${title}*. The office will find someone else.`;
+}
+
 export function captainAnswer(deps: SlackDeps, answer: Answer) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
-    const userId = args.body.user.id;
     try {
+      const access = accessOf(args.context);
       const booking = await deps.store.getBooking(buttonValue(args.body));
-      if (!booking) {
-        await tellUser(args, renderNotice('That charter no longer exists.'));
-        return;
-      }
-      if (booking.status === 'cancelled' || booking.status === 'completed') {
+      const found = ownAssignment(booking, access.member?.id, access.userId);
+      if ('refusal' in found || !booking) {
         await tellUser(
           args,
-          renderNotice(`*${escapeMrkdwn(booking.title)}* is ${booking.status}; there is nothing to answer.`),
+          renderNotice('refusal' in found ? found.refusal : 'That charter no longer exists.'),
         );
         return;
       }
-      const captain = captainOf(booking);
-      const member = captain ? await deps.store.getCrewMember(captain.crewId) : undefined;
-      if (!captain || !member?.slackUserId || member.slackUserId !== userId) {
-        const who = captain ? `the assigned captain, ${escapeMrkdwn(captain.name)}` : 'the assigned captain';
-        const hint =
-          captain && !member?.slackUserId
-            ? `${escapeMrkdwn(captain.name)} has no Slack account on the roster yet.`
-            : undefined;
-        await tellUser(
-          args,
-          renderNotice(`:raised_hand: Sorry — only ${who}, can confirm or decline this charter.`, hint),
-        );
+      if (answer === 'declined') {
+        const channelId = args.body.channel?.id ?? args.body.container?.channel_id;
+        await args.client.views.open({
+          trigger_id: args.body.trigger_id,
+          view: buildDeclineModal(booking.title, {
+            bookingId: booking.id,
+            ...(channelId ? { channelId } : {}),
+          }),
+        });
         return;
       }
-      const { changed } = await deps.store.recordConfirmation({
-        bookingId: booking.id,
-        crewId: captain.crewId,
-        answer,
-        at: deps.now().toISOString(),
-        via: 'slack',
-        revision: booking.revision,
-      });
-      const text =
-        answer === 'confirmed'
-          ? `:white_check_mark: Thanks, you confirmed *${escapeMrkdwn(booking.title)}*.`
-          : `:x: You declined *${escapeMrkdwn(booking.title)}*. The operator will find another captain.`;
-      await tellUser(
-        args,
-        renderNotice(changed ? text : `You had already ${answer} *${escapeMrkdwn(booking.title)}*.`),
-      );
+      await tellUser(args, renderNotice(await recordSlackAnswer(deps, booking, found.assignment, answer)));
     } catch (error) {
-      logListenerError(deps.logger, error, `captain ${answer}`);
+      logListenerError(deps.logger, error, `crew ${answer}`);
       await tellUser(args, renderNotice(userMessageFor(error))).catch(() => undefined);
     }
   };

@@ -186,12 +186,14 @@ export async function completeRefusal(
   if (booking.status === 'cancelled') return `*${title}* was cancelled; there is nothing to complete.`;
   const captain = captainOf(booking);
   const member = captain ? await deps.store.getCrewMember(captain.crewId) : undefined;
-  if (!captain || !member?.slackUserId || member.slackUserId !== userId) {
+  // The Slack account recorded when the captain was assigned, else (older bookings) the roster's.
+  const answering = captain?.slackUserId ?? member?.slackUserId;
+  if (!captain || !answering || answering !== userId) {
     const who = captain ? `the captain, ${escapeMrkdwn(captain.name)}` : 'the captain';
     return `:raised_hand: Sorry — only ${who}, can complete this charter.`;
   }
   if (booking.status !== 'confirmed') {
-    return `*${title}* is not confirmed yet: press *Confirm (captain)* first, then *Complete*.`;
+    return `*${title}* is not confirmed yet: press *Confirm* in your direct message first, then *Complete*.`;
   }
   if (deps.now() < new Date(booking.startsAt)) {
     return `*${title}* has not set sail yet: complete it once it is back in port.`;

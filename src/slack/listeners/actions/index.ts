@@ -23,9 +23,12 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTION.replaceCrew, replaceCrew(deps));
   app.action(ACTION.offerPlace, offerPlaceButton(deps));
   app.action(ACTION.completeCharter, completeCharter(deps));
-  const triggers = new RegExp(`^(${ESTIMATE_TRIGGERS.join('|')})$`);
-  app.action<BlockAction>(
-    { type: 'block_actions', action_id: triggers, callback_id: CALLBACK.bookingModal },
-    refreshEstimate(deps),
-  );
+  // One listener per input, by name, so the authorization table has a rule for each (src/slack/auth).
+  const estimate = refreshEstimate(deps);
+  for (const trigger of ESTIMATE_TRIGGERS) {
+    app.action<BlockAction>(
+      { type: 'block_actions', action_id: trigger, callback_id: CALLBACK.bookingModal },
+      estimate,
+    );
+  }
 }

@@ -1,4 +1,7 @@
-/** `/charter crew add|list|remove`: the crew roster. `add` opens a modal; the others answer ephemerally. */
+/**
+ * `/charter crew add|edit|list|remove`: the crew roster (operators only). `add` and `edit` open a modal; the
+ * others answer ephemerally.
+ */
 import { buildCrewModal, renderCrewList } from '../../blocks/crew';
 import { renderNotice } from '../../blocks/notice';
 import { escapeMrkdwn } from '../../blocks/primitives';
@@ -12,6 +15,26 @@ export const crewCommand: Subcommand = async (args, rest, deps) => {
     case 'add': {
       await ack();
       await client.views.open({ trigger_id: command.trigger_id, view: buildCrewModal(command.channel_id) });
+      return;
+    }
+    case 'edit': {
+      // The explicit way to change someone's Slack account or rate (an add never silently does).
+      const wanted = more.join(' ').trim().toLowerCase();
+      const roster = await deps.store.listCrew();
+      const member =
+        roster.find((m) => m.id === wanted) ?? roster.find((m) => m.name.toLowerCase() === wanted);
+      if (!member) {
+        await ack({
+          response_type: 'ephemeral',
+          ...renderNotice(`Who? Use \`${COMMAND} crew edit <id>\`; \`${COMMAND} crew list\` shows the ids.`),
+        });
+        return;
+      }
+      await ack();
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: buildCrewModal(command.channel_id, member),
+      });
       return;
     }
     case 'list': {
@@ -56,7 +79,7 @@ export const crewCommand: Subcommand = async (args, rest, deps) => {
     default:
       await ack({
         response_type: 'ephemeral',
-        ...renderNotice(`\`${COMMAND} crew\` takes \`add\`, \`list\` or \`remove <id>\`.`),
+        ...renderNotice(`\`${COMMAND} crew\` takes \`add\`, \`edit <id>\`, \`list\` or \`remove <id>\`.`),
       });
   }
 };

@@ -1,13 +1,19 @@
 /**
  * `/charter status <slug>`: the charter's root status message (every step, the crew board) plus every answer
- * ever given, ephemerally. Ops-only (opsView).
+ * ever given, ephemerally, with the money and internal notes the channel never shows. Operators only (the
+ * authorization table), from opsView.
  */
 import { opsView } from '../../../domain';
 import { formatLocalTime } from '../../../domain/time';
 import { lastAskedByCrew } from '../../../lifecycle/crew-answers';
 import { ROLE_LABEL } from '../../blocks/format';
 import { context, escapeMrkdwn } from '../../blocks/primitives';
-import { buildCrewBoard, renderRootMessage, stepsFromRecord } from '../../blocks/status-thread';
+import {
+  buildCrewBoard,
+  renderOperatorBlocks,
+  renderRootMessage,
+  stepsFromRecord,
+} from '../../blocks/status-thread';
 import { COMMAND } from '../../ids';
 import type { Subcommand } from './charter';
 import { charterFromArgument } from './charter-argument';
@@ -33,7 +39,9 @@ export const charterStatusCommand: Subcommand = async ({ ack }, rest, deps) => {
     const when = formatLocalTime(new Date(a.at), booking.schedule.timeZone);
     return `${a.answer === 'confirmed' ? '✅' : '❌'} ${label} ${a.answer} ${a.via === 'slack' ? 'in Slack' : 'on the crew page'} (${a.at.slice(0, 10)} ${when})`;
   });
+  // The channel's root message carries no money; an operator's private answer adds it under the summary.
   const blocks = [...root.blocks];
+  blocks.splice(2, 0, ...renderOperatorBlocks(view));
   if (history.length > 0) blocks.push(context([`*Every answer*\n${history.slice(-20).join('\n')}`]));
   await ack({ response_type: 'ephemeral', text: root.text, blocks });
 };

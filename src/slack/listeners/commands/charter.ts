@@ -11,6 +11,7 @@ import { cancelCharterCommand } from './charter-cancel';
 import { crewCommand } from './charter-crew';
 import { charterHistoryCommand } from './charter-history';
 import { listChartersCommand } from './charter-list';
+import { charterMineCommand } from './charter-mine';
 import { editCharterCommand, newCharterCommand } from './charter-new';
 import { charterStatusCommand } from './charter-status';
 
@@ -25,6 +26,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   history: charterHistoryCommand,
   cancel: cancelCharterCommand,
   crew: crewCommand,
+  mine: charterMineCommand,
   help: async ({ ack }) => {
     await ack({ response_type: 'ephemeral', ...renderHelp() });
   },
@@ -37,6 +39,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   show: 'status',
   log: 'history',
   changes: 'history',
+  me: 'mine',
+  schedule: 'mine',
   '': 'help',
 };
 
@@ -44,11 +48,21 @@ export function splitCommandText(text: string | undefined): string[] {
   return (text ?? '').trim().split(/\s+/).filter(Boolean);
 }
 
+/** The subcommand a command text runs, aliases resolved; anything unknown is answered by `help`. */
+export function subcommandOf(text: string | undefined): string {
+  const first = (splitCommandText(text)[0] ?? '').toLowerCase();
+  const name = ALIASES[first] ?? first;
+  return Object.hasOwn(SUBCOMMANDS, name) ? name : 'help';
+}
+
+/** Every subcommand name (the authorization table must have a rule for each). */
+export const SUBCOMMAND_NAMES: readonly string[] = Object.keys(SUBCOMMANDS);
+
 export function charterCommand(deps: SlackDeps) {
   return async (args: CommandArgs): Promise<void> => {
     const [first = '', ...rest] = splitCommandText(args.command.text);
     const name = ALIASES[first.toLowerCase()] ?? first.toLowerCase();
-    const subcommand = SUBCOMMANDS[name];
+    const subcommand = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
     let acked = false;
     const ack: CommandArgs['ack'] = async (response) => {
       acked = true;

@@ -1,6 +1,8 @@
 /**
- * "Add crew member" submission: validates with the domain's roster rules, answers errors inline, writes the
- * member. Someone with the same name but a different email is refused rather than overwritten.
+ * "Add crew member" / "Edit crew member" submission: validates with the domain's roster rules, answers
+ * errors inline, writes the member. Someone with the same name but a different email is refused rather than
+ * overwritten, and an add never silently changes an existing person's Slack account or rate: that takes the
+ * explicit edit (`/charter crew edit <id>`), which is logged with who changed which fields (not the values).
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import {
@@ -11,6 +13,7 @@ import {
   zodIssuesToFieldErrors,
 } from '../../../domain';
 import { buildNoticeModal } from '../../blocks/booking-modal';
+import type { CrewModalMetadata } from '../../blocks/crew';
 import { escapeMrkdwn } from '../../blocks/primitives';
 import type { ViewStateValues } from '../../booking-form';
 import type { SlackDeps } from '../../deps';
@@ -36,8 +39,15 @@ function value(values: ViewStateValues, block: string, action: string): string |
 }
 
 export function crewModalSubmission(deps: SlackDeps) {
-  return async ({ ack, view }: Args): Promise<void> => {
+  return async ({ ack, view, body }: Args): Promise<void> => {
     const values = view.state.values as ViewStateValues;
+    let meta: CrewModalMetadata = {};
+    try {
+      meta = JSON.parse(view.private_metadata || '{}') as CrewModalMetadata;
+    } catch {
+      meta = {};
+    }
+    const editing = typeof meta.editing === 'string' ? meta.editing : undefined;
     const name = value(values, CREW_BLOCK.name, CREW_INPUT.name)?.trim() ?? '';
     const rateText = value(values, CREW_BLOCK.rate, CREW_INPUT.rate) ?? '';
     const rate = parseDollarsToCents(rateText);
@@ -51,7 +61,7 @@ export function crewModalSubmission(deps: SlackDeps) {
     const phone = value(values, CREW_BLOCK.phone, CREW_INPUT.phone);
     const slackUserId = value(values, CREW_BLOCK.slackUser, CREW_INPUT.slackUser);
     const parsed = CrewMemberSchema.safeParse({
-      id: crewIdFromName(name),
+      id: editing ?? crewIdFromName(name),
       name,
       email: value(values, CREW_BLOCK.email, CREW_INPUT.email) ?? '',
       ...(phone ? { phone } : {}),
@@ -72,7 +82,14 @@ export function crewModalSubmission(deps: SlackDeps) {
     const member: CrewMember = parsed.data;
     try {
       const existing = await deps.store.getCrewMember(member.id);
-      if (existing?.active && existing.email !== member.email) {
+      if (editing && !existing?.active) {
+        await ack({
+          response_action: 'errors',
+          errors: { [CREW_BLOCK.name]: 'This person is no longer on the roster. Add them again instead.' },
+        });
+        return;
+      }
+      if (!editing && existing?.active && existing.email !== member.email) {
         await ack({
           response_action: 'errors',
           errors: {
@@ -81,7 +98,23 @@ export function crewModalSubmission(deps: SlackDeps) {
         });
         return;
       }
+      const rebinds = existing?.active && existing.slackUserId !== member.slackUserId;
+      const reprices = existing?.active && existing.defaultHourlyRateCents !== member.defaultHourlyRateCents;
+      if (!editing && (rebinds || reprices)) {
+        const hint = `${existing!.name} is already on the roster as \`${existing!.id}\`. Changing their ${rebinds ? 'Slack account' : 'rate'} is an edit: \`/charter crew edit ${existing!.id}\`.`;
+        await ack({
+          response_action: 'errors',
+          errors: { [rebinds ? CREW_BLOCK.slackUser : CREW_BLOCK.rate]: hint },
+        });
+        return;
+      }
       await deps.store.putCrewMember(member);
+      if (editing && existing) {
+        const changed = (Object.keys(member) as (keyof CrewMember)[]).filter(
+          (key) => JSON.stringify(member[key]) !== JSON.stringify(existing[key]),
+        );
+        deps.logger.info('roster member edited', { by: body.user.id, crewId: member.id, fields: changed });
+      }
       const verb = existing ? 'Updated' : 'Added';
       await ack({
         response_action: 'update',

@@ -5,10 +5,12 @@ import { CALLBACK } from '../../ids';
 import { bookingModalSubmission } from './booking-modal';
 import { completeSubmission, replaceCrewSubmission } from './crew-lifecycle';
 import { crewModalSubmission } from './crew-modal';
+import { declineSubmission } from './decline-modal';
 
 export function registerViews(app: App, deps: SlackDeps): void {
   app.view(CALLBACK.bookingModal, bookingModalSubmission(deps));
   app.view(CALLBACK.crewModal, crewModalSubmission(deps));
   app.view(CALLBACK.replaceCrewModal, replaceCrewSubmission(deps));
   app.view(CALLBACK.completeModal, completeSubmission(deps));
+  app.view(CALLBACK.declineModal, declineSubmission(deps));
 }

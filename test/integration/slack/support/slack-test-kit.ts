@@ -128,6 +128,8 @@ function parse(response: { statusCode: number; body?: string }): SlackResponse {
 }
 
 export interface SlackTestKitOptions {
+  /** SLACK_OPERATORS; defaults to OPERATOR alone. */
+  operators?: string;
   now?: () => Date;
   /** Wraps the store the handler gets (the kit's own `store` stays the real one), e.g. to make a call fail. */
   wrapStore?: (store: DynamoBookingStore) => SlackStore;
@@ -144,6 +146,7 @@ export async function startSlackTestKit(options: SlackTestKitOptions = {}): Prom
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_API_URL: slack.url,
     SLACK_OPS_CHANNEL: OPS_CHANNEL,
+    SLACK_OPERATORS: options.operators ?? OPERATOR,
     TABLE_NAME: table.tableName,
     TEMPLATES_DIR: 'templates',
   });

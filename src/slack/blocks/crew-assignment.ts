@@ -1,0 +1,197 @@
+/**
+ * What one crew member sees of their own assignment in Slack: the captain's direct message (asked to
+ * confirm, asked again after a change, asked to complete), `/charter mine`, and their App Home schedule.
+ * Crew-facing: takes CrewView only (when, boat, meeting point, their role and own pay, the checklist), so
+ * the price, costs, margin, other people's rates, guest contact details and internal notes cannot reach it.
+ */
+import type { KnownBlock, ModalView } from '@slack/types';
+import {
+  type Answer,
+  type CrewView,
+  formatCents,
+  formatDuration,
+  formatLocalDate,
+  formatLocalTime,
+} from '../../domain';
+import { ACTION, CALLBACK, LIFECYCLE_BLOCK, LIFECYCLE_INPUT } from '../ids';
+import { ROLE_LABEL } from './format';
+import {
+  actions,
+  button,
+  context,
+  divider,
+  escapeMrkdwn,
+  fields,
+  header,
+  LIMIT,
+  message,
+  plain,
+  type SlackMessage,
+  section,
+  truncate,
+} from './primitives';
+
+export type CrewAnswer = Answer | 'waiting';
+
+export interface Assignment {
+  view: CrewView;
+  answer: CrewAnswer;
+  reason?: string;
+}
+
+const ANSWER_LINE: Readonly<Record<CrewAnswer, string>> = {
+  waiting: ':hourglass_flowing_sand: Waiting for your answer.',
+  confirmed: ':white_check_mark: You confirmed.',
+  declined: ':x: You declined.',
+};
+
+/** "Saturday, December 5, 2026 · 4:00 PM PST – 7:00 PM PST (3 hours)" in the charter's own zone. */
+export function crewWhen(
+  view: Pick<CrewView, 'startsAt' | 'endsAt' | 'timeZone' | 'durationMinutes'>,
+): string {
+  const start = new Date(view.startsAt);
+  const end = new Date(view.endsAt);
+  return `${formatLocalDate(start, view.timeZone)} · ${formatLocalTime(start, view.timeZone)} – ${formatLocalTime(end, view.timeZone)} (${formatDuration(view.durationMinutes)})`;
+}
+
+function answerButtons(view: CrewView, answer: CrewAnswer): KnownBlock[] {
+  if (view.status === 'cancelled' || view.status === 'completed') return [];
+  return [
+    actions([
+      button(answer === 'confirmed' ? 'Still confirmed' : 'Confirm', ACTION.captainConfirm, view.bookingId, {
+        style: 'primary',
+      }),
+      button('Decline…', ACTION.captainDecline, view.bookingId, { style: 'danger' }),
+    ]),
+  ];
+}
+
+/** One assignment's facts (no buttons): about 3 blocks. */
+function assignmentBlocks(item: Assignment, withChecklist: boolean): KnownBlock[] {
+  const { view } = item;
+  const blocks: KnownBlock[] = [
+    section(`*${escapeMrkdwn(view.title)}*\n${crewWhen(view)}`),
+    fields([
+      `*Boat*\n${escapeMrkdwn(view.boatName)}`,
+      `*Meeting point*\n${escapeMrkdwn(view.meetingPoint)}`,
+      `*Your role*\n${ROLE_LABEL[view.you.role]}`,
+      `*Your pay*\n${formatCents(view.you.payCents)} (${formatCents(view.you.hourlyRateCents)}/h)`,
+    ]),
+  ];
+  if (withChecklist && view.checklist.length > 0) {
+    const list = view.checklist.map((line) => `• ${escapeMrkdwn(line)}`).join('\n');
+    blocks.push(section(truncate(`*Your checklist*\n${list}`, LIMIT.sectionText)));
+  }
+  const reason = item.reason ? ` “${escapeMrkdwn(truncate(item.reason, 200))}”` : '';
+  const status =
+    view.status === 'cancelled'
+      ? ':no_entry: This charter is cancelled.'
+      : `${ANSWER_LINE[item.answer]}${reason}`;
+  blocks.push(context([status]));
+  return blocks;
+}
+
+export type DirectMessageKind = 'asked' | 'asked-again' | 'complete';
+
+/**
+ * The direct message to a captain: asked to confirm (on assignment), asked again (after a change of time,
+ * boat or crew), or asked to complete the charter after it (head count and a note).
+ */
+export function renderCrewDirectMessage(item: Assignment, kind: DirectMessageKind): SlackMessage {
+  const { view } = item;
+  const role = ROLE_LABEL[view.you.role].toLowerCase();
+  const intro =
+    kind === 'complete'
+      ? `:checkered_flag: *${escapeMrkdwn(view.title)}* should be back in port. Press *Complete* to record how many were aboard and a short note.`
+      : kind === 'asked-again'
+        ? `:bell: *${escapeMrkdwn(view.title)}* changed. Can you still ${view.you.role === 'captain' ? 'captain it' : 'make it'}?`
+        : `:anchor: You are the ${role} of *${escapeMrkdwn(view.title)}*. Can you make it?`;
+  const buttons =
+    kind === 'complete'
+      ? [actions([button('Complete', ACTION.completeCharter, view.bookingId, { style: 'primary' })])]
+      : answerButtons(view, item.answer);
+  const blocks: KnownBlock[] = [section(intro), ...assignmentBlocks(item, kind !== 'complete'), ...buttons];
+  const fallback = `${kind === 'complete' ? 'Complete' : 'Your answer, please'}: ${escapeMrkdwn(view.title)} — ${crewWhen(view)} on ${escapeMrkdwn(view.boatName)}`;
+  return message(fallback, blocks);
+}
+
+/** How many assignments one answer lists (each is about 5 blocks; a message holds at most 50). */
+export const MINE_LIMIT = 8;
+
+/** `/charter mine`: the person's upcoming assignments, soonest first, each with their answer and buttons. */
+export function renderMine(items: readonly Assignment[], name: string): SlackMessage {
+  if (items.length === 0) {
+    const text = `No upcoming charters for you, ${escapeMrkdwn(name)}. When the office assigns you one, it shows up here.`;
+    return message(text, [section(text)]);
+  }
+  const shown = items.slice(0, MINE_LIMIT);
+  const blocks: KnownBlock[] = [header('Your upcoming charters')];
+  shown.forEach((item, i) => {
+    if (i > 0) blocks.push(divider());
+    blocks.push(...assignmentBlocks(item, false), ...answerButtons(item.view, item.answer));
+  });
+  if (items.length > shown.length) {
+    blocks.push(context([`And ${items.length - shown.length} more later on.`]));
+  }
+  const text = `Your upcoming charters: ${shown.map((i) => escapeMrkdwn(i.view.title)).join(', ')}`;
+  return message(truncate(text, LIMIT.fallbackText), blocks);
+}
+
+/** The App Home of someone on the roster who is not an operator: their own schedule, nothing else. */
+export function renderCrewHome(
+  items: readonly Assignment[],
+  name: string,
+): { type: 'home'; blocks: KnownBlock[] } {
+  const mine = renderMine(items, name);
+  const blocks: KnownBlock[] = [
+    ...(items.length === 0 ? [header('Your charters')] : []),
+    ...mine.blocks,
+    context(['Confirm or decline here, in your direct messages, or from the link in your email.']),
+  ];
+  return { type: 'home', blocks };
+}
+
+/** The App Home of someone neither operator nor on the roster: nothing about any charter. */
+export function renderStrangerHome(): { type: 'home'; blocks: KnownBlock[] } {
+  return {
+    type: 'home',
+    blocks: [
+      header('Charter Ops'),
+      section(
+        'This app runs the charter business’s bookings. Nothing here is for you yet: ask the office if you should be on the crew roster.',
+      ),
+    ],
+  };
+}
+
+export interface DeclineModalMetadata {
+  bookingId: string;
+  channelId?: string;
+}
+
+/** "Decline…": why they can't make it, so the office can plan. */
+export function buildDeclineModal(title: string, metadata: DeclineModalMetadata): ModalView {
+  return {
+    type: 'modal',
+    callback_id: CALLBACK.declineModal,
+    title: plain('Decline charter', LIMIT.modalTitle),
+    submit: plain('Decline', LIMIT.modalTitle),
+    close: plain('Go back', LIMIT.modalTitle),
+    private_metadata: JSON.stringify(metadata),
+    blocks: [
+      section(`You can’t make *${escapeMrkdwn(title)}*? The office will find someone else.`),
+      {
+        type: 'input',
+        block_id: LIFECYCLE_BLOCK.declineReason,
+        label: plain('Reason'),
+        optional: true,
+        hint: plain('For the office only, like “family emergency”.'),
+        element: {
+          type: 'plain_text_input',
+          action_id: LIFECYCLE_INPUT.declineReason,
+          max_length: 300,
+        },
+      },
+    ],
+  };
+}
