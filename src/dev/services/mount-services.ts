@@ -121,7 +121,7 @@ export async function mountServices(context: ServiceContext): Promise<Services> 
     logger: createLogger('timers', context.logLevel),
   });
   const pipeline = buildPipeline(env, context, timers.scheduler);
-  if (pipeline.lifecycle) timers.start(pipeline.lifecycle.handleTimer);
+  timers.start(pipeline.handleTimer);
   context.stops.push(() => timers.stop());
   const streams = new DynamoDBStreamsClient({
     endpoint: context.dynamoEndpoint,

@@ -15,6 +15,7 @@ import {
   type Booking,
   type Confirmation,
   type CrewMember,
+  formatLocalTime,
   type HistoryEntry,
   type OpsView,
   opsView,
@@ -174,7 +175,13 @@ export function stepStatesFor(booking: Booking, records: ReadonlyMap<StepName, S
           ...(name === 'guest-page' && booking.status !== 'cancelled' ? { url: guestPageUrl(booking) } : {}),
         };
       case 'failed':
-        return { ...base, status: 'failed', attempts: record.attempts, ...(reason ? { reason } : {}) };
+        return {
+          ...base,
+          status: 'failed',
+          attempts: record.attempts,
+          ...(reason ? { reason } : {}),
+          ...failedExtras(booking, record),
+        };
       default:
         return {
           ...base,
@@ -184,6 +191,16 @@ export function stepStatesFor(booking: Booking, records: ReadonlyMap<StepName, S
         };
     }
   });
+}
+
+/** A failed step's background retry (when and which run), or that a person must act on a permanent failure. */
+function failedExtras(booking: Booking, record: StepRecord): Pick<StepState, 'retry' | 'permanent'> {
+  const { retry } = record;
+  if (retry?.revision === record.revision) {
+    const at = formatLocalTime(new Date(retry.at), booking.schedule.timeZone);
+    return { retry: { at, attempt: retry.attempt } };
+  }
+  return record.lastError?.kind === 'permanent' ? { permanent: true } : {};
 }
 
 /** Everything the thread shows, as one digest: when it differs from the recorded one, the thread is stale. */
@@ -301,7 +318,10 @@ export function plannedReplies(
       allDone = false;
       return;
     }
-    if (record.status === 'failed') {
+    // Background retries after the first are shown in the root message, updated in place: one reply each
+    // would flood the thread over a day of retries.
+    const retrying = record.status === 'failed' && state.retry !== undefined;
+    if (record.status === 'failed' && !(retrying && record.failures > 1)) {
       const at = record.lastError?.at ?? record.updatedAt;
       reply(`failed:${view.revision}:${name}:${record.failures}`, at, {
         bookingId,

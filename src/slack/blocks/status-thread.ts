@@ -38,6 +38,10 @@ export interface StepState {
   label?: string;
   /** A link worth showing beside a done step (the guest page, the calendar entry). */
   url?: string;
+  /** Failed, and retried in the background at `at` (already worded, e.g. "2:05 PM") as run `attempt`. */
+  retry?: { at: string; attempt: number };
+  /** Failed for a reason a retry cannot fix (a 4xx): a person must act. */
+  permanent?: boolean;
 }
 
 export type CrewAnswerState = Answer | 'waiting';
@@ -111,6 +115,10 @@ export function stepLabel(step: Pick<StepState, 'name' | 'label'>): string {
 
 function stepLine(step: StepState): string {
   const label = stepLabel(step);
+  if (step.status === 'failed' && step.retry) {
+    const reason = step.reason ? ` — ${escapeMrkdwn(truncate(step.reason, 200))}` : '';
+    return `:hourglass_flowing_sand: ${label}: retrying at ${step.retry.at} (attempt ${step.retry.attempt})${reason}`;
+  }
   const attempts = step.attempts && step.attempts > 1 ? ` (attempt ${step.attempts})` : '';
   const link = step.url && step.status === 'done' ? ` · <${step.url}|open>` : '';
   const reason = step.reason ? ` — ${escapeMrkdwn(truncate(step.reason, 200))}` : '';
@@ -323,12 +331,16 @@ export function renderThreadReply(event: ThreadEvent): SlackMessage {
       const label = stepLabel(step);
       if (step.status === 'failed') {
         const reason = step.reason ? `: ${escapeMrkdwn(truncate(step.reason, 500))}` : '.';
-        const next = event.final
-          ? 'No retries left — fix the cause, then press *Retry failed steps*.'
-          : 'It will be retried automatically.';
+        const next = step.retry
+          ? `Retrying automatically at ${step.retry.at} (attempt ${step.retry.attempt}); nothing to do yet.`
+          : step.permanent
+            ? 'This will not fix itself: fix what it says, then press *Retry failed steps*.'
+            : event.final
+              ? 'No retries left — fix the cause, then press *Retry failed steps*.'
+              : 'It will be retried automatically.';
         const text = `:x: ${label} failed${reason} ${next}`;
         const blocks: KnownBlock[] = [section(text)];
-        if (event.final) {
+        if (event.final && !step.retry) {
           blocks.push(
             actions([button('Retry failed steps', ACTION.retrySteps, event.bookingId, { style: 'primary' })]),
           );
