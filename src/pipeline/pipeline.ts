@@ -17,6 +17,7 @@ import { createGuestRenderer } from '../guest/render-guest-page';
 import { type CrewLifecycle, createCrewLifecycle } from '../lifecycle/crew-lifecycle';
 import { SccFollowUpClient } from '../lifecycle/scc-follow-up-client';
 import type { Logger } from '../logging/logger';
+import { DeliveryStore } from '../mail/mail-feedback';
 import type { TimerPayload, TimerScheduler } from '../scheduler/timer';
 import { DynamoBookingStore } from '../store';
 import { DashboardClient } from './clients/dashboard-client';
@@ -111,7 +112,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     calendarEntryStep({ dashboard }),
     guestPageStep({ publisher, brands: deps.brands }),
     invalidationStep({ cloudFront: deps.cloudFront, brands: deps.brands }),
-    slackThreadStep({ thread: slack, store }),
+    slackThreadStep({ thread: slack, store, deliveries: new DeliveryStore(deps.doc, config.tableName) }),
   ];
   const lifecycle = deps.timers
     ? createCrewLifecycle({

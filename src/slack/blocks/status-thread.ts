@@ -57,6 +57,8 @@ export interface CrewBoardEntry {
   via?: Confirmation['via'];
   /** Waiting again: their earlier answer (this one) was about the charter before a change of time or crew. */
   reasked?: Answer;
+  /** Their email bounced or was reported as spam (SES): they may never have seen the invitation. */
+  mail?: { kind: 'bounced' | 'complained'; problem: string };
 }
 
 export type ThreadEvent = { bookingId: string; by?: string } & (
@@ -77,6 +79,8 @@ export type ThreadEvent = { bookingId: string; by?: string } & (
   | { kind: 'requested'; what: 'retry' | 'republish' }
   /** SES refused a crew member's address for good: the charter stands, but they did not get their email. */
   | { kind: 'undeliverable'; crewName: string; problem: string }
+  /** SES reported, later, that a crew member's email bounced or was marked as spam. */
+  | { kind: 'mail-feedback'; crewId: string; crewName: string; mail: NonNullable<CrewBoardEntry['mail']> }
 );
 
 export interface RootMessage extends SlackMessage {
@@ -127,6 +131,13 @@ function stepLine(step: StepState): string {
 }
 
 function crewLine(entry: CrewBoardEntry): string {
+  const line = answerLine(entry);
+  if (!entry.mail) return line;
+  const what = entry.mail.kind === 'bounced' ? 'email bounced' : 'marked our email as spam';
+  return `${line} · ✉️❌ ${what}`;
+}
+
+function answerLine(entry: CrewBoardEntry): string {
   const who = `${ROLE_LABEL[entry.role]} ${escapeMrkdwn(entry.name)}${entry.slackUserId ? ` (${userMention(entry.slackUserId)})` : ''}`;
   if (entry.reasked) {
     return `${ANSWER_ICON.waiting} ${who}: waiting — asked again after a change (had ${entry.reasked})`;
@@ -392,6 +403,15 @@ export function renderThreadReply(event: ThreadEvent): SlackMessage {
     }
     case 'undeliverable': {
       const text = `:warning: Could not email ${escapeMrkdwn(event.crewName)}: ${escapeMrkdwn(truncate(event.problem, 300))}. Correct their address with \`/charter crew add\` and the invitation goes out again.`;
+      return message(text, [section(text)]);
+    }
+    case 'mail-feedback': {
+      const name = escapeMrkdwn(event.crewName);
+      const problem = escapeMrkdwn(truncate(event.mail.problem, 300));
+      const text =
+        event.mail.kind === 'bounced'
+          ? `✉️❌ ${name}'s email bounced: ${problem} — fix the address on the roster (\`/charter crew remove ${escapeMrkdwn(event.crewId)}\`, then \`/charter crew add\`). Until then they count as unreachable.`
+          : `✉️❌ ${name} marked our email as spam (${problem}) — we will not email them again; reach them another way or replace them.`;
       return message(text, [section(text)]);
     }
   }
