@@ -48,6 +48,7 @@ function build(functionArn: string | undefined): Pipeline {
               groupName: target.groupName,
               roleArn: target.roleArn,
               targetArn: target.functionArn,
+              ...(target.deadLetterArn ? { deadLetterArn: target.deadLetterArn } : {}),
             }),
             policy: lifecycle.policy,
           },
