@@ -115,12 +115,15 @@ export class UpstreamError extends AppError {
     readonly service: string,
     message: string,
     readonly transient: boolean,
-    options?: { cause?: unknown; status?: number },
+    options?: { cause?: unknown; status?: number; wait?: boolean },
   ) {
     super(ErrorCode.Upstream, 502, message, options);
     this.status = options?.status;
+    this.wait = options?.wait === true;
   }
   readonly status: number | undefined;
+  /** Not a failure but work still under way elsewhere (an email being sent): retried without counting it. */
+  readonly wait: boolean;
 }
 
 export class ConfigError extends AppError {

@@ -10,7 +10,7 @@ import { type Env, optional, parseEnv, positiveInt } from './env';
 export interface LifecycleConfig {
   policy: DeadlinePolicy;
   /** EventBridge Scheduler; absent → timers run on the local scheduler (npm run dev, tests). */
-  eventBridge?: { groupName: string; roleArn: string };
+  eventBridge?: { groupName: string; roleArn: string; deadLetterArn?: string };
 }
 
 const lifecycleEnv = {
@@ -33,6 +33,8 @@ const lifecycleEnv = {
     ),
   SCHEDULE_GROUP_NAME: optional(),
   SCHEDULER_ROLE_ARN: optional(),
+  /** The SQS queue a timer goes to when EventBridge Scheduler gives up invoking its target. */
+  SCHEDULER_DLQ_ARN: optional(),
 };
 
 export function loadLifecycleConfig(env: Env): LifecycleConfig {
@@ -53,5 +55,11 @@ export function loadLifecycleConfig(env: Env): LifecycleConfig {
       env,
     );
   }
-  return { policy, ...(groupName && roleArn ? { eventBridge: { groupName, roleArn } } : {}) };
+  const deadLetterArn = parsed.SCHEDULER_DLQ_ARN;
+  return {
+    policy,
+    ...(groupName && roleArn
+      ? { eventBridge: { groupName, roleArn, ...(deadLetterArn ? { deadLetterArn } : {}) } }
+      : {}),
+  };
 }

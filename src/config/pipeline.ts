@@ -25,6 +25,17 @@ export interface RetrySettings {
   maxDelayMs: number;
 }
 
+/**
+ * Retries that outlive a bad hour: a step whose run ended in a transient failure is run again in the
+ * background (a one-time timer), first after `firstDelayMs`, doubling up to `maxDelayMs`, for up to
+ * `windowMs` after its first failure at that revision. Then it waits for a person, as a permanent failure does.
+ */
+export interface BackgroundRetrySettings {
+  firstDelayMs: number;
+  maxDelayMs: number;
+  windowMs: number;
+}
+
 export interface PipelineConfig {
   awsRegion: string;
   tableName: string;
@@ -39,6 +50,7 @@ export interface PipelineConfig {
   dashboard: { url: string; token: SecretSource };
   slack: { apiUrl: string; channel: string; botToken: SecretSource };
   retry: RetrySettings;
+  backgroundRetry: BackgroundRetrySettings;
   /** Per outside call (SCC, dashboard, Slack, S3, CloudFront). */
   httpTimeoutMs: number;
   /** How long a step claim lives without a heartbeat; a crashed reconciler's claim frees up after this. */
@@ -54,6 +66,9 @@ export const PIPELINE_DEFAULTS = {
   httpTimeoutMs: 10_000,
   leaseMs: 30_000,
   concurrency: 4,
+  retryFirstDelayMs: 2 * 60_000,
+  retryMaxDelayMs: 2 * 60 * 60_000,
+  retryWindowMs: 24 * 60 * 60_000,
 } as const;
 
 const SLACK_API_DEFAULT = 'https://slack.com/api/';
@@ -71,6 +86,18 @@ const pipelineEnv = {
   PIPELINE_HTTP_TIMEOUT_MS: positiveInt(PIPELINE_DEFAULTS.httpTimeoutMs, 'a timeout in ms, e.g. 10000'),
   PIPELINE_LEASE_MS: positiveInt(PIPELINE_DEFAULTS.leaseMs, 'a step lease in ms, e.g. 30000'),
   PIPELINE_CONCURRENCY: positiveInt(PIPELINE_DEFAULTS.concurrency, 'bookings in parallel, e.g. 4'),
+  PIPELINE_RETRY_FIRST_DELAY_MS: positiveInt(
+    PIPELINE_DEFAULTS.retryFirstDelayMs,
+    'the first background retry delay in ms, e.g. 120000',
+  ),
+  PIPELINE_RETRY_MAX_DELAY_MS: positiveInt(
+    PIPELINE_DEFAULTS.retryMaxDelayMs,
+    'the longest background retry delay in ms, e.g. 7200000',
+  ),
+  PIPELINE_RETRY_WINDOW_MS: positiveInt(
+    PIPELINE_DEFAULTS.retryWindowMs,
+    'how long a failing step is retried in the background in ms, e.g. 86400000',
+  ),
   BRAND_SITES: optional(),
 };
 
@@ -116,6 +143,11 @@ export function loadPipelineConfig(env: Env, fetcher?: () => SecretFetcher): Pip
       botToken: secretFromEnv('SLACK_BOT_TOKEN', env, 'the Slack bot token (xoxb-…)', fetcher),
     },
     retry,
+    backgroundRetry: {
+      firstDelayMs: parsed.PIPELINE_RETRY_FIRST_DELAY_MS,
+      maxDelayMs: Math.max(parsed.PIPELINE_RETRY_MAX_DELAY_MS, parsed.PIPELINE_RETRY_FIRST_DELAY_MS),
+      windowMs: parsed.PIPELINE_RETRY_WINDOW_MS,
+    },
     httpTimeoutMs: parsed.PIPELINE_HTTP_TIMEOUT_MS,
     leaseMs: parsed.PIPELINE_LEASE_MS,
     concurrency: parsed.PIPELINE_CONCURRENCY,

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { type Checklists, DEFAULT_CHECKLISTS, ROLES } from '../domain';
 import { ConfigError } from '../errors';
 import { guestSiteUrl } from './brands';
-import { commonEnv, type Env, flag, parseEnv, positiveInt, url } from './env';
+import { commonEnv, type Env, flag, optional, parseEnv, positiveInt, url } from './env';
 import { type SecretFetcher, type SecretSource, secretFromEnv } from './secrets';
 
 export interface SccConfig {
@@ -36,6 +36,8 @@ export interface SccConfig {
   /** Origins the crew page may upload photos to (CSP): the local S3 endpoint, or S3 itself. */
   uploadOrigins: string[];
   checklists: Checklists;
+  /** Sent mail names it, so SES reports bounces and complaints (src/mail). Unset: no feedback. */
+  sesConfigurationSet: string | undefined;
 }
 
 export const DEFAULT_PHOTO_MAX_BYTES = 15 * 1024 * 1024;
@@ -57,6 +59,8 @@ const sccEnv = {
     'how many hours after a charter ends its crew links keep working',
   ),
   S3_FORCE_PATH_STYLE: flag(),
+  /** The SES configuration set whose event destination (SNS → SQS) reports bounces and complaints. */
+  SES_CONFIGURATION_SET: optional(),
 };
 
 /** Loads and checks every SCC setting; throws ConfigError naming each missing or malformed variable. */
@@ -98,6 +102,7 @@ export function loadSccConfig(env: Env = process.env, fetcher?: () => SecretFetc
     s3ForcePathStyle: parsed.S3_FORCE_PATH_STYLE,
     uploadOrigins: uploadOrigins(env),
     checklists: loadChecklists(parsed.TEMPLATES_DIR),
+    sesConfigurationSet: parsed.SES_CONFIGURATION_SET,
   };
 }
 

@@ -48,6 +48,7 @@ function build(functionArn: string | undefined): Pipeline {
               groupName: target.groupName,
               roleArn: target.roleArn,
               targetArn: target.functionArn,
+              ...(target.deadLetterArn ? { deadLetterArn: target.deadLetterArn } : {}),
             }),
             policy: lifecycle.policy,
           },
@@ -58,7 +59,7 @@ function build(functionArn: string | undefined): Pipeline {
 
 export interface TimerReply {
   timer: string;
-  outcome: TimerOutcome;
+  outcome: TimerOutcome | string;
 }
 
 type InvocationContext = Pick<Context, 'invokedFunctionArn'>;
@@ -74,8 +75,7 @@ export async function handler(
 ): Promise<DynamoDBBatchResponse | TimerReply> {
   pipeline ??= build(context?.invokedFunctionArn);
   if (isTimerEvent(event)) {
-    if (!pipeline.lifecycle) throw new Error('A timer fired, but the crew lifecycle is not configured.');
-    return { timer: event.timer.name, outcome: await pipeline.lifecycle.handleTimer(event.timer) };
+    return { timer: event.timer.name, outcome: await pipeline.handleTimer(event.timer) };
   }
   return pipeline.handleStreamEvent(event);
 }

@@ -41,7 +41,7 @@ export function createSccDeps(config: SccConfig, overrides: Partial<SccDeps> = {
     magicLinkSecret: () => config.magicLinkSecret.get(),
     events: new SccEventStore(doc, config.tableName),
     bookings: new DynamoBookingStore(doc, config.tableName),
-    mailer: new SesMailer(ses),
+    mailer: new SesMailer(ses, undefined, config.sesConfigurationSet),
     s3,
     brands: loadBrands(config.templatesDir, config.brandSites),
     templates: loadCrewTemplates(config.templatesDir),

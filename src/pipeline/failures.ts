@@ -14,6 +14,11 @@ export interface StepFailure {
   message: string;
   /** HTTP status when there was one. */
   status?: number;
+  /**
+   * Not the outside system failing but its work still under way (SCC still sending an email): retried like a
+   * transient failure, but never counted as an attempt nor shown as one.
+   */
+  wait?: boolean;
 }
 
 const TRANSIENT_NAMES = new Set([
@@ -62,9 +67,10 @@ export function isTransientStatus(status: number): boolean {
 export function describeFailure(error: unknown, service: string): StepFailure {
   if (error instanceof UpstreamError) {
     return {
-      kind: error.transient ? 'transient' : 'permanent',
+      kind: error.transient || error.wait ? 'transient' : 'permanent',
       message: error.message,
       status: error.status,
+      ...(error.wait ? { wait: true } : {}),
     };
   }
   const slack = slackFailure(error, service);

@@ -17,13 +17,15 @@ import { createGuestRenderer } from '../guest/render-guest-page';
 import { type CrewLifecycle, createCrewLifecycle } from '../lifecycle/crew-lifecycle';
 import { SccFollowUpClient } from '../lifecycle/scc-follow-up-client';
 import type { Logger } from '../logging/logger';
-import type { TimerScheduler } from '../scheduler/timer';
+import { DeliveryStore } from '../mail/mail-feedback';
+import type { TimerPayload, TimerScheduler } from '../scheduler/timer';
 import { DynamoBookingStore } from '../store';
 import { DashboardClient } from './clients/dashboard-client';
 import { SccClient } from './clients/scc-client';
 import { SlackThread } from './clients/slack-thread';
 import { createReconciler, type Reconciler } from './reconciler';
 import { callRetrySettings, type Sleep } from './retry';
+import { createRetryTimerHandler, type FiredRetry } from './retry-timer';
 import { StepRecordStore } from './step-records';
 import { calendarEntryStep } from './steps/calendar-entry';
 import { guestPageStep } from './steps/guest-page';
@@ -51,7 +53,8 @@ export interface PipelineDeps {
   onReconciled?: StreamHandlerDeps['onReconciled'];
   /**
    * The crew lifecycle's timers (EventBridge Scheduler in AWS, the local scheduler in dev): given, the
-   * pipeline also runs the crew lifecycle step and can handle firing timers (`lifecycle.handleTimer`).
+   * pipeline also runs the crew lifecycle step and can handle firing timers (`lifecycle.handleTimer`), and
+   * a step that failed transiently is retried in the background on this scheduler (background-retry.ts).
    */
   timers?: { scheduler: TimerScheduler; policy?: DeadlinePolicy; now?: () => Date };
 }
@@ -66,6 +69,8 @@ export interface Pipeline {
   slack: SlackThread;
   /** With `timers`: answer deadlines, reminders, the roster, the decline cascade, completion. */
   lifecycle?: CrewLifecycle;
+  /** What a firing timer does: a step's background retry, or one of the crew lifecycle's timers. */
+  handleTimer(timer: { name: string; payload: TimerPayload }): Promise<string>;
 }
 
 export function createPipeline(deps: PipelineDeps): Pipeline {
@@ -107,7 +112,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     calendarEntryStep({ dashboard }),
     guestPageStep({ publisher, brands: deps.brands }),
     invalidationStep({ cloudFront: deps.cloudFront, brands: deps.brands }),
-    slackThreadStep({ thread: slack, store }),
+    slackThreadStep({ thread: slack, store, deliveries: new DeliveryStore(deps.doc, config.tableName) }),
   ];
   const lifecycle = deps.timers
     ? createCrewLifecycle({
@@ -141,7 +146,33 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     owner: deps.owner,
     sleep: deps.sleep,
     random: deps.random,
+    ...(deps.timers
+      ? {
+          background: {
+            settings: config.backgroundRetry,
+            scheduler: deps.timers.scheduler,
+            ...(deps.timers.now ? { now: deps.timers.now } : {}),
+          },
+        }
+      : {}),
   });
+  const handleRetry = deps.timers
+    ? createRetryTimerHandler({
+        reconciler,
+        scheduler: deps.timers.scheduler,
+        settings: config.backgroundRetry,
+        now: deps.timers.now ?? (() => new Date()),
+        logger,
+      })
+    : undefined;
+  const handleTimer = async (timer: FiredRetry & { payload: TimerPayload }): Promise<string> => {
+    if (timer.payload.kind === 'retry') {
+      if (!handleRetry) throw new Error('A retry timer fired, but no timer scheduler is configured.');
+      return handleRetry(timer);
+    }
+    if (!lifecycle) throw new Error('A timer fired, but the crew lifecycle is not configured.');
+    return lifecycle.handleTimer(timer);
+  };
   const handleStreamEvent = createStreamHandler({
     reconciler,
     logger,
@@ -155,6 +186,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     stepRecords,
     steps,
     slack,
+    handleTimer,
     ...(lifecycle ? { lifecycle } : {}),
   };
 }

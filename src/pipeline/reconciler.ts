@@ -9,12 +9,14 @@
  * steps' own idempotency make every outside side effect happen once.
  */
 import { randomUUID } from 'node:crypto';
-import type { RetrySettings } from '../config/pipeline';
+import type { BackgroundRetrySettings, RetrySettings } from '../config/pipeline';
 import { type Booking, type BookingStatus, captainOf, type HistoryEntry } from '../domain';
 import { StaleRevisionError } from '../errors';
 import type { Logger } from '../logging/logger';
+import type { TimerScheduler } from '../scheduler/timer';
 import type { DynamoBookingStore } from '../store';
-import { describeFailure } from './failures';
+import { decideRetry, isRetryDue, retryTimer, type StepRetry } from './background-retry';
+import { describeFailure, type StepFailure } from './failures';
 import { realSleep, retryTransient, type Sleep } from './retry';
 import {
   LeaseLostError,
@@ -52,11 +54,18 @@ export interface ReconcilerDeps {
   owner?: string;
   sleep?: Sleep;
   random?: () => number;
+  /**
+   * Background retries (background-retry.ts): a step whose run ended in a transient failure gets a timer that
+   * runs it again later. Without it, every failed step waits for the Retry button.
+   */
+  background?: { settings: BackgroundRetrySettings; scheduler: TimerScheduler; now?: () => Date };
 }
 
 export interface ReconcileOptions {
   /** Run steps that failed at this revision again (the "Retry failed steps" button). */
   retryFailed?: boolean;
+  /** Run failed steps whose background retry is due (a retry timer fired). */
+  retryDue?: boolean;
 }
 
 export type ReconcileStatus =
@@ -97,6 +106,10 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
   const sleep = deps.sleep ?? realSleep;
   const maxWaitMs = deps.maxWaitMs ?? deps.leaseMs * 2;
   const pollMs = Math.max(20, Math.min(250, Math.floor(deps.leaseMs / 4)));
+  const now = deps.background?.now ?? (() => new Date());
+  const retryNow = (options: ReconcileOptions, record: StepRecord | undefined, revision: number) =>
+    options.retryFailed === true ||
+    (options.retryDue === true && record?.status === 'failed' && isRetryDue(record.retry, revision, now()));
 
   async function reconcileBooking(
     bookingId: string,
@@ -136,7 +149,8 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
     for (const sweep of sweeps) {
       for (const step of sweep) {
         const record = records.get(step.name);
-        if (!(await isDue(step, booking, record, records, options))) continue;
+        if (!(await isDue(step, booking, record, records, retryNow(options, record, booking.revision))))
+          continue;
         if (!dependenciesMet(step, booking, records)) continue;
         const run = await runStep(step, booking, record, records, options, logger.child({ step: step.name }));
         if (run.kind === 'stale' || run.kind === 'lost') return run.kind;
@@ -192,10 +206,17 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
         });
         return { kind: 'succeeded', record };
       }
-      logger.error('step failed', { attempts, failure: outcome.failure, error: outcome.error });
+      const retry = await scheduleRetry(booking, step, claim.retry, outcome.failure, logger);
+      logger.error(retry ? 'step failed; retrying in the background' : 'step failed; waiting for a person', {
+        attempts,
+        failure: outcome.failure,
+        error: outcome.error,
+        ...(retry ? { retryAt: retry.at, retryAttempt: retry.attempt } : {}),
+      });
       const record = await deps.stepRecords.fail(booking.id, step.name, owner, {
         attempts,
         error: outcome.failure,
+        ...(retry ? { retry } : {}),
       });
       return { kind: 'failed', record };
     } catch (error) {
@@ -206,6 +227,37 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
       throw error;
     } finally {
       heartbeat();
+    }
+  }
+
+  /**
+   * Schedules the background retry of a failed run when it deserves one. Scheduled before the failure is
+   * recorded: a record promising a retry that was never scheduled would leave the thread waiting for nothing.
+   */
+  async function scheduleRetry(
+    booking: Booking,
+    step: PipelineStep,
+    previous: StepRetry | undefined,
+    failure: StepFailure,
+    logger: Logger,
+  ): Promise<StepRetry | undefined> {
+    if (!deps.background) return undefined;
+    const decision = decideRetry({
+      failure,
+      revision: booking.revision,
+      previous,
+      now: now(),
+      settings: deps.background.settings,
+    });
+    if (decision.kind === 'person') return undefined;
+    try {
+      await deps.background.scheduler.schedule(
+        retryTimer(booking.id, step.name, booking.revision, new Date(decision.retry.at)),
+      );
+      return decision.retry;
+    } catch (error) {
+      logger.error('could not schedule a background retry; the step waits for a person', { error });
+      return undefined;
     }
   }
 
@@ -225,7 +277,7 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
         revision: booking.revision,
         owner,
         leaseMs: deps.leaseMs,
-        retryFailed: options.retryFailed === true,
+        retryFailed: retryNow(options, last, booking.revision),
         seen: last,
       });
       switch (claim.kind) {
@@ -329,14 +381,14 @@ async function isDue(
   booking: Booking,
   record: StepRecord | undefined,
   records: ReadonlyMap<StepName, StepRecord>,
-  options: ReconcileOptions,
+  retryFailed: boolean,
 ): Promise<boolean> {
   if (!record || record.revision !== booking.revision) return true;
   switch (record.status) {
     case 'succeeded':
       return step.isStale ? step.isStale(booking, record, records) : false;
     case 'failed':
-      return options.retryFailed === true;
+      return retryFailed;
     default:
       // Running or retrying: in progress elsewhere, or cut short by a crash. The claim sorts out which.
       return true;

@@ -16,6 +16,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type { StepRetry } from './background-retry';
 import type { FailureKind } from './failures';
 
 export const STEP_NAMES = [
@@ -34,6 +35,8 @@ export interface StepError {
   /** Plain words, shown in the thread. */
   message: string;
   status?: number;
+  /** Work still under way elsewhere, not a failure of the outside system (see StepFailure.wait). */
+  wait?: boolean;
   at: string;
 }
 
@@ -53,6 +56,8 @@ export interface StepRecord {
   /** What the step knows about its outside copy (SCC event id, root message ts, …), kept across revisions. */
   result: StepResult;
   updatedAt: string;
+  /** Failed, and due to be run again in the background at `retry.at` (absent: it waits for a person). */
+  retry?: StepRetry;
   /** Bumped by every write but a lease renewal: a reader's token that nothing changed since it read. */
   version: number;
   leaseOwner?: string;
@@ -266,8 +271,8 @@ export class StepRecordStore {
     return this.fenced(bookingId, name, owner, {
       UpdateExpression:
         'SET #status = :succeeded, attempts = :attempts, #result = :result, updatedAt = :at ' +
-        'REMOVE lastError, leaseOwner, leaseUntil ADD version :one',
-      ExpressionAttributeNames: { '#status': 'status', '#result': 'result' },
+        'REMOVE lastError, leaseOwner, leaseUntil, #retry ADD version :one',
+      ExpressionAttributeNames: { '#status': 'status', '#result': 'result', '#retry': 'retry' },
       ExpressionAttributeValues: {
         ':succeeded': 'succeeded',
         ':attempts': outcome.attempts,
@@ -281,20 +286,23 @@ export class StepRecordStore {
     bookingId: string,
     name: StepName,
     owner: string,
-    outcome: { attempts: number; error: Omit<StepError, 'at'> },
+    outcome: { attempts: number; error: Omit<StepError, 'at'>; retry?: StepRetry },
   ): Promise<StepRecord> {
+    const values: Record<string, unknown> = {
+      ':failed': 'failed',
+      ':attempts': outcome.attempts,
+      ':error': { ...outcome.error, at: this.now().toISOString() },
+      ':at': this.now().toISOString(),
+      ':one': 1,
+    };
+    if (outcome.retry) values[':retry'] = outcome.retry;
     return this.fenced(bookingId, name, owner, {
       UpdateExpression:
         'SET #status = :failed, attempts = :attempts, lastError = :error, updatedAt = :at, ' +
-        'failures = failures + :one REMOVE leaseOwner, leaseUntil ADD version :one',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':failed': 'failed',
-        ':attempts': outcome.attempts,
-        ':error': { ...outcome.error, at: this.now().toISOString() },
-        ':at': this.now().toISOString(),
-        ':one': 1,
-      },
+        `failures = failures + :one${outcome.retry ? ', #retry = :retry' : ''} ` +
+        `REMOVE leaseOwner, leaseUntil${outcome.retry ? '' : ', #retry'} ADD version :one`,
+      ExpressionAttributeNames: { '#status': 'status', '#retry': 'retry' },
+      ExpressionAttributeValues: values,
     });
   }
 
@@ -351,6 +359,7 @@ function toRecord(item: Record<string, unknown>): StepRecord {
     lastError: item.lastError as StepError | undefined,
     result: (item.result as StepResult | undefined) ?? {},
     updatedAt: String(item.updatedAt),
+    ...(item.retry ? { retry: item.retry as StepRetry } : {}),
     version: Number(item.version ?? 0),
     leaseOwner: item.leaseOwner as string | undefined,
     leaseUntil: item.leaseUntil === undefined ? undefined : Number(item.leaseUntil),

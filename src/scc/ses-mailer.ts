@@ -80,13 +80,20 @@ export class SesMailer implements Mailer {
   constructor(
     private readonly ses: SESClient,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    /** Names the configuration set whose event destination reports bounces and complaints (src/mail). */
+    private readonly configurationSet?: string,
   ) {}
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
     const raw = await composeMime(email);
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.ses.send(new SendRawEmailCommand({ RawMessage: { Data: raw } }));
+        const result = await this.ses.send(
+          new SendRawEmailCommand({
+            RawMessage: { Data: raw },
+            ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
+          }),
+        );
         return { messageId: result.MessageId ?? '' };
       } catch (error) {
         const kind = classifySesError(error);

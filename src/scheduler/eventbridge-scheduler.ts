@@ -19,6 +19,12 @@ export interface EventBridgeTarget {
   targetArn: string;
   /** The role EventBridge Scheduler assumes to invoke it. */
   roleArn: string;
+  /**
+   * Where a timer goes when its retries are spent, so nothing scheduled is dropped
+   * (https://docs.aws.amazon.com/scheduler/latest/UserGuide/configuring-schedule-dlq.html); replayed with
+   * `npm run replay:timers`.
+   */
+  deadLetterArn?: string;
 }
 
 /** `at()` takes local time without zone; we always pass UTC and say so. */
@@ -48,6 +54,7 @@ export class EventBridgeTimerScheduler implements TimerScheduler {
           timer: { name: timer.name, payload: timer.payload },
         }),
         RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 3600 },
+        ...(this.target.deadLetterArn ? { DeadLetterConfig: { Arn: this.target.deadLetterArn } } : {}),
       },
     };
     try {

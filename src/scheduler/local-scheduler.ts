@@ -8,7 +8,7 @@ import { queryAll } from '../store/query-items';
 import { TABLE_KEYS } from '../store/table-definition';
 import type { Clock, Timer, TimerPayload, TimerScheduler } from './timer';
 
-export type TimerHandler = (timer: { name: string; payload: TimerPayload }) => Promise<void>;
+export type TimerHandler = (timer: { name: string; payload: TimerPayload }) => Promise<unknown>;
 
 const INDEX_PK = 'TIMER';
 const key = (name: string) => ({ PK: `TIMER#${name}`, SK: 'TIMER' });

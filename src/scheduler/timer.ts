@@ -5,7 +5,8 @@
  * timer must make a second firing harmless.
  */
 
-export const TIMER_KINDS = ['reminder', 'deadline', 'roster', 'post-charter'] as const;
+/** `retry`: a pipeline step's background retry (src/pipeline/background-retry.ts). */
+export const TIMER_KINDS = ['reminder', 'deadline', 'roster', 'post-charter', 'retry'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
 export interface TimerPayload {
@@ -14,6 +15,8 @@ export interface TimerPayload {
   /** The booking revision the timer was computed for; a newer revision makes it stale. */
   revision: number;
   crewId?: string;
+  /** For `retry`: the pipeline step to run again. */
+  step?: string;
 }
 
 export interface Timer {

@@ -26,7 +26,8 @@ export const TABLE_KEYS = {
 } as const;
 
 /** Entities whose changes start the pipeline. */
-export const STREAM_ENTITIES = ['booking', 'confirmation'] as const;
+/** `delivery`: SES said a crew member's email bounced (src/mail/mail-feedback.ts): the crew board shows it. */
+export const STREAM_ENTITIES = ['booking', 'confirmation', 'delivery'] as const;
 
 export function createTableInput(tableName: string): CreateTableCommandInput {
   const { partitionKey, sortKey, gsi1 } = TABLE_KEYS;

@@ -46,6 +46,8 @@ export class Reconciler extends Construct {
   readonly deadLetterQueue: sqs.Queue;
   readonly scheduleGroup: scheduler.ScheduleGroup;
   readonly schedulerRole: iam.Role;
+  /** Timers (crew reminders, deadlines, background retries) EventBridge Scheduler could not deliver. */
+  readonly scheduleDeadLetterQueue: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: ReconcilerProps) {
     super(scope, id);
@@ -58,6 +60,18 @@ export class Reconciler extends Construct {
       }),
       description: 'EventBridge Scheduler: invokes the reconciler for scheduled booking steps',
     });
+    // Nothing scheduled is dropped: a timer whose invocations all failed lands here, alarms, and is replayed.
+    this.scheduleDeadLetterQueue = new sqs.Queue(this, 'ScheduleDeadLetterQueue', {
+      retentionPeriod: Duration.days(14),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(this.scheduleDeadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: "This queue is EventBridge Scheduler's dead-letter destination: it has none of its own.",
+    });
+    // Scheduler sends to the DLQ with the schedule's execution role.
+    this.scheduleDeadLetterQueue.grantSendMessages(this.schedulerRole);
 
     this.service = new ServiceFunction(this, 'Service', {
       bundle: props.bundle,
@@ -73,6 +87,7 @@ export class Reconciler extends Construct {
         ...(props.slackApiUrl ? { SLACK_API_URL: props.slackApiUrl } : {}),
         SCHEDULE_GROUP_NAME: this.scheduleGroup.scheduleGroupName,
         SCHEDULER_ROLE_ARN: this.schedulerRole.roleArn,
+        SCHEDULER_DLQ_ARN: this.scheduleDeadLetterQueue.queueArn,
       },
     });
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
@@ -210,9 +225,22 @@ export class Reconciler extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
+    const timersDropped = new cloudwatch.Alarm(this, 'ScheduleDeadLetterAlarm', {
+      alarmDescription:
+        'Reconciler: a scheduled timer (reminder, deadline or background retry) could not be delivered; replay it with npm run replay:timers',
+      metric: this.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
     if (action) {
       dlqDepth.addAlarmAction(action);
       lagging.addAlarmAction(action);
+      timersDropped.addAlarmAction(action);
     }
   }
 }

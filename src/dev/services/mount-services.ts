@@ -21,6 +21,8 @@ import { createDashboardDeps, createDashboardHandler } from '../../handlers/dash
 import { createSccDeps, createSccHandler } from '../../handlers/scc';
 import { createDynamoDeps, createSlackEventsHandler } from '../../handlers/slack';
 import { createLogger, type LogLevel } from '../../logging/logger';
+import { createMailFeedbackHandler } from '../../mail/feedback-handler';
+import { crewFeedbackTarget, DeliveryStore } from '../../mail/mail-feedback';
 import { createPipelineAwsClients } from '../../pipeline/aws-clients';
 import { createPipeline, type Pipeline } from '../../pipeline/pipeline';
 import { fileCheckpoints, type StreamPoller, startStreamPoller } from '../../pipeline/stream-poller';
@@ -31,6 +33,7 @@ import type { DataLayout } from '../data-dir';
 import type { LocalGateway } from '../gateway/local-gateway';
 import type { LocalSecrets } from '../local-secrets';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../stand-ins/dynamodb-local';
+import { startSesSimulator } from '../stand-ins/ses-simulator';
 import { createLocalTimers } from './local-timers';
 
 export interface ServiceContext {
@@ -123,7 +126,7 @@ export async function mountServices(context: ServiceContext): Promise<Services> 
     logger: createLogger('timers', context.logLevel),
   });
   const pipeline = buildPipeline(env, context, timers.scheduler);
-  if (pipeline.lifecycle) timers.start(pipeline.lifecycle.handleTimer);
+  timers.start(pipeline.handleTimer);
   context.stops.push(() => timers.stop());
   const streams = new DynamoDBStreamsClient({
     endpoint: context.dynamoEndpoint,
@@ -142,7 +145,33 @@ export async function mountServices(context: ServiceContext): Promise<Services> 
     maxRetryDelayMs: 2_000,
   });
   context.stops.push(() => poller.stop());
+  startMailFeedback(env, context, pipeline);
   return { pipeline, poller };
+}
+
+/**
+ * SES's mailbox simulator on the SES stand-in: crew on bounce@/complaint@/suppressionlist@
+ * simulator.amazonses.com get the notification SES would send, through the same handler as the SQS Lambda.
+ */
+function startMailFeedback(env: Record<string, string>, context: ServiceContext, pipeline: Pipeline) {
+  const sesEndpoint = env.AWS_ENDPOINT_URL_SES;
+  if (!sesEndpoint) return;
+  const doc = DynamoDBDocumentClient.from(context.dynamoClient, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  const deliveries = new DeliveryStore(doc, env.TABLE_NAME ?? 'charter-ops');
+  const logger = createLogger('mail-feedback', context.logLevel);
+  const simulator = startSesSimulator({
+    sesEndpoint,
+    deliver: createMailFeedbackHandler({
+      deliveries,
+      targets: [crewFeedbackTarget({ store: pipeline.store, deliveries })],
+      logger,
+    }),
+    onError: (error) => logger.warn('SES simulator pass failed', { error }),
+  });
+  simulator.start();
+  context.stops.push(() => simulator.stop());
 }
 
 function buildPipeline(

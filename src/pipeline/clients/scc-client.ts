@@ -108,6 +108,7 @@ function checkEmails(body: unknown): { crewId: string; problem: string }[] {
       SCC_SERVICE,
       `ShipCaptainCrew is still sending ${sending} crew email${sending === 1 ? '' : 's'}.`,
       true,
+      { wait: true },
     );
   }
   return notifications

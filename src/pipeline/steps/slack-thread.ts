@@ -15,11 +15,13 @@ import {
   type Booking,
   type Confirmation,
   type CrewMember,
+  formatLocalTime,
   type HistoryEntry,
   type OpsView,
   opsView,
 } from '../../domain';
 import { lastAskedByCrew } from '../../lifecycle/crew-answers';
+import type { Delivery, DeliveryStore } from '../../mail/mail-feedback';
 import type { SlackMessage } from '../../slack/blocks/primitives';
 import {
   buildCrewBoard,
@@ -75,31 +77,45 @@ const CANCELLED_LABEL: Readonly<Record<Exclude<StepName, 'slack-thread'>, string
 
 const REPORTED_STEPS = Object.keys(DISPLAY_NAME) as Exclude<StepName, 'slack-thread'>[];
 
-export function slackThreadStep(deps: { thread: SlackThread; store: ThreadStore }): PipelineStep {
+export function slackThreadStep(deps: {
+  thread: SlackThread;
+  store: ThreadStore;
+  /** Bounces and complaints SES reported (src/mail): ✉️❌ on the crew board and a line in the thread. */
+  deliveries?: Pick<DeliveryStore, 'list'>;
+}): PipelineStep {
+  const loadDeliveries = (bookingId: string) => deps.deliveries?.list(bookingId) ?? Promise.resolve([]);
   return {
     name: 'slack-thread',
     service: SLACK_SERVICE,
     dependsOn: [],
     async isStale(booking, record, records) {
-      const answers = await loadAnswers(deps.store, booking.id);
+      const [answers, deliveries] = await Promise.all([
+        loadAnswers(deps.store, booking.id),
+        loadDeliveries(booking.id),
+      ]);
       return (
-        threadFingerprint(booking, records, answers) !== (record.result as SlackThreadResult).fingerprint
+        threadFingerprint(booking, records, answers, deliveries) !==
+        (record.result as SlackThreadResult).fingerprint
       );
     },
     async run(context) {
       const { booking, records } = context;
       const prior = (context.previous?.result ?? {}) as SlackThreadResult;
-      const [answers, history, roster] = await Promise.all([
+      const [answers, history, roster, deliveries] = await Promise.all([
         loadAnswers(deps.store, booking.id),
         deps.store.listHistory(booking.id),
         deps.store.listCrew({ includeInactive: true }),
+        loadDeliveries(booking.id),
       ]);
       const view = opsView(booking);
       const root = renderRootMessage(
         view,
         stepStatesFor(booking, records),
         // Crew asked again after a change of time, boat or their place show as waiting again.
-        buildCrewBoard(view, latestAnswers(answers), roster, lastAskedByCrew(booking, history)),
+        withMailProblems(
+          buildCrewBoard(view, latestAnswers(answers), roster, lastAskedByCrew(booking, history)),
+          deliveries,
+        ),
       );
 
       let ts = prior.ts;
@@ -126,9 +142,15 @@ export function slackThreadStep(deps: { thread: SlackThread; store: ThreadStore 
       sinceRevision ??= booking.revision;
 
       const posted = new Set(fresh ? [] : (prior.posted ?? []));
-      const wanted = plannedReplies(view, records, history, answers, roster, sinceRevision).filter(
-        (reply) => !posted.has(reply.key),
-      );
+      const wanted = plannedReplies(
+        view,
+        records,
+        history,
+        answers,
+        roster,
+        sinceRevision,
+        deliveries,
+      ).filter((reply) => !posted.has(reply.key));
       if (wanted.length > 0) {
         // A crashed run may have posted some of these already: its replies carry their key as metadata.
         const inThread = fresh ? new Set<string>() : await deps.thread.replyKeys(ts);
@@ -148,7 +170,7 @@ export function slackThreadStep(deps: { thread: SlackThread; store: ThreadStore 
         ts,
         sinceRevision,
         posted: [...posted],
-        fingerprint: threadFingerprint(booking, records, answers),
+        fingerprint: threadFingerprint(booking, records, answers, deliveries),
         dms: [...dms],
       } satisfies SlackThreadResult;
     },
@@ -185,7 +207,13 @@ export function stepStatesFor(booking: Booking, records: ReadonlyMap<StepName, S
           ...(name === 'guest-page' && booking.status !== 'cancelled' ? { url: guestPageUrl(booking) } : {}),
         };
       case 'failed':
-        return { ...base, status: 'failed', attempts: record.attempts, ...(reason ? { reason } : {}) };
+        return {
+          ...base,
+          status: 'failed',
+          attempts: record.attempts,
+          ...(reason ? { reason } : {}),
+          ...failedExtras(booking, record),
+        };
       default:
         return {
           ...base,
@@ -197,21 +225,33 @@ export function stepStatesFor(booking: Booking, records: ReadonlyMap<StepName, S
   });
 }
 
+/** A failed step's background retry (when and which run), or that a person must act on a permanent failure. */
+function failedExtras(booking: Booking, record: StepRecord): Pick<StepState, 'retry' | 'permanent'> {
+  const { retry } = record;
+  if (retry?.revision === record.revision) {
+    const at = formatLocalTime(new Date(retry.at), booking.schedule.timeZone);
+    return { retry: { at, attempt: retry.attempt } };
+  }
+  return record.lastError?.kind === 'permanent' ? { permanent: true } : {};
+}
+
 /** Everything the thread shows, as one digest: when it differs from the recorded one, the thread is stale. */
 export function threadFingerprint(
   booking: Booking,
   records: ReadonlyMap<StepName, StepRecord>,
   answers: readonly Confirmation[],
+  deliveries: readonly Delivery[] = [],
 ): string {
   const steps = REPORTED_STEPS.map((name) => {
     const r = records.get(name);
     return r ? [name, r.revision, r.status, r.failures] : [name];
   });
   const said = answers.map((a) => `${a.crewId}@${a.at}`).sort();
-  return createHash('sha256')
-    .update(JSON.stringify([booking.revision, booking.status, steps, said]))
-    .digest('base64url')
-    .slice(0, 22);
+  const mail = deliveries.map((d) => `${d.crewId}:${d.kind}@${d.at}`).sort();
+  // Without mail problems the digest is what it was before they existed: no thread redraws on upgrade.
+  const parts: unknown[] = [booking.revision, booking.status, steps, said];
+  if (mail.length > 0) parts.push(mail);
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
 }
 
 export interface PlannedReply {
@@ -227,6 +267,7 @@ export function plannedReplies(
   answers: readonly Confirmation[],
   roster: readonly CrewMember[],
   sinceRevision: number,
+  deliveries: readonly Delivery[] = [],
 ): PlannedReply[] {
   const replies: PlannedReply[] = [];
   const reply = (key: string, at: string, event: ThreadEvent) =>
@@ -302,6 +343,19 @@ export function plannedReplies(
     });
   }
 
+  // SES said, later, that someone's email bounced or was reported: say so once per person and message.
+  for (const delivery of deliveries) {
+    const assignment = onBooking.get(delivery.crewId);
+    if (!assignment) continue;
+    reply(`mail:${delivery.crewId}:${delivery.kind}:${delivery.messageId}`, delivery.at, {
+      bookingId,
+      kind: 'mail-feedback',
+      crewId: delivery.crewId,
+      crewName: assignment.name,
+      mail: { kind: delivery.kind, problem: delivery.problem },
+    });
+  }
+
   const states = stepStatesFor(view, records);
   let allDone = true;
   let doneAt = '';
@@ -312,7 +366,10 @@ export function plannedReplies(
       allDone = false;
       return;
     }
-    if (record.status === 'failed') {
+    // Background retries after the first are shown in the root message, updated in place: one reply each
+    // would flood the thread over a day of retries.
+    const retrying = record.status === 'failed' && state.retry !== undefined;
+    if (record.status === 'failed' && !(retrying && record.failures > 1)) {
       const at = record.lastError?.at ?? record.updatedAt;
       reply(`failed:${view.revision}:${name}:${record.failures}`, at, {
         bookingId,
@@ -357,6 +414,16 @@ export async function loadAnswers(
   const byKey = new Map<string, Confirmation>();
   for (const answer of [...history, ...latest]) byKey.set(`${answer.crewId}@${answer.at}`, answer);
   return [...byKey.values()].sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** Marks on the crew board who SES could not reach. */
+function withMailProblems(board: CrewBoardEntry[], deliveries: readonly Delivery[]): CrewBoardEntry[] {
+  if (deliveries.length === 0) return board;
+  const byCrew = new Map(deliveries.map((d) => [d.crewId, d]));
+  return board.map((entry) => {
+    const delivery = byCrew.get(entry.crewId);
+    return delivery ? { ...entry, mail: { kind: delivery.kind, problem: delivery.problem } } : entry;
+  });
 }
 
 /** The latest answer per person, for the crew board. */

@@ -41,6 +41,10 @@ export interface StepState {
   label?: string;
   /** A link worth showing beside a done step (the guest page, the calendar entry). */
   url?: string;
+  /** Failed, and retried in the background at `at` (already worded, e.g. "2:05 PM") as run `attempt`. */
+  retry?: { at: string; attempt: number };
+  /** Failed for a reason a retry cannot fix (a 4xx): a person must act. */
+  permanent?: boolean;
 }
 
 export type CrewAnswerState = Answer | 'waiting';
@@ -56,6 +60,8 @@ export interface CrewBoardEntry {
   via?: Confirmation['via'];
   /** Waiting again: their earlier answer (this one) was about the charter before a change of time or crew. */
   reasked?: Answer;
+  /** Their email bounced or was reported as spam (SES): they may never have seen the invitation. */
+  mail?: { kind: 'bounced' | 'complained'; problem: string };
 }
 
 export type ThreadEvent = { bookingId: string; by?: string } & (
@@ -76,6 +82,8 @@ export type ThreadEvent = { bookingId: string; by?: string } & (
   | { kind: 'requested'; what: 'retry' | 'republish' }
   /** SES refused a crew member's address for good: the charter stands, but they did not get their email. */
   | { kind: 'undeliverable'; crewName: string; problem: string }
+  /** SES reported, later, that a crew member's email bounced or was marked as spam. */
+  | { kind: 'mail-feedback'; crewId: string; crewName: string; mail: NonNullable<CrewBoardEntry['mail']> }
 );
 
 export interface RootMessage extends SlackMessage {
@@ -114,6 +122,10 @@ export function stepLabel(step: Pick<StepState, 'name' | 'label'>): string {
 
 function stepLine(step: StepState): string {
   const label = stepLabel(step);
+  if (step.status === 'failed' && step.retry) {
+    const reason = step.reason ? ` — ${escapeMrkdwn(truncate(step.reason, 200))}` : '';
+    return `:hourglass_flowing_sand: ${label}: retrying at ${step.retry.at} (attempt ${step.retry.attempt})${reason}`;
+  }
   const attempts = step.attempts && step.attempts > 1 ? ` (attempt ${step.attempts})` : '';
   const link = step.url && step.status === 'done' ? ` · <${step.url}|open>` : '';
   const reason = step.reason ? ` — ${escapeMrkdwn(truncate(step.reason, 200))}` : '';
@@ -122,6 +134,13 @@ function stepLine(step: StepState): string {
 }
 
 function crewLine(entry: CrewBoardEntry): string {
+  const line = answerLine(entry);
+  if (!entry.mail) return line;
+  const what = entry.mail.kind === 'bounced' ? 'email bounced' : 'marked our email as spam';
+  return `${line} · ✉️❌ ${what}`;
+}
+
+function answerLine(entry: CrewBoardEntry): string {
   const who = `${ROLE_LABEL[entry.role]} ${escapeMrkdwn(entry.name)}${entry.slackUserId ? ` (${userMention(entry.slackUserId)})` : ''}`;
   if (entry.reasked) {
     return `${ANSWER_ICON.waiting} ${who}: waiting — asked again after a change (had ${entry.reasked})`;
@@ -324,12 +343,16 @@ export function renderThreadReply(event: ThreadEvent): SlackMessage {
       const label = stepLabel(step);
       if (step.status === 'failed') {
         const reason = step.reason ? `: ${escapeMrkdwn(truncate(step.reason, 500))}` : '.';
-        const next = event.final
-          ? 'No retries left — fix the cause, then press *Retry failed steps*.'
-          : 'It will be retried automatically.';
+        const next = step.retry
+          ? `Retrying automatically at ${step.retry.at} (attempt ${step.retry.attempt}); nothing to do yet.`
+          : step.permanent
+            ? 'This will not fix itself: fix what it says, then press *Retry failed steps*.'
+            : event.final
+              ? 'No retries left — fix the cause, then press *Retry failed steps*.'
+              : 'It will be retried automatically.';
         const text = `:x: ${label} failed${reason} ${next}`;
         const blocks: KnownBlock[] = [section(text)];
-        if (event.final) {
+        if (event.final && !step.retry) {
           blocks.push(
             actions([button('Retry failed steps', ACTION.retrySteps, event.bookingId, { style: 'primary' })]),
           );
@@ -385,6 +408,15 @@ export function renderThreadReply(event: ThreadEvent): SlackMessage {
     }
     case 'undeliverable': {
       const text = `:warning: Could not email ${escapeMrkdwn(event.crewName)}: ${escapeMrkdwn(truncate(event.problem, 300))}. Correct their address with \`/charter crew add\` and the invitation goes out again.`;
+      return message(text, [section(text)]);
+    }
+    case 'mail-feedback': {
+      const name = escapeMrkdwn(event.crewName);
+      const problem = escapeMrkdwn(truncate(event.mail.problem, 300));
+      const text =
+        event.mail.kind === 'bounced'
+          ? `✉️❌ ${name}'s email bounced: ${problem} — fix the address on the roster (\`/charter crew remove ${escapeMrkdwn(event.crewId)}\`, then \`/charter crew add\`). Until then they count as unreachable.`
+          : `✉️❌ ${name} marked our email as spam (${problem}) — we will not email them again; reach them another way or replace them.`;
       return message(text, [section(text)]);
     }
   }

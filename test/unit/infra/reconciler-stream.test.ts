@@ -15,12 +15,12 @@ describe('the reconciler on the table stream', () => {
     expect(mapping!.StartingPosition).toBe('TRIM_HORIZON');
   });
 
-  it('passes only booking and confirmation changes, including their removal', () => {
+  it('passes only booking, confirmation and mail delivery changes, including their removal', () => {
     const entity = { [TABLE_KEYS.entityAttribute]: { S: [...STREAM_ENTITIES] } };
     const patterns = (mapping!.FilterCriteria.Filters as { Pattern: string }[]).map((f) =>
       JSON.parse(f.Pattern),
     );
-    expect(STREAM_ENTITIES).toEqual(['booking', 'confirmation']);
+    expect(STREAM_ENTITIES).toEqual(['booking', 'confirmation', 'delivery']);
     expect(patterns).toEqual([
       { dynamodb: { NewImage: entity } },
       { eventName: ['REMOVE'], dynamodb: { OldImage: entity } },
@@ -66,5 +66,26 @@ describe('the reconciler on the table stream', () => {
         ],
       },
     });
+  });
+
+  it('gives every scheduled timer a dead-letter queue that alarms, writable by the scheduler role only', () => {
+    const queues = resourcesOf(template, 'AWS::SQS::Queue').map(([id]) => id);
+    const dlq = queues.find((id) => id.startsWith('ReconcilerScheduleDeadLetterQueue'));
+    expect(dlq).toBeDefined();
+    const functions = resourcesOf(template, 'AWS::Lambda::Function').map(([, f]) => f.Properties);
+    const reconciler = functions.find((f) => f.Environment?.Variables?.SCHEDULE_GROUP_NAME !== undefined);
+    expect(render(reconciler?.Environment.Variables.SCHEDULER_DLQ_ARN)).toBe(`${dlq}.Arn`);
+    const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    const alarm = alarms.find((a) => render(a.Dimensions?.[0]?.Value ?? '').startsWith(dlq as string));
+    expect(alarm).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
+    const policies = resourcesOf(template, 'AWS::IAM::Policy').map(([, p]) => p.Properties);
+    const senders = policies.filter((p) =>
+      (p.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]).some(
+        (st) => JSON.stringify(st.Action).includes('sqs:SendMessage') && render(st.Resource) === `${dlq}.Arn`,
+      ),
+    );
+    expect(senders.map((p) => render(p.Roles[0]))).toEqual([
+      expect.stringMatching(/^ReconcilerSchedulerRole/),
+    ]);
   });
 });

@@ -133,12 +133,19 @@ describe('least privilege, function by function', () => {
     expect(actionsOf(statements.reconciler).filter((a) => a.startsWith('ses:'))).toEqual([]);
   });
 
-  it('lets the scheduler role invoke the reconciler and nothing else', () => {
+  it('lets the scheduler role invoke the reconciler and set a failed timer aside in its DLQ, nothing else', () => {
     const schedulerRole = Object.keys(template.findResources('AWS::IAM::Role')).find((id) =>
       id.startsWith('ReconcilerSchedulerRole'),
     )!;
     const schedulerStatements = statementsOf(template, schedulerRole);
-    expect(actionsOf(schedulerStatements)).toEqual(['lambda:InvokeFunction']);
+    expect(actionsOf(schedulerStatements).sort()).toEqual(
+      ['lambda:InvokeFunction', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'].sort(),
+    );
+    for (const action of ['sqs:SendMessage', 'sqs:GetQueueUrl', 'sqs:GetQueueAttributes']) {
+      expect(resourcesFor(schedulerStatements, action)).toEqual([
+        expect.stringMatching(/^ReconcilerScheduleDeadLetterQueue\w+\.Arn$/),
+      ]);
+    }
     expect(resourcesFor(schedulerStatements, 'lambda:InvokeFunction')).toEqual([
       expect.stringMatching(/^ReconcilerServiceFunction\w+\.Arn$/),
       expect.stringMatching(/^ReconcilerServiceFunction\w+\.Arn:\*$/),

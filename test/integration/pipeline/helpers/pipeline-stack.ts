@@ -14,6 +14,7 @@ import { type SesLocal, startSesLocal } from '../../../../src/dev/stand-ins/ses-
 import { type SlackWebApiStandIn, startSlackWebApi } from '../../../../src/dev/stand-ins/slack-web-api';
 import { type Booking, type BookingInput, scheduleInstants } from '../../../../src/domain';
 import { createLogger, type Logger } from '../../../../src/logging/logger';
+import { DeliveryStore } from '../../../../src/mail/mail-feedback';
 import { createPipelineAwsClients } from '../../../../src/pipeline/aws-clients';
 import { createPipeline, type Pipeline, type PipelineDeps } from '../../../../src/pipeline/pipeline';
 import { STEP_NAMES } from '../../../../src/pipeline/step-records';
@@ -290,8 +291,9 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
       if (booking.status !== 'cancelled' && !STEP_NAMES.every((name) => shown?.[name] === 'succeeded'))
         return false;
       const answers = await loadAnswers(store, bookingId);
+      const mail = await new DeliveryStore(table.doc, table.tableName).list(bookingId);
       const thread = records.get('slack-thread')?.result as { fingerprint?: string } | undefined;
-      return thread?.fingerprint === threadFingerprint(booking, records, answers);
+      return thread?.fingerprint === threadFingerprint(booking, records, answers, mail);
     },
     async describe(bookingId) {
       const booking = await store.getBooking(bookingId);
