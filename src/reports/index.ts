@@ -3,4 +3,5 @@ export * from './csv';
 export * from './money-report';
 export * from './payroll';
 export * from './period';
+export * from './period-bookings';
 export * from './report-csv';

@@ -12,6 +12,11 @@ const USAGE: readonly [string, string][] = [
   ['crew add', 'Add a captain, crew member or hostess to the roster.'],
   ['crew list', 'Everyone on the roster.'],
   ['crew remove <id>', 'Take someone off the roster (past charters keep their name).'],
+  [
+    'report [2026-12 | 2026-12-01 2026-12-15]',
+    'Operators: money by brand, boat and charter; CSV files to your DM.',
+  ],
+  ['payroll <2026-12 | 2026-12-01 2026-12-15>', 'Operators: pay per person for a period; CSV to your DM.'],
   ['help', 'This list.'],
 ];
 

@@ -12,6 +12,7 @@ import { crewCommand } from './charter-crew';
 import { charterHistoryCommand } from './charter-history';
 import { listChartersCommand } from './charter-list';
 import { editCharterCommand, newCharterCommand } from './charter-new';
+import { payrollCommand, reportCommand } from './charter-report';
 import { charterStatusCommand } from './charter-status';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -25,6 +26,8 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   history: charterHistoryCommand,
   cancel: cancelCharterCommand,
   crew: crewCommand,
+  report: reportCommand,
+  payroll: payrollCommand,
   help: async ({ ack }) => {
     await ack({ response_type: 'ephemeral', ...renderHelp() });
   },
