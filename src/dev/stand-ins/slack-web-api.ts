@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createSlackFiles, type StandInFile } from './slack-files';
 
 export interface SlackApiCall {
   method: string;
@@ -33,6 +34,8 @@ export interface StoredMessage {
   user: string;
   bot_id: string;
   edited?: { user: string; ts: string };
+  /** Files shared by files.completeUploadExternal (see slack-files.ts). */
+  files?: Record<string, unknown>[];
   reply_count?: number;
   latest_reply?: string;
 }
@@ -117,6 +120,8 @@ export interface SlackWebApiStandIn {
   /** Subscribe to everything that happens; returns an unsubscribe function. */
   subscribe(listener: (event: SlackStandInEvent) => void): () => void;
   events: EventEmitter;
+  /** A file uploaded through files.getUploadURLExternal (content included), by id. */
+  file(id: string): StandInFile | undefined;
   /** Forgets calls, messages and views (users stay). */
   reset(): void;
   stop(): Promise<void>;
@@ -409,6 +414,37 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     },
   };
 
+  let base = '';
+  // Slack's upload flow lives in its own module; a method defined here first keeps precedence.
+  const fileUploads = createSlackFiles({
+    baseUrl: () => base,
+    botUserId,
+    shareMessage: ({ channel, text, files, threadTs }) => {
+      const message: StoredMessage = {
+        type: 'message',
+        channel,
+        ts: nextTs(),
+        user: botUserId,
+        bot_id: botId,
+        text,
+        files,
+      };
+      const messages = list(channel);
+      if (threadTs) {
+        const root = messages.find((m) => m.ts === threadTs && (!m.thread_ts || m.thread_ts === m.ts));
+        if (!root) return undefined;
+        message.thread_ts = root.ts;
+        root.thread_ts = root.ts;
+        root.reply_count = (root.reply_count ?? 0) + 1;
+        root.latest_reply = message.ts;
+      }
+      messages.push(message);
+      emit({ kind: 'message.posted', message });
+      return { ts: message.ts };
+    },
+  });
+  for (const [name, method] of Object.entries(fileUploads.methods)) methods[name] ??= method;
+
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       sendJson(response, 500, { ok: false, error: 'internal_error', detail: String(error) });
@@ -417,6 +453,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://stand-in');
+    if (await fileUploads.handleHttp(request, response, bearerToken(request.headers.authorization))) return;
     const raw = await readBody(request);
     const args = parseArgs(raw, String(request.headers['content-type'] ?? ''), url.searchParams);
 
@@ -466,7 +503,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const base = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+  base = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
 
   return {
     url: `${base}/api/`,
@@ -480,6 +517,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     responseUrl: (id = randomBytes(6).toString('hex')) => `${base}/response/${encodeURIComponent(id)}`,
     view: (id) => views.get(id),
     views: () => [...views.values()],
+    file: (id) => fileUploads.file(id),
     homeView: (userId) => {
       const id = homes.get(userId);
       return id ? views.get(id) : undefined;
@@ -508,6 +546,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
       homes.clear();
       failures.clear();
       expiredTriggers.clear();
+      fileUploads.reset();
     },
     stop: () =>
       new Promise<void>((resolve) => {
