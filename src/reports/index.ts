@@ -5,3 +5,4 @@ export * from './payroll';
 export * from './period';
 export * from './period-bookings';
 export * from './report-csv';
+export * from './your-pay';
