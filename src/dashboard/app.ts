@@ -9,6 +9,8 @@
  *   DELETE /calendar/{id}                     204, or 404
  *   PUT    /calendar/{id}/progress/{step}     one step's progress
  *   GET    /calendar.ics?token=               the iCalendar feed (feed token in the URL, as calendar apps need)
+ *   GET    /reports/{summary|charters|payroll}.csv?month=2026-12 (or from=&to=, days inclusive; none:
+ *          this month)                     the operators' report and payroll as CSV, for a spreadsheet to pull
  *
  * Every route but the feed needs X-Dashboard-Token, in the header only. The feed takes the calendar feed token
  * alone (DASHBOARD_FEED_TOKEN), never the API token, so a URL can never carry write access. Errors are JSON
@@ -17,6 +19,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { ICS_CONTENT_TYPE } from '../calendar/ics';
+import { DEFAULT_TIME_ZONE } from '../domain';
 import { AuthError, ConfigError, ValidationError } from '../errors';
 import {
   errorToHttp,
@@ -29,6 +32,16 @@ import {
   toHttpRequest,
 } from '../http';
 import type { Logger } from '../logging/logger';
+import {
+  bookingsForPeriod,
+  buildMoneyReport,
+  buildPayroll,
+  localDay,
+  parsePeriod,
+  payrollCsvFile,
+  reportCsvFiles,
+} from '../reports';
+import type { DynamoBookingStore } from '../store';
 import { MIN_FEED_TOKEN_LENGTH, TOKEN_HEADER, tokensMatch } from './auth';
 import { CalendarEntryInputSchema, ENTRY_ID, ProgressUpdateSchema, STEP_NAME } from './calendar-entry';
 import { renderCalendarFeed } from './calendar-feed';
@@ -50,7 +63,11 @@ export interface DashboardDeps {
   readonly logger: Logger;
   readonly settings: DashboardSettings;
   readonly now?: () => Date;
+  /** The bookings, read-only, for the report CSVs (absent: those routes answer 404). */
+  readonly bookings?: Pick<DynamoBookingStore, 'listUpcoming'>;
 }
+
+const REPORT_KINDS = ['summary', 'charters', 'payroll'] as const;
 
 const MAX_BODY_BYTES = 32 * 1024;
 const DAY_MS = 86_400_000;
@@ -150,6 +167,32 @@ export function createDashboardApp(
       return text(200, renderCalendarFeed(entries, { name: deps.settings.calendarName }), ICS_CONTENT_TYPE, {
         'cache-control': 'private, max-age=300',
         'content-disposition': 'inline; filename="charters.ics"',
+      }) as HttpResponse;
+    })
+    .on('GET', '/reports/{file}', async (request, params) => {
+      await requireToken(request);
+      const kind = /^(summary|charters|payroll)\.csv$/.exec(params.file ?? '')?.[1] as
+        | (typeof REPORT_KINDS)[number]
+        | undefined;
+      if (!kind || !deps.bookings) {
+        return json(404, {
+          error: 'not_found',
+          message: `Reports are ${REPORT_KINDS.map((k) => `${k}.csv`).join(', ')}.`,
+        });
+      }
+      const { month, from, to } = request.query;
+      const args = month ? [month] : from || to ? [from ?? '', to ?? ''] : [];
+      const period = parsePeriod(args, localDay(now(), DEFAULT_TIME_ZONE));
+      const { bookings } = await bookingsForPeriod(deps.bookings, period);
+      const file =
+        kind === 'payroll'
+          ? payrollCsvFile(buildPayroll(bookings, period))
+          : reportCsvFiles(buildMoneyReport(bookings, period))[kind === 'summary' ? 0 : 1];
+      if (!file) throw new Error('report file missing');
+      return text(200, file.content, 'text/csv; charset=utf-8', {
+        'cache-control': 'no-store',
+        'content-disposition': `attachment; filename="${file.filename}"`,
+        'x-content-type-options': 'nosniff',
       }) as HttpResponse;
     });
 

@@ -162,10 +162,19 @@ export function lastName(fullName: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
-/** Crew pay for the charter's duration, per assignment, in cents (rounded to the cent). */
+/**
+ * One person's pay for one charter: the hours between start and end × their rate on that booking, in whole
+ * cents, half a cent rounding up. The only pay formula: the margin, the modal's estimate, the crew page and
+ * payroll all come here. Integer arithmetic (rate × minutes is exact), so no float can shift a cent.
+ */
+export function assignmentPayCents(hourlyRateCents: number, minutes: number): number {
+  return Math.floor((hourlyRateCents * minutes + 30) / 60);
+}
+
+/** Crew pay for the charter's duration: the sum of every assignment's pay (the captain fee is apart). */
 export function crewPayCents(booking: Pick<Booking, 'crew' | 'startsAt' | 'endsAt'>): number {
-  const hours = durationMinutes(booking) / 60;
-  return booking.crew.reduce((sum, a) => sum + Math.round(a.hourlyRateCents * hours), 0);
+  const minutes = durationMinutes(booking);
+  return booking.crew.reduce((sum, a) => sum + assignmentPayCents(a.hourlyRateCents, minutes), 0);
 }
 
 /** What the business keeps: price − crew pay − captain fee − port costs. May be negative. */

@@ -11,6 +11,7 @@
  * (never by spreading a booking) so a field added to Booking does not silently flow out.
  */
 import {
+  assignmentPayCents,
   type Booking,
   type BookingStatus,
   crewPayCents,
@@ -142,7 +143,6 @@ export function crewView(
 ): CrewView {
   const assignment = booking.crew.find((a) => a.crewId === crewId);
   if (!assignment) throw new Error(`crew ${crewId} is not assigned to booking ${booking.id}`);
-  const hours = durationMinutes(booking) / 60;
   const view: Omit<CrewView, typeof crewBrand> = {
     ...sharedSchedule(booking),
     guestNotes: booking.guestNotes,
@@ -151,7 +151,7 @@ export function crewView(
       firstName: firstName(assignment.name),
       role: assignment.role,
       hourlyRateCents: assignment.hourlyRateCents,
-      payCents: Math.round(assignment.hourlyRateCents * hours),
+      payCents: assignmentPayCents(assignment.hourlyRateCents, durationMinutes(booking)),
     },
     checklist: [...checklists[assignment.role]],
   };

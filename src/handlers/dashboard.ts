@@ -10,6 +10,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { type DashboardConfig, loadDashboardConfig } from '../config/dashboard';
 import { CalendarStore, createDashboardHandler, type DashboardDeps } from '../dashboard';
 import { createLogger } from '../logging/logger';
+import { DynamoBookingStore } from '../store';
 
 export { createDashboardApp, createDashboardHandler, type DashboardDeps } from '../dashboard';
 
@@ -23,6 +24,8 @@ export function createDashboardDeps(
   const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   return {
     store: new CalendarStore(doc, config.tableName),
+    // The same table: the report CSVs read bookings (never write them).
+    bookings: new DynamoBookingStore(doc, config.tableName),
     token: () => config.token.get(),
     feedToken: () => config.feedToken.get(),
     logger: createLogger('dashboard', config.logLevel),

@@ -39,6 +39,7 @@ import {
   toHttpRequest,
 } from '../http';
 import type { Logger } from '../logging/logger';
+import { monthPeriod, queryWindow, type YourPay, yourPay } from '../reports';
 import type { DynamoBookingStore } from '../store';
 import { type CrewAccess, CrewLinkRefused, resolveCrewLink } from './crew-access';
 import { buildCrewCharterIcs, buildCrewFeed } from './crew-calendar';
@@ -350,6 +351,7 @@ export function createSccApp(deps: SccDeps): SccApp {
     const feedVersion = await events.getFeedVersion(crew.assignment.crewId);
     const { token, ...links } = crewLinksFor(crew.event, crew.assignment, feedVersion, linkConfig);
     const view = crewViewFromEvent(crew.event, crew.assignment.crewId, settings.checklists);
+    const yourPayThisMonth = await payForMonthOf(crew.assignment.crewId, view.date);
     const confirmations = await deps.bookings.listConfirmations(crew.event.bookingId);
     const latest = confirmations.find((c) => c.crewId === crew.assignment.crewId);
     const page = renderCrewPage(templates, view, crew.brand, {
@@ -366,8 +368,30 @@ export function createSccApp(deps: SccDeps): SccApp {
         : {}),
       ...(flash ? { flash } : {}),
       uploads: { presignUrl: presignUrl(settings.publicBaseUrl), token, maxBytes: settings.photoMaxBytes },
+      yourPay: yourPayThisMonth,
     });
     return pageResponse(200, page);
+  }
+
+  /**
+   * The person's own pay over the month of the charter the page is about (its local date), from their own
+   * crew views of the SCC events they are on: nobody else's rate can reach it. At most 62 charters are
+   * read (two a day).
+   */
+  async function payForMonthOf(crewId: string, localDate: string): Promise<YourPay> {
+    const [y, m] = localDate.split('-').map(Number) as [number, number];
+    const period = monthPeriod(y, m);
+    const window = queryWindow(period);
+    const entries = (await events.listCrewAssignments(crewId, window.from, 62)).filter(
+      (e) => e.startsAt <= window.to.toISOString(),
+    );
+    const found = await Promise.all(entries.map((e) => events.getEvent(e.eventId)));
+    const views = found
+      .filter(
+        (e): e is NonNullable<typeof e> => e?.crew_assignments.some((a) => a.crewId === crewId) === true,
+      )
+      .map((e) => crewViewFromEvent(e, crewId, settings.checklists));
+    return yourPay(views, crewId, period);
   }
 
   function pageResponse(status: number, page: RenderedPage): HttpResponse {

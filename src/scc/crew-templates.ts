@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mustache from 'mustache';
-import type { Brand, CrewView } from '../domain';
+import { type Brand, type CrewView, formatCents } from '../domain';
 import { ConfigError } from '../errors';
+import { describePeriod, monthPeriod, type YourPay } from '../reports';
 import {
   type BrandModel,
   brandModel,
@@ -69,6 +70,8 @@ export interface CrewPageOptions {
   flash?: string;
   /** Photo uploads; left out, the page has no upload section. */
   uploads?: { presignUrl: string; token: string; maxBytes: number };
+  /** This person's own pay over the period (their crew views only); left out, no such section. */
+  yourPay?: YourPay;
 }
 
 export interface RenderedPage {
@@ -106,6 +109,7 @@ export function renderCrewPage(
           ? { ...options.uploads, maxLabel: formatBytes(options.uploads.maxBytes) }
           : false,
       script: templates.uploadScript,
+      yourPay: options.yourPay ? presentYourPay(options.yourPay) : false,
     },
     templates.partials,
     { escape: escapeHtml },
@@ -114,6 +118,30 @@ export function renderCrewPage(
     html,
     styleHash: cspHash(css),
     scriptHash: options.uploads && !model.cancelled ? cspHash(templates.uploadScript) : undefined,
+  };
+}
+
+/** The period's heading ("December 2026" for a whole month) and each charter's line, formatted. */
+function presentYourPay(pay: YourPay) {
+  const [y, m] = pay.period.from.split('-').map(Number) as [number, number];
+  const wholeMonth = pay.period.from.endsWith('-01') && monthPeriod(y, m).to === pay.period.to;
+  const label = wholeMonth
+    ? new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(y, m - 1, 1)),
+      )
+    : describePeriod(pay.period);
+  return {
+    periodLabel: label,
+    totalLabel: formatCents(pay.totalCents),
+    count: pay.lines.length,
+    plural: pay.lines.length === 1 ? '' : 's',
+    hoursLabel: (pay.minutes / 60).toFixed(pay.minutes % 60 === 0 ? 0 : 2),
+    lines: pay.lines.map((l) => ({
+      title: l.title,
+      dateLabel: l.date,
+      roleLabel: l.role,
+      payLabel: formatCents(l.payCents),
+    })),
   };
 }
 

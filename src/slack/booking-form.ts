@@ -10,6 +10,7 @@ import {
   type BookingInput,
   type CrewAssignment,
   type CrewMember,
+  crewPayCents,
   marginCents,
   overlaps,
   parseDollarsToCents,
@@ -359,7 +360,7 @@ export function estimateBooking(
     portCostsCents: input.portCostsCents,
   };
   const margin = marginCents(shape);
-  const crewPay = input.priceCents - input.captainFeeCents - input.portCostsCents - margin;
+  const crewPay = crewPayCents(shape);
   const ids = new Set(input.crew.map((a) => a.crewId));
   const overlapping: OverlapWarning[] = [];
   for (const other of others) {

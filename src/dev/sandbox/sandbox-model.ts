@@ -30,6 +30,16 @@ export interface UiMessage {
   threadTs?: string;
   replies: UiMessage[];
   replyCount: number;
+  /** Files shared with the message (files.completeUploadExternal), each with a sandbox download link. */
+  files?: UiFile[];
+}
+
+export interface UiFile {
+  id: string;
+  name: string;
+  title: string;
+  size: number;
+  href: string;
 }
 
 export interface UiChannel {
@@ -300,6 +310,7 @@ export class SandboxModel {
       ...(message.thread_ts ? { threadTs: message.thread_ts } : {}),
       replies: [],
       replyCount: 0,
+      ...(message.files?.length ? { files: message.files.map(uiFile) } : {}),
     };
   }
 
@@ -466,4 +477,16 @@ export class SandboxModel {
     this.version += 1;
     for (const listener of this.listeners) listener(this.version);
   }
+}
+
+/** A shared file as the sandbox shows it; the link goes through the sandbox (see slack-sandbox.ts). */
+function uiFile(file: Record<string, unknown>): UiFile {
+  const id = String(file.id ?? '');
+  return {
+    id,
+    name: String(file.name ?? ''),
+    title: String(file.title ?? file.name ?? ''),
+    size: Number(file.size ?? 0),
+    href: `/slack-sandbox/files/${encodeURIComponent(id)}`,
+  };
 }

@@ -431,6 +431,28 @@ export function createSlackSandbox(options: SlackSandboxOptions): SlackSandbox {
     response.end(body);
   }
 
+  /**
+   * A shared file, downloaded as Slack would let a member of the conversation: only by the person whose
+   * DM it is in (or anyone, for the ops channel). The bytes come from the stand-in's store.
+   */
+  function serveFile(id: string, url: URL, response: ServerResponse): void {
+    const file = standIn.file(decodeURIComponent(id));
+    const user = url.searchParams.get('user') ?? '';
+    const visible =
+      file?.completed && file.content && file.channels.some((c) => c === user || c === options.opsChannel.id);
+    if (!file?.content || !visible) {
+      sendJson(response, 404, { error: 'not_found', message: 'No such file here.' });
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': `${file.mimetype}; charset=utf-8`,
+      'content-disposition': `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    response.end(file.content);
+  }
+
   function openEvents(request: IncomingMessage, response: ServerResponse): void {
     response.writeHead(200, {
       'content-type': 'text/event-stream',
@@ -451,6 +473,7 @@ export function createSlackSandbox(options: SlackSandboxOptions): SlackSandbox {
     if (method === 'GET' && (path === '/' || path === '')) return serveStatic('index.html', response);
     if (method === 'GET' && path.startsWith('/static/')) return serveStatic(path.slice(8), response);
     if (method === 'GET' && path === '/api/events') return openEvents(request, response);
+    if (method === 'GET' && path.startsWith('/files/')) return serveFile(path.slice(7), url, response);
     if (method === 'GET' && path === '/api/state') {
       const user = url.searchParams.get('user') ?? options.people[0]!.id;
       return sendJson(response, 200, {

@@ -28,6 +28,7 @@ import {
   isMessageTooLong,
 } from './slack-contract/block-kit-limits';
 import { createRateLimiter } from './slack-contract/rate-limits';
+import { createSlackFiles, type StandInFile } from './slack-files';
 
 export interface SlackApiCall {
   method: string;
@@ -51,6 +52,8 @@ export interface StoredMessage {
   user: string;
   bot_id: string;
   edited?: { user: string; ts: string };
+  /** Files shared by files.completeUploadExternal (see slack-files.ts). */
+  files?: Record<string, unknown>[];
   reply_count?: number;
   latest_reply?: string;
 }
@@ -155,6 +158,8 @@ export interface SlackWebApiStandIn {
   /** Subscribe to everything that happens; returns an unsubscribe function. */
   subscribe(listener: (event: SlackStandInEvent) => void): () => void;
   events: EventEmitter;
+  /** A file uploaded through files.getUploadURLExternal (content included), by id. */
+  file(id: string): StandInFile | undefined;
   /** Forgets calls, messages and views (users stay). */
   reset(): void;
   stop(): Promise<void>;
@@ -534,6 +539,35 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     Object.assign(methods, added.methods);
     Object.assign(routes, added.routes ?? {});
   }
+  // Slack's upload flow lives in its own module; a method defined here first keeps precedence.
+  const fileUploads = createSlackFiles({
+    baseUrl: () => base,
+    botUserId,
+    shareMessage: ({ channel, text, files, threadTs }) => {
+      const message: StoredMessage = {
+        type: 'message',
+        channel,
+        ts: nextTs(),
+        user: botUserId,
+        bot_id: botId,
+        text,
+        files,
+      };
+      const messages = list(channel);
+      if (threadTs) {
+        const root = messages.find((m) => m.ts === threadTs && (!m.thread_ts || m.thread_ts === m.ts));
+        if (!root) return undefined;
+        message.thread_ts = root.ts;
+        root.thread_ts = root.ts;
+        root.reply_count = (root.reply_count ?? 0) + 1;
+        root.latest_reply = message.ts;
+      }
+      messages.push(message);
+      emit({ kind: 'message.posted', message });
+      return { ts: message.ts };
+    },
+  });
+  for (const [name, method] of Object.entries(fileUploads.methods)) methods[name] ??= method;
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -543,6 +577,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://stand-in');
+    if (await fileUploads.handleHttp(request, response, bearerToken(request.headers.authorization))) return;
     const body = await readBody(request);
     const route = Object.keys(routes).find((prefix) => url.pathname.startsWith(prefix));
     if (route) return routes[route]?.(request, response, body);
@@ -659,6 +694,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     responseUrl: (id = randomBytes(6).toString('hex')) => `${base}/response/${encodeURIComponent(id)}`,
     view: (id) => views.get(id),
     views: () => [...views.values()],
+    file: (id) => fileUploads.file(id),
     homeView: (userId) => {
       const id = homes.get(userId);
       return id ? views.get(id) : undefined;
@@ -699,6 +735,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
       usedTriggers.clear();
       leftChannels.clear();
       limiter?.reset();
+      fileUploads.reset();
     },
     stop: () =>
       new Promise<void>((resolve) => {

@@ -38,6 +38,8 @@ export const COMMAND_RULES: Readonly<Record<string, Rule>> = {
   cancel: operators('cancel charters'),
   crew: operators('keep the crew roster'),
   mine: roster('see crew assignments'),
+  report: operators('see the books'),
+  payroll: operators('see payroll'),
   help: anyone('use Charter Ops'),
 };
 

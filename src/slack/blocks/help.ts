@@ -14,6 +14,11 @@ const USAGE: readonly [string, string][] = [
   ['crew list', 'Everyone on the roster.'],
   ['crew remove <id>', 'Take someone off the roster (past charters keep their name).'],
   ['mine', 'Your own upcoming charters (if you are on the crew roster), to confirm or decline.'],
+  [
+    'report [2026-12 | 2026-12-01 2026-12-15]',
+    'Operators: money by brand, boat and charter; CSV files to your DM.',
+  ],
+  ['payroll <2026-12 | 2026-12-01 2026-12-15>', 'Operators: pay per person for a period; CSV to your DM.'],
   ['help', 'This list.'],
 ];
 

@@ -51,6 +51,34 @@ const answer = (path: string, form: Record<string, string>) =>
   });
 
 describe('GET /crew/{token}', () => {
+  it('shows the person’s own pay over the charter’s month, every charter they are on counted once', async () => {
+    const first = await anEventWithLink('ben-okafor', 'ben@crew.test');
+    // A second December charter for the same person (3 h at $30.00).
+    const second = await h.seedBooking(
+      aBookingInput({
+        schedule: { date: '2026-12-19' },
+        crew: [{ crewId: 'ben-okafor', name: 'Ben Okafor', role: 'crew', hourlyRateCents: 3000 }],
+      }),
+      `bk-crew-${++seq}`,
+    );
+    const created = await h.call({
+      method: 'POST',
+      path: '/events',
+      body: sccEventFor(second),
+      key: SERVICE_KEY,
+    });
+    expect(created.status).toBe(201);
+    const rate = first.booking.crew.find((a) => a.crewId === 'ben-okafor')?.hourlyRateCents ?? 0;
+
+    const response = await page(first.path);
+
+    expect(response.body).toContain('Your pay in December 2026');
+    const total = ((rate * 3 + 3000 * 3) / 100).toFixed(2);
+    expect(response.body).toContain(`$${total}</strong> for 2 charters`);
+    // Nobody else's rate: Ana, the captain on the first charter, earns 65.00/h.
+    expect(response.body).not.toContain('$195.00');
+  });
+
   it('shows the assignment from the crew view with the checklist and both answers as plain forms', async () => {
     const { path } = await anEventWithLink();
 

@@ -120,7 +120,7 @@ describe('Slack Web API stand-in', () => {
       body: 'channel=C1&text=x',
     });
     expect(await anonymous.json()).toEqual({ ok: false, error: 'not_authed' });
-    const unknown = await fetch(`${slack.url}files.upload`, {
+    const unknown = await fetch(`${slack.url}files.remote.add`, {
       method: 'POST',
       headers: { authorization: 'Bearer xoxb-test' },
     });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBrands } from '../../../src/config/brands';
 import type { Booking } from '../../../src/domain';
+import { monthPeriod, yourPay } from '../../../src/reports';
 import { buildCrewCharterIcs, buildCrewFeed } from '../../../src/scc/crew-calendar';
 import {
   type CrewEmailKind,
@@ -124,6 +125,25 @@ describe('SCC canary: nothing secret reaches crew', () => {
         answer: { answer: 'declined', at: '2026-11-25T10:00:00.000Z', reason: 'Sick' },
       });
       expectNoCanary(html, 'crew', crewId);
+    });
+
+    it('“your pay” for the month on the crew page shows their own pay only, and it adds up', () => {
+      const pay = yourPay([view], crewId, monthPeriod(2026, 12));
+      const { html } = renderCrewPage(templates, view, brand, {
+        links,
+        formAction: links.page,
+        yourPay: pay,
+      });
+      expectNoCanary(html, 'crew', crewId);
+      const rate = CANARY.ratesCents[CREW_IDS.indexOf(crewId)] ?? 0;
+      expect(pay.totalCents).toBe(rate * 3);
+      expect(html).toContain('Your pay in December 2026');
+      expect(html).toContain(`$${((rate * 3) / 100).toFixed(2)}</strong> for 1 charter`);
+    });
+
+    it('refuses to sum someone else’s view into their pay', () => {
+      const other = CREW_IDS.find((id) => id !== crewId) ?? '';
+      expect(() => yourPay([crewViewFromEvent(event, other)], crewId, monthPeriod(2026, 12))).toThrow();
     });
   });
 });

@@ -285,6 +285,31 @@ function avatarFor(author) {
   return node;
 }
 
+/** A shared file as Slack shows it: a card with the name, the size and a download link. */
+function renderFile(file) {
+  const card = document.createElement('div');
+  card.className = 'file-card';
+  const icon = document.createElement('span');
+  icon.className = 'file-icon';
+  icon.textContent = file.name.toLowerCase().endsWith('.csv') ? 'CSV' : 'FILE';
+  const info = document.createElement('div');
+  info.className = 'file-info';
+  const title = document.createElement('div');
+  title.className = 'file-title';
+  title.textContent = file.title || file.name;
+  const meta = document.createElement('div');
+  meta.className = 'file-meta';
+  meta.textContent = `${file.name} · ${file.size < 1024 ? `${file.size} B` : `${(file.size / 1024).toFixed(1)} KB`}`;
+  info.append(title, meta);
+  const link = document.createElement('a');
+  link.className = 'file-download';
+  link.href = `${file.href}?user=${encodeURIComponent(ui.user)}`;
+  link.setAttribute('download', file.name);
+  link.textContent = 'Download';
+  card.append(icon, info, link);
+  return card;
+}
+
 function renderMessage(message, channel, options) {
   const row = document.createElement('div');
   row.className = `message${message.ephemeral ? ' ephemeral' : ''}`;
@@ -330,6 +355,7 @@ function renderMessage(message, channel, options) {
     text.innerHTML = mrkdwnToHtml(message.text, peopleMap());
     body.appendChild(text);
   }
+  for (const file of message.files ?? []) body.appendChild(renderFile(file));
   if (message.edited) {
     const edited = document.createElement('span');
     edited.className = 'edited';

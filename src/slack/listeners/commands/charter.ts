@@ -13,6 +13,7 @@ import { charterHistoryCommand } from './charter-history';
 import { listChartersCommand } from './charter-list';
 import { charterMineCommand } from './charter-mine';
 import { editCharterCommand, newCharterCommand } from './charter-new';
+import { payrollCommand, reportCommand } from './charter-report';
 import { charterStatusCommand } from './charter-status';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -27,6 +28,8 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   cancel: cancelCharterCommand,
   crew: crewCommand,
   mine: charterMineCommand,
+  report: reportCommand,
+  payroll: payrollCommand,
   help: async ({ ack }) => {
     await ack({ response_type: 'ephemeral', ...renderHelp() });
   },
