@@ -29,6 +29,7 @@ describe('dashboard report CSVs', () => {
         store: new CalendarStore(table.doc, table.tableName),
         bookings,
         token: async () => TOKEN,
+        feedToken: async () => 'f'.repeat(40),
         logger: silentLogger,
         settings: { calendarName: 'JADA test' },
       },
