@@ -110,6 +110,31 @@ describe('booking modal submission', () => {
     },
   );
 
+  it('issue #18: every broken field is flagged in one answer, not one round at a time', async () => {
+    const email = 'all-at-once@guest.test';
+    const response = await kit.submitView(
+      await openModal(),
+      formState(
+        validForm({
+          guestEmail: email,
+          guestName: '   ',
+          date: daysFromNow(-3),
+          startTime: '18:00',
+          endTime: '17:00',
+          partySize: '40',
+        }),
+      ),
+    );
+
+    expect(response.json?.response_action).toBe('errors');
+    const errors = response.json?.errors as Record<string, string>;
+    expect(errors[BOOKING_BLOCK.guestName]).toMatch(/Guest name is required/);
+    expect(errors[BOOKING_BLOCK.date]).toMatch(/already passed/);
+    expect(errors[BOOKING_BLOCK.endTime]).toMatch(/after the start/);
+    expect(errors[BOOKING_BLOCK.partySize]).toMatch(/at most 12 guests/);
+    expect(await bookingsFor(email)).toHaveLength(0);
+  });
+
   it('issue #3: a Slack resend of the same submission creates one booking and answers the same way', async () => {
     const view = await openModal();
     const state = formState(validForm({ guestEmail: 'twice@guest.test' }));
