@@ -153,10 +153,19 @@ export function lastName(fullName: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
-/** Crew pay for the charter's duration, per assignment, in cents (rounded to the cent). */
-export function crewPayCents(booking: Pick<Booking, 'crew' | 'startsAt' | 'endsAt'>): number {
+/**
+ * Crew pay for the charter's duration, per assignment, in cents (rounded to the cent). A captain fee is how the
+ * captain is paid for this charter: when one is set the captain's hourly rate is not added on top (issue #18:
+ * the captain was counted twice), so the margin counts the captain once either way.
+ */
+export function crewPayCents(
+  booking: Pick<Booking, 'crew' | 'startsAt' | 'endsAt'> & Partial<Pick<Booking, 'captainFeeCents'>>,
+): number {
   const hours = durationMinutes(booking) / 60;
-  return booking.crew.reduce((sum, a) => sum + Math.round(a.hourlyRateCents * hours), 0);
+  const captainOnFee = (booking.captainFeeCents ?? 0) > 0;
+  return booking.crew
+    .filter((a) => !(captainOnFee && a.role === 'captain'))
+    .reduce((sum, a) => sum + Math.round(a.hourlyRateCents * hours), 0);
 }
 
 /** What the business keeps: price − crew pay − captain fee − port costs. May be negative. */

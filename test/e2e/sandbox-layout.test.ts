@@ -200,6 +200,37 @@ describe('the Slack sandbox at 1280×800', () => {
     const boats = await modal.locator('[data-block-id="booking_boat"] option').allTextContents();
     expect(boats.filter((text) => /Up to \d+ guests/.test(text)).length).toBeGreaterThan(0);
     await page.screenshot({ path: 'test-results/e2e/sandbox-03-modal.png' });
-    await page.locator('#modal-close').click();
   });
+
+  it('says the time zone beside the times and updates the margin as the price is typed, keeping focus', async () => {
+    const modal = page.locator('#modal');
+    const field = (blockId: string) => modal.locator(`[data-block-id="${blockId}"][data-bk-input]`);
+    expect(await modal.locator('[data-block-id="booking_start_time"] .bk-label').textContent()).toMatch(
+      /^Departs \(Pacific Time\)/,
+    );
+    await field('booking_captain').locator('option[value="ana-ruiz"]').waitFor({ state: 'attached' });
+    const estimate = modal.locator('[data-block-id="booking_estimate"]');
+    const shows = (pattern: RegExp) =>
+      expect.poll(() => estimate.textContent(), { timeout: 15_000 }).toMatch(pattern);
+
+    // One field at a time, each answered before the next, as a person reads the margin while filling in.
+    await field('booking_date').fill(new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10));
+    await shows(/crew pay \$0\.00/);
+    await field('booking_captain').selectOption('ana-ruiz');
+    await shows(/crew pay \$195\.00/); // 3 h × $65
+    await field('booking_crew').locator('select').selectOption('sam-okafor');
+    await shows(/crew pay \$291\.00/); // + 3 h × $32
+    // A captain fee is the captain's pay: the hourly rate is no longer added on top.
+    await field('booking_captain_fee').pressSequentially('250', { delay: 60 });
+    await shows(/crew pay \$96\.00/);
+
+    await field('booking_price').click();
+    await field('booking_price').pressSequentially('1500', { delay: 60 });
+    // No Enter: typing asks the app, which redraws the view; the caret stays in the price.
+    await shows(/Margin \$1,154\.00/); // 1500 − 96 − 250
+    expect(await field('booking_price').inputValue()).toBe('1500');
+    expect(await field('booking_price').evaluate((node) => node === document.activeElement)).toBe(true);
+    await page.screenshot({ path: 'test-results/e2e/sandbox-04-modal-margin.png' });
+    await page.locator('#modal-close').click();
+  }, 40_000);
 });

@@ -56,7 +56,7 @@ describe('status thread', () => {
     expect(text(root)).toContain('Guest page: running');
     expect(text(root)).toContain('✅ Captain Ana Ruiz (<@UCAPTAIN1>): confirmed');
     expect(text(root)).toContain('⏳ Crew Ben Okafor: waiting');
-    expect(text(root)).toContain('$1,219.00'); // ops see the margin
+    expect(text(root)).toContain('$1,414.00'); // ops see the margin
     expect(root.text).toContain('Sunset Sail');
     expect(root.metadata).toEqual({
       event_type: 'charter_booking_thread',

@@ -242,8 +242,15 @@ function withState(control, element, base, options, fire) {
           }
         });
       }
-      if (triggers.includes('on_character_entered'))
-        node.addEventListener('input', () => fire(control.read()));
+      if (triggers.includes('on_character_entered')) {
+        // One request when typing pauses, not one per key: each answer redraws the view and changes its hash,
+        // so a burst of per-key requests would all carry a stale hash and the app would drop the last one.
+        let pause;
+        node.addEventListener('input', () => {
+          clearTimeout(pause);
+          pause = setTimeout(() => fire(control.read()), 250);
+        });
+      }
     } else {
       node.addEventListener('bk-change', () => fire(control.read()));
     }

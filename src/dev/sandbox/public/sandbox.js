@@ -457,14 +457,44 @@ function renderModal() {
     view.blocks ?? [],
     blockContext('modal', { kind: 'view', viewId: top.id }, { errors: top.errors, stateRoot: () => body }),
   );
+  // Slack redraws a view under the person's fingers (a margin that follows each keystroke): the field they are
+  // typing in keeps its focus and caret.
+  const focused = sameView ? focusOf(body) : undefined;
   body.replaceChildren(blocks);
   if (kept) restoreState(body, kept);
+  if (focused) refocus(body, focused);
   backdrop.hidden = false;
   if (!sameView) {
     body.scrollTop = 0;
     body.querySelector('input, textarea, select')?.focus();
   } else if (Object.keys(top.errors).length > 0) {
     body.querySelector('.bk-has-error')?.scrollIntoView({ block: 'center' });
+  }
+}
+
+function focusOf(root) {
+  const active = document.activeElement;
+  if (!active || !root.contains(active)) return undefined;
+  const input = active.closest('[data-bk-input]') ?? active;
+  const caret = typeof active.selectionStart === 'number' ? active.selectionStart : null;
+  return { blockId: input.dataset.blockId, actionId: input.dataset.actionId, caret };
+}
+
+function refocus(root, focused) {
+  const input = [...root.querySelectorAll('[data-bk-input]')].find(
+    (node) => node.dataset.blockId === focused.blockId && node.dataset.actionId === focused.actionId,
+  );
+  const target = input?.matches('input, select, textarea')
+    ? input
+    : input?.querySelector('input, select, textarea');
+  if (!target) return;
+  target.focus({ preventScroll: true });
+  if (focused.caret !== null && typeof target.setSelectionRange === 'function') {
+    try {
+      target.setSelectionRange(focused.caret, focused.caret);
+    } catch {
+      // number inputs have no caret position to set
+    }
   }
 }
 
