@@ -160,5 +160,9 @@ function bookingRuleErrors(facts: BookingFacts, context: ValidationContext): Fie
 
 function onePerField(errors: readonly FieldError[]): FieldError[] {
   const seen = new Set<string>();
-  return errors.filter((e) => (seen.has(e.field) ? false : (seen.add(e.field), true)));
+  return errors.filter((e) => {
+    if (seen.has(e.field)) return false;
+    seen.add(e.field);
+    return true;
+  });
 }

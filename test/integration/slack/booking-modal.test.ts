@@ -284,7 +284,7 @@ describe('booking modal submission', () => {
 
     const asked = await kit.submitView(view, state);
     expect(asked.json?.response_action).toBe('errors');
-    const question = (asked.json?.errors as Record<string, string>)[BOOKING_BLOCK.crew];
+    const question = (asked.json?.errors as Record<string, string> | undefined)?.[BOOKING_BLOCK.crew];
     expect(question).toMatch(
       /^Ana Ruiz and Ben Okafor are on Harbor Cruise \w{3}, \w{3} \d+, 3:00 PM – 6:00 PM P[SD]T at Shelter Island — book anyway\? Press Create charter again/,
     );
