@@ -13,7 +13,7 @@ import { loadViewerRequestFunction } from '../guest/cloudfront-function';
 import { createGuestPagePublisher } from '../guest/publish';
 import { createGuestRenderer } from '../guest/render-guest-page';
 import { createEdgeCache } from './cdn/edge-cache';
-import { createGuestSites } from './cdn/guest-sites';
+import { createGuestSites, type GuestSites } from './cdn/guest-sites';
 import { dataLayout, prepareDataDir } from './data-dir';
 import { type DevEndpoints, writeEndpoints } from './endpoints';
 import type { LocalGateway, PageHandler } from './gateway/local-gateway';
@@ -107,15 +107,19 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
 
     let endpoints: DevEndpoints | undefined;
     let fallback: PageHandler = async (_request, response) => notFound(response);
+    // Declared before the gateway: a browser tab left open (the sandbox, a guest page) asks for pages the
+    // moment the port opens, long before S3 is up, and must get a 404 rather than a TDZ ReferenceError.
+    let guestSites: GuestSites | undefined;
     // The gateway first: a taken PORT is the likeliest mistake and must fail before Java starts.
     const gateway: LocalGateway = await startLocalGateway({
       port: options.port,
       host,
       fallback: (request, response, body) => fallback(request, response, body),
       byHost: (hostHeader) => {
-        const brand = guestSites?.brandForHost(hostHeader);
-        return brand
-          ? (request, response) => guestSites!.serve(brand, request.url ?? '/', request, response)
+        const sites = guestSites;
+        const brand = sites?.brandForHost(hostHeader);
+        return sites && brand
+          ? (request, response) => sites.serve(brand, request.url ?? '/', request, response)
           : undefined;
       },
       onRequest: (entry) => {
@@ -193,7 +197,8 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       forcePathStyle: true,
     });
     stops.push(() => s3.destroy());
-    const guestSites = createGuestSites({ brands, s3, viewerRequest: loadViewerRequestFunction(), cache });
+    const sites = createGuestSites({ brands, s3, viewerRequest: loadViewerRequestFunction(), cache });
+    guestSites = sites;
 
     const slackApiUrl = slackMode.kind === 'web-api' ? slackMode.apiUrl : slackStandIn?.url;
     const botToken =
@@ -295,7 +300,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         response.end();
         return;
       }
-      return guestSites.serve(brand, rest, request, response);
+      return sites.serve(brand, rest, request, response);
     }
 
     fallback = async (request, response, body) => {
@@ -303,7 +308,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       if (path === '/' || path === '/index.html') return home(request, response);
       // A page under /sites/<domain>/ linking to an absolute path (/assets/…) means that site's path.
       const referer = refererSite(request.headers.referer, brands);
-      if (referer) return guestSites.serve(referer, request.url ?? '/', request, response);
+      if (referer) return sites.serve(referer, request.url ?? '/', request, response);
       void body;
       return notFound(response);
     };

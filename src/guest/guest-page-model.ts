@@ -43,6 +43,8 @@ export interface GuestPageModel {
     readonly mapUrl: string;
     readonly statusLabel: string;
     readonly statusTone: 'confirmed' | 'booked' | 'done' | 'cancelled';
+    /** The cancelled page ends without "Questions before you sail?": nobody is sailing. */
+    readonly cancelled: boolean;
     readonly isCompleted: boolean;
   };
   readonly crew: readonly { firstName: string; roleLabel: string; initial: string }[];
@@ -65,8 +67,9 @@ const ROLE_LABELS: Readonly<Record<Role, string>> = {
 const STATUS: Readonly<
   Record<GuestView['status'], { label: string; tone: GuestPageModel['charter']['statusTone'] }>
 > = {
-  pending: { label: 'Booked', tone: 'booked' },
-  confirmed: { label: 'Confirmed', tone: 'confirmed' },
+  // Said to the guest, not the office: "Booked"/"Confirmed" are ops states (issue #18).
+  pending: { label: 'You’re booked', tone: 'booked' },
+  confirmed: { label: 'All set: your crew is confirmed', tone: 'confirmed' },
   completed: { label: 'Thanks for sailing with us', tone: 'done' },
   cancelled: { label: 'Cancelled', tone: 'cancelled' },
 };
@@ -129,6 +132,7 @@ export function guestPageModel(input: {
       mapUrl: mapSearchUrl(view.meetingPoint),
       statusLabel: status.label,
       statusTone: status.tone,
+      cancelled: status.tone === 'cancelled',
       isCompleted: view.status === 'completed',
     },
     crew: view.crew.map((member) => ({

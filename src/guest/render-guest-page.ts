@@ -107,7 +107,7 @@ export function createGuestRenderer(options: GuestRendererOptions): GuestRendere
         description: `The ${view.title} charter on ${dateText} was cancelled.`,
         url: `${siteUrl(brand)}${guestPagePath(view.slug)}`,
       },
-      charter: { title: view.title, dateText, startsAt: view.startsAt },
+      charter: { title: view.title, dateText, startsAt: view.startsAt, cancelled: true },
     });
   };
 

@@ -102,8 +102,8 @@ export async function resolveCrewLink(
       410,
       {
         heading: 'This link has been replaced',
-        message: 'The charter changed since this link was sent, so we sent you a newer one.',
-        hint: 'Open the link in your most recent email about this charter.',
+        message: `${state.event.title} changed since this link was sent, so we emailed you a newer link for it.`,
+        hint: `Open the link in your most recent email about ${state.event.title}. Can’t find it? Reply to any email from the office and they will send it again.`,
       },
       brand,
     );

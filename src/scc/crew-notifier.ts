@@ -6,10 +6,11 @@
  * Must never log an email's body or links.
  */
 import type { BrandDirectory } from '../config/brands';
-import type { Checklists } from '../domain';
+import { answerDeadline, type Checklists } from '../domain';
 import type { Logger } from '../logging/logger';
 import { buildCrewCharterIcs } from './crew-calendar';
 import { type CrewLinkSettings, crewLinksFor } from './crew-links';
+import { formatWhen } from './crew-presenter';
 import { type CrewEmailKind, type CrewTemplates, renderCrewEmail } from './crew-templates';
 import { crewViewFromEvent } from './crew-view';
 import type { SccAssignmentState } from './event-schema';
@@ -146,6 +147,15 @@ export class CrewNotifier {
       brand,
       wantsLinks ? allLinks : {},
       assignment.changes,
+      // The invite says when the answer is due: the lifecycle's deadline counted from this invite.
+      kind === 'invite'
+        ? {
+            answerByLabel: formatWhen(
+              answerDeadline(this.deps.now(), new Date(event.schedule.startsAt)).toISOString(),
+              event.schedule.timeZone,
+            ),
+          }
+        : {},
     );
     const ics = buildCrewCharterIcs(view, brand.brandName, {
       sequence: assignment.version,

@@ -322,7 +322,8 @@ export interface OverlapWarning {
   /** Who is double-booked (names), or the boat. */
   who: string[];
   boat: boolean;
-  other: Pick<Booking, 'id' | 'title' | 'slug' | 'startsAt' | 'endsAt' | 'schedule'>;
+  other: Pick<Booking, 'id' | 'title' | 'slug' | 'startsAt' | 'endsAt' | 'schedule'> &
+    Partial<Pick<Booking, 'meetingPoint' | 'guest' | 'domain'>>;
 }
 
 export interface Estimate {

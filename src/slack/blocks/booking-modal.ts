@@ -16,11 +16,13 @@ import type {
   Timepicker,
 } from '@slack/types';
 import type { Boat, Brand, CrewMember, OpsView, Role } from '../../domain';
+import { formatLocalTime } from '../../domain/time';
 import {
   type BookingFormValues,
   type BookingModalMetadata,
   type Estimate,
   encodeMetadata,
+  type OverlapWarning,
 } from '../booking-form';
 import { BOOKING_BLOCK, BOOKING_INPUT, CALLBACK, ESTIMATE_TRIGGERS } from '../ids';
 import { charterLabel, charterWhen, charterWhenShort, money, ROLE_LABEL } from './format';
@@ -29,7 +31,7 @@ import { context, escapeMrkdwn, LIMIT, mrkdwn, option, plain, section, selectOpt
 export interface BookingModalOptions {
   metadata: BookingModalMetadata;
   boats: readonly Boat[];
-  brands: readonly Pick<Brand, 'domain' | 'brandName'>[];
+  brands: readonly (Pick<Brand, 'domain' | 'brandName'> & Partial<Pick<Brand, 'timeZone'>>)[];
   /** 'loading' while the roster is read: the modal opens at once and is filled in by views.update. */
   roster: readonly CrewMember[] | 'loading';
   values?: BookingFormValues;
@@ -80,7 +82,45 @@ function amountInput(actionId: string, initial: string | undefined, decimals: bo
     min_value: decimals ? '0' : '1',
     ...(initial ? { initial_value: initial } : {}),
     ...(decimals ? { placeholder: plain('0.00', 150) } : {}),
+    // The margin follows each keystroke, not only Enter (which nobody presses in a form).
+    // https://docs.slack.dev/reference/block-kit/composition-objects/dispatch-action-configuration-object
+    ...(ESTIMATE_TRIGGERS.includes(actionId)
+      ? { dispatch_action_config: { trigger_actions_on: ['on_enter_pressed', 'on_character_entered'] } }
+      : {}),
   };
+}
+
+/** "Pacific Time": the zone a charter's times are in, said the way people say it. */
+export function zoneName(timeZone: string): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts(new Date(0))
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}
+
+/** "4:00 PM – 7:00 PM PST": a clashing charter's times, 12-hour like every other time the app shows. */
+function timeRange(other: Pick<OpsView, 'startsAt' | 'endsAt' | 'schedule'>): string {
+  const zone = other.schedule.timeZone;
+  const start = formatLocalTime(new Date(other.startsAt), zone).replace(/ [A-Z]{2,5}$/, '');
+  return `${start} – ${formatLocalTime(new Date(other.endsAt), zone)}`;
+}
+
+/**
+ * One clash as a sentence a person can answer: "Sam Okafor is on *Harbor Cruise* Sat, Dec 5, 3:00 PM – 6:00 PM
+ * PST at Shelter Island". Plain mrkdwn, names escaped.
+ */
+export function overlapSentence(clash: OverlapWarning, format: 'mrkdwn' | 'plain' = 'mrkdwn'): string {
+  // Field errors are plain text in Slack: no bold, no escaping.
+  const esc = format === 'mrkdwn' ? escapeMrkdwn : (text: string) => text;
+  const subjects = [...clash.who.map(esc), ...(clash.boat ? ['the boat'] : [])];
+  const what =
+    subjects.length > 1
+      ? `${subjects.slice(0, -1).join(', ')} and ${subjects.at(-1)} are`
+      : `${subjects[0] ?? 'Someone'} is`;
+  const day = charterWhenShort(clash.other).split(' · ')[0];
+  const where = clash.other.meetingPoint ? ` at ${esc(clash.other.meetingPoint)}` : '';
+  const label = format === 'mrkdwn' ? charterLabel(clash.other) : clash.other.title;
+  return `${what} on ${label} ${day}, ${timeRange(clash.other)}${where}`;
 }
 
 function staticSelect(
@@ -182,16 +222,9 @@ export function estimateBlock(estimate: Estimate | undefined): KnownBlock {
     );
   }
   for (const clash of (estimate?.overlapping ?? []).slice(0, 5)) {
-    const subjects = [...clash.who.map(escapeMrkdwn), ...(clash.boat ? ['the boat'] : [])];
-    const what =
-      subjects.length > 1
-        ? `${subjects.slice(0, -1).join(', ')} and ${subjects.at(-1)} are`
-        : `${subjects[0] ?? 'Someone'} is`;
-    lines.push(
-      `:warning: ${what} already on ${charterLabel(clash.other)} at an overlapping time (${charterWhenShort(clash.other)}).`,
-    );
+    lines.push(`:warning: ${overlapSentence(clash)}: the times overlap.`);
   }
-  lines.push('_Press Enter in an amount to refresh._');
+  lines.push('_Updates as you type._');
   return context(lines, BOOKING_BLOCK.estimate);
 }
 
@@ -208,11 +241,19 @@ function timepicker(actionId: string, initial: string): Timepicker {
   return { type: 'timepicker', action_id: actionId, initial_time: initial };
 }
 
+/** The zone new times are entered in: the chosen brand's, else the only (or first) brand's. */
+function formZone(options: BookingModalOptions, values: BookingFormValues): string | undefined {
+  const brand = options.brands.find((b) => b.domain === values.domain) ?? options.brands[0];
+  return brand?.timeZone;
+}
+
 export function buildBookingModal(options: BookingModalOptions): ModalView {
   const values: BookingFormValues = options.values ?? { crewIds: [], hostessIds: [] };
   const editing = options.metadata.mode === 'edit';
   const B = BOOKING_BLOCK;
   const I = BOOKING_INPUT;
+  const zone = formZone(options, values);
+  const inZone = zone ? ` (${zoneName(zone)})` : '';
   const boatOptions = options.boats.map((b) =>
     option(b.name, b.id, `Up to ${b.capacity} guests · ${b.homePort}`),
   );
@@ -246,8 +287,8 @@ export function buildBookingModal(options: BookingModalOptions): ModalView {
       },
     ),
     input(B.date, 'Date', datepicker(values.date)),
-    input(B.startTime, 'Departs', timepicker(I.startTime, values.startTime ?? DEFAULT_START)),
-    input(B.endTime, 'Returns', timepicker(I.endTime, values.endTime ?? DEFAULT_END)),
+    input(B.startTime, `Departs${inZone}`, timepicker(I.startTime, values.startTime ?? DEFAULT_START)),
+    input(B.endTime, `Returns${inZone}`, timepicker(I.endTime, values.endTime ?? DEFAULT_END)),
     input(B.boat, 'Boat', staticSelect(I.boat, boatOptions, values.boatId ?? onlyBoat, 'Choose the boat')),
     domainBlock,
     input(B.partySize, 'Party size', amountInput(I.partySize, values.partySize, false), {
@@ -298,7 +339,7 @@ export function buildBookingModal(options: BookingModalOptions): ModalView {
       textInput(I.guestNotes, values.guestNotes, { multiline: true, maxLength: 2000 }),
       {
         optional: true,
-        hint: 'Shown on the guest page.',
+        hint: 'Shown on the guest page: anyone with the page’s link can read it. Nothing private here.',
       },
     ),
     input(

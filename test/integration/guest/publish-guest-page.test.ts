@@ -96,7 +96,7 @@ describe('publishGuestPage', () => {
       expect(page.contentType).toBe('text/html; charset=utf-8');
       expect(page.cacheControl).toBe('public, max-age=0, s-maxage=300, must-revalidate');
       expect(page.body).toContain('<h1 dir="auto">Sunset Sail</h1>');
-      expect(page.body).toContain('Confirmed');
+      expect(page.body).toContain('your crew is confirmed');
       expect(page.metadata?.['booking-id']).toBe(booking.id);
     }
     const ics = await fetchObject(`g/${booking.id}.ics`);

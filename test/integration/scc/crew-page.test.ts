@@ -151,6 +151,11 @@ describe('POST /crew/{token}', () => {
     const after = await page(path, { answered: 'confirmed' });
     expect(after.body).toContain('You confirmed on');
     expect(after.body).toContain('Thank you! Your confirmation is in');
+    // Issue #18: a confirmed page says so instead of asking again, and offers to change the answer.
+    expect(after.body).toContain('You’re confirmed');
+    expect(after.body).not.toContain('Can you make it?');
+    expect(after.body).not.toContain('Confirm again');
+    expect(after.body).toContain('Change my answer: I can’t make it after all');
   });
 
   it('records a decline with its reason', async () => {
@@ -160,7 +165,10 @@ describe('POST /crew/{token}', () => {
 
     const [confirmation] = await h.bookings.listConfirmations(booking.id);
     expect(confirmation).toMatchObject({ answer: 'declined', reason: 'Family wedding that weekend' });
-    expect((await page(path)).body).toContain('Your reason: “Family wedding that weekend”');
+    const after = (await page(path)).body;
+    expect(after).toContain('Your reason: “Family wedding that weekend”');
+    expect(after).not.toContain('Can you make it?');
+    expect(after).toContain('Change my answer: I can make it after all');
   });
 
   it('refuses an answer that is neither confirm nor decline with a page, not a stack trace', async () => {
@@ -271,6 +279,8 @@ describe('links that cannot be used', () => {
 
     expect(response.status).toBe(410);
     expect(response.body).toContain('This link has been replaced');
+    // Issue #18: the page names the charter, so a person with several knows which email to look for.
+    expect(response.body).toContain(`${booking.title} changed since this link was sent`);
   });
 
   it('tells someone removed from the charter that they are no longer on it', async () => {

@@ -1,14 +1,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BOOKING_BLOCK } from '../../../src/slack/ids';
 import {
+  validForm as baseForm,
   daysFromNow,
   type FormInput,
   formState,
   OPERATOR,
   type SlackTestKit,
   startSlackTestKit,
-  validForm,
 } from './support/slack-test-kit';
+
+// Each form gets a day of its own unless a test sets one: the same crew on the same day is a clash, which the
+// app asks about (issue #18), and only the tests about clashes want that.
+let nextDay = 60;
+function validForm(overrides: FormInput = {}): FormInput {
+  return baseForm({ date: daysFromNow(nextDay++), ...overrides });
+}
 
 describe('booking modal submission', () => {
   let kit: SlackTestKit;
@@ -116,6 +123,31 @@ describe('booking modal submission', () => {
       expect(await bookingsFor(change.guestEmail ?? email)).toHaveLength(0);
     },
   );
+
+  it('issue #18: every broken field is flagged in one answer, not one round at a time', async () => {
+    const email = 'all-at-once@guest.test';
+    const response = await kit.submitView(
+      await openModal(),
+      formState(
+        validForm({
+          guestEmail: email,
+          guestName: '   ',
+          date: daysFromNow(-3),
+          startTime: '18:00',
+          endTime: '17:00',
+          partySize: '40',
+        }),
+      ),
+    );
+
+    expect(response.json?.response_action).toBe('errors');
+    const errors = response.json?.errors as Record<string, string>;
+    expect(errors[BOOKING_BLOCK.guestName]).toMatch(/Guest name is required/);
+    expect(errors[BOOKING_BLOCK.date]).toMatch(/already passed/);
+    expect(errors[BOOKING_BLOCK.endTime]).toMatch(/after the start/);
+    expect(errors[BOOKING_BLOCK.partySize]).toMatch(/at most 12 guests/);
+    expect(await bookingsFor(email)).toHaveLength(0);
+  });
 
   it('issue #3: a Slack resend of the same submission creates one booking and answers the same way', async () => {
     const view = await openModal();
@@ -228,9 +260,48 @@ describe('booking modal submission', () => {
     expect(response.statusCode).toBe(200);
     const [update] = kit.slack.callsTo('views.update');
     const blocks = JSON.stringify((update?.args.view as { blocks: unknown[] } | undefined)?.blocks);
-    // 1800 − (65 + 32) × 3 h − 250 − 40 = 1219.00
+    // price − crew pay (every assignment's hours × rate, the domain's one formula) − captain fee − port costs
     expect(blocks).toContain('Margin $1,219.00');
-    expect(blocks).toContain('Ana Ruiz and Ben Okafor are already on *Sunset Sail*');
+    expect(blocks).toMatch(
+      /Ana Ruiz and Ben Okafor are on \*Sunset Sail\* [^"]*4:00 PM – 7:00 PM P[SD]T at [^"]*: the times overlap/,
+    );
     expect(blocks).not.toContain('the boat are');
+  });
+
+  it('issue #18: an overlap at submit is asked as a question, and the same form sent again books it', async () => {
+    const date = daysFromNow(52);
+    await kit.submitView(
+      await openModal(),
+      formState(
+        validForm({
+          date,
+          title: 'Harbor Cruise',
+          guestEmail: 'harbor@guest.test',
+          boatId: 'queen-of-san-diego',
+          meetingPoint: 'Shelter Island',
+          startTime: '15:00',
+          endTime: '18:00',
+        }),
+      ),
+    );
+    const view = await openModal();
+    const state = formState(
+      validForm({ date, guestEmail: 'clash@guest.test', startTime: '17:00', endTime: '20:00' }),
+    );
+
+    const asked = await kit.submitView(view, state);
+    expect(asked.json?.response_action).toBe('errors');
+    const question = (asked.json?.errors as Record<string, string> | undefined)?.[BOOKING_BLOCK.crew];
+    expect(question).toMatch(
+      /^Ana Ruiz and Ben Okafor are on Harbor Cruise \w{3}, \w{3} \d+, 3:00 PM – 6:00 PM P[SD]T at Shelter Island — book anyway\? Press Create charter again/,
+    );
+    expect(await bookingsFor('clash@guest.test')).toHaveLength(0);
+
+    const again = await kit.submitView(view, state);
+    expect(again.json).toMatchObject({
+      response_action: 'update',
+      view: { title: { text: 'Charter booked' } },
+    });
+    expect(await bookingsFor('clash@guest.test')).toHaveLength(1);
   });
 });

@@ -148,6 +148,38 @@ describe('validateBookingInput', () => {
     expect(errorsFor(input).filter((e) => e.field === 'guest.name')).toHaveLength(1);
   });
 
+  it('flags every broken field at once, even when the schema already refused one (issue #18)', () => {
+    const input = withChanges((i) => {
+      i.guest.name = '   ';
+      i.schedule.date = '2026-11-20';
+      i.schedule.startTime = '18:00';
+      i.schedule.endTime = '16:00';
+      i.guest.partySize = 40;
+      i.depositCents = i.priceCents + 1;
+      i.crew = i.crew.filter((a) => a.role !== 'captain');
+    });
+    const fields = errorsFor(input).map((e) => e.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'guest.name',
+        'schedule.endTime',
+        'schedule.date',
+        'guest.partySize',
+        'depositCents',
+        'crew.captain',
+      ]),
+    );
+  });
+
+  it('still checks the rules across fields when the input is not even an object of the right shape', () => {
+    const fields = errorsFor({ boatId: 'jada', guest: { partySize: 99 } }).map((e) => e.field);
+    expect(fields).toContain('title');
+    expect(fields).toContain('guest.partySize');
+    expect(errorsFor({ boatId: 'jada', guest: { partySize: 99 } })).toContainEqual(
+      expect.objectContaining({ field: 'guest.partySize', message: expect.stringMatching(/at most 12/) }),
+    );
+  });
+
   it('keeps a fixture booking consistent with its input', () => {
     expect(aBooking().startsAt).toBe('2026-12-06T00:00:00.000Z');
   });

@@ -121,6 +121,8 @@ describe('renderGuestPage', () => {
   it('renders the cancelled page for a cancelled booking, without crew or notes', () => {
     const html = render(aBooking({ status: 'cancelled' }));
     expect(html).toContain('This charter was cancelled');
+    // Issue #18: nobody is sailing, so the footer does not ask about questions before sailing.
+    expect(html).not.toContain('Questions before you sail?');
     expect(html).not.toContain('Your crew');
     expect(html).not.toContain('Bring a jacket');
     expect(html).not.toContain('charter-data');

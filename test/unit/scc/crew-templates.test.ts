@@ -82,6 +82,13 @@ describe('crew page', () => {
     expect(page.html).not.toContain('photo-form');
   });
 
+  it('issue #18: says whose notes they are, and opens the decline form from the email’s “I can’t make it”', () => {
+    expect(page.html).toContain('<h3>Notes for the guest</h3>');
+    expect(page.html).not.toContain('Notes for the crew');
+    expect(page.html).toContain('id="answer"');
+    expect(page.html).toContain('<details id="decline">');
+  });
+
   it('labels every form control (the answer forms work without JavaScript)', () => {
     expect(page.html).toContain('<label for="reason">');
     expect(page.html).toContain('id="reason"');
@@ -97,9 +104,21 @@ describe('crew page', () => {
 describe('crew emails', () => {
   it('keeps plain text plain: no HTML entities in the text part', () => {
     const email = renderCrewEmail(templates, 'invite', view, sailjada, links);
-    expect(email.text).toContain('Notes: Salt & pepper <script>alert(1)</script> "quoted"');
+    expect(email.text).toContain('Notes for the guest: Salt & pepper <script>alert(1)</script> "quoted"');
     expect(email.text).toContain(links.page);
     expect(email.html).toContain('Salt &amp; pepper &lt;script&gt;');
+  });
+
+  it('issue #18: the invitation has a yes and a no button and says when the answer is due', () => {
+    const email = renderCrewEmail(templates, 'invite', view, sailjada, links, [], {
+      answerByLabel: 'Thursday, December 3, 2026 at 4:00 PM PST',
+    });
+    expect(email.html).toContain(`href="${links.page}#answer"`);
+    expect(email.html).toContain('Yes, I’ll be there');
+    expect(email.html).toContain(`href="${links.page}#decline"`);
+    expect(email.html).toContain('I can’t make it');
+    expect(email.html).toContain('Please answer by Thursday, December 3, 2026 at 4:00 PM PST.');
+    expect(email.text).toContain('Please answer by Thursday, December 3, 2026 at 4:00 PM PST.');
   });
 
   it('leaves links intact in the HTML part', () => {

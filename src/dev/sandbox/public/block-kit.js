@@ -105,9 +105,13 @@ function renderContext(block, ctx) {
   return row;
 }
 
+let nextId = 0;
+const uniqueId = (kind) => `bk-${kind}-${++nextId}`;
+
 function renderInputBlock(block, blockId, ctx) {
   const wrapper = el('div', 'bk-input-block');
   const label = el('label', 'bk-label', plainToHtml(block.label));
+  label.id = uniqueId('label');
   if (block.optional) label.appendChild(el('span', 'bk-optional', ' (optional)'));
   wrapper.appendChild(label);
   const control = renderElement(block.element, blockId, ctx, {
@@ -118,8 +122,16 @@ function renderInputBlock(block, blockId, ctx) {
     label: block.label?.text ?? '',
   });
   wrapper.appendChild(control);
-  if (block.hint) wrapper.appendChild(el('div', 'bk-hint', plainToHtml(block.hint)));
+  const described = [];
+  if (block.hint) {
+    const hint = el('div', 'bk-hint', plainToHtml(block.hint));
+    hint.id = uniqueId('hint');
+    described.push(hint.id);
+    wrapper.appendChild(hint);
+  }
   const error = el('div', 'bk-error');
+  error.id = uniqueId('error');
+  described.push(error.id);
   error.setAttribute('role', 'alert');
   const message = ctx.errors?.[blockId];
   if (message) {
@@ -127,7 +139,29 @@ function renderInputBlock(block, blockId, ctx) {
     wrapper.classList.add('bk-has-error');
   }
   wrapper.appendChild(error);
+  nameControl(control, label, described, Boolean(message));
   return wrapper;
+}
+
+/**
+ * Ties the block's label to its control, as Slack's client does: a screen reader (and a test's getByLabel)
+ * names the field by its label, never by its placeholder, and reads the hint and the error with it.
+ */
+function nameControl(control, label, described, invalid) {
+  const field = control.matches('input, select, textarea')
+    ? control
+    : control.querySelector('input:not([type=radio]):not([type=checkbox]), select, textarea');
+  const target = field ?? control;
+  if (field) {
+    field.id ||= uniqueId('field');
+    label.htmlFor = field.id;
+  } else {
+    // Radio buttons and checkboxes: the label names the group; each option keeps its own label.
+    target.setAttribute('role', 'group');
+    target.setAttribute('aria-labelledby', label.id);
+  }
+  target.setAttribute('aria-describedby', described.join(' '));
+  if (invalid) target.setAttribute('aria-invalid', 'true');
 }
 
 // ── elements ───────────────────────────────────────────────────────────────
@@ -208,8 +242,15 @@ function withState(control, element, base, options, fire) {
           }
         });
       }
-      if (triggers.includes('on_character_entered'))
-        node.addEventListener('input', () => fire(control.read()));
+      if (triggers.includes('on_character_entered')) {
+        // One request when typing pauses, not one per key: each answer redraws the view and changes its hash,
+        // so a burst of per-key requests would all carry a stale hash and the app would drop the last one.
+        let pause;
+        node.addEventListener('input', () => {
+          clearTimeout(pause);
+          pause = setTimeout(() => fire(control.read()), 250);
+        });
+      }
     } else {
       node.addEventListener('bk-change', () => fire(control.read()));
     }
@@ -299,10 +340,13 @@ function fillOptions(select, element, ctx) {
   } else for (const option of optionsOf(element, ctx)) select.appendChild(optionNode(option));
 }
 
+/** A native <option> has one line, so an option's description follows its text, as on Slack's second line. */
 function optionNode(option) {
   const node = document.createElement('option');
   node.value = option.value;
-  node.textContent = option.text?.text ?? option.value;
+  const text = option.text?.text ?? option.value;
+  const description = option.description?.text;
+  node.textContent = description ? `${text} — ${description}` : text;
   return node;
 }
 
@@ -439,6 +483,8 @@ function renderExternalSelect(element, base, ctx) {
       list.innerHTML = '';
       for (const option of options) {
         const item = el('button', 'bk-menu-item', plainToHtml(option.text));
+        if (option.description)
+          item.appendChild(el('div', 'bk-option-description', plainToHtml(option.description)));
         item.type = 'button';
         item.addEventListener('click', () => {
           selected = { text: option.text, value: option.value };
@@ -562,7 +608,11 @@ function renderChoices(element, base) {
     input.value = option.value;
     input.checked = initial.includes(option.value);
     input.addEventListener('change', () => wrapper.dispatchEvent(new Event('bk-change')));
-    label.append(input, el('span', '', textToHtml(option.text)));
+    const text = el('span', 'bk-choice-text');
+    text.appendChild(el('span', '', textToHtml(option.text)));
+    if (option.description)
+      text.appendChild(el('span', 'bk-option-description', textToHtml(option.description)));
+    label.append(input, text);
     wrapper.appendChild(label);
   }
   const checked = () =>

@@ -39,8 +39,13 @@ async function refresh() {
   }
   refreshing = (async () => {
     try {
-      const response = await fetch(`${API}/state?user=${encodeURIComponent(ui.user)}`);
-      ui.snapshot = await response.json();
+      // A tab left open while the system (re)starts asks before the sandbox is mounted, or while the gateway
+      // is down: keep what is shown and let the event stream's reconnect (or the interval) ask again.
+      const snapshot = await fetch(`${API}/state?user=${encodeURIComponent(ui.user)}`)
+        .then((response) => (response.ok ? response.json() : undefined))
+        .catch(() => undefined);
+      if (!snapshot) return;
+      ui.snapshot = snapshot;
       if (!ui.user) ui.user = ui.snapshot.me.id;
       setLinkRewriter(localSiteLink(ui.snapshot.sites ?? {}));
       render();
@@ -234,6 +239,7 @@ function go(place) {
   ui.place = place;
   ui.threadTs = null;
   ui.keys.messages = '';
+  $('messages').dataset.follow = 'true';
   ui.keys.sidebar = '';
   syncUrl();
   if (place === 'app') openTab(ui.snapshot.app?.homeTab === false ? 'messages' : 'home');
@@ -253,11 +259,45 @@ function syncUrl() {
 }
 
 function renderMessageList(container, messages, channel, empty, options = {}) {
-  const nearBottom = container.scrollHeight - container.scrollTop - container.clientHeight < 80;
   const nodes = messages.map((m) => renderMessage(m, channel, options));
   if (nodes.length === 0 && empty) nodes.push(empty);
+  const follow = container.dataset.follow !== 'false' || options.forceBottom;
   container.replaceChildren(...nodes);
-  if (nearBottom || options.forceBottom) container.scrollTop = container.scrollHeight;
+  if (follow) scrollToNewest(container);
+}
+
+// ── following the newest message ───────────────────────────────────────────
+// Like Slack's client: a pane opens at its newest message and stays there as messages arrive, until the person
+// scrolls up to read; scrolling back to the bottom (or sending something) follows again.
+
+const FOLLOW_SLACK_PX = 80;
+
+function atBottom(container) {
+  return container.scrollHeight - container.scrollTop - container.clientHeight < FOLLOW_SLACK_PX;
+}
+
+function scrollToNewest(container) {
+  container.dataset.follow = 'true';
+  container.scrollTop = container.scrollHeight;
+}
+
+function followNewest(container) {
+  container.dataset.follow = 'true';
+  container.addEventListener('scroll', () => {
+    container.dataset.follow = String(atBottom(container));
+  });
+  // Images (app icons, a charter's photo) load after the list is drawn and push the newest message down.
+  container.addEventListener(
+    'load',
+    () => {
+      if (container.dataset.follow === 'true') container.scrollTop = container.scrollHeight;
+    },
+    true,
+  );
+  // Opening or closing the thread pane rewraps every message in the channel pane.
+  new ResizeObserver(() => {
+    if (container.dataset.follow === 'true') container.scrollTop = container.scrollHeight;
+  }).observe(container);
 }
 
 const PALETTE = ['#e8912d', '#2bac76', '#4a154b', '#1264a3', '#cd2553', '#7c3085', '#0b4c8c'];
@@ -410,9 +450,9 @@ function renderThread(channel, messages) {
   divider.textContent = `${root.replyCount} ${root.replyCount === 1 ? 'reply' : 'replies'}`;
   const nodes = [renderMessage(root, channel, { inThread: true }), divider];
   for (const reply of root.replies) nodes.push(renderMessage(reply, channel, { inThread: true }));
-  const nearBottom = container.scrollHeight - container.scrollTop - container.clientHeight < 80;
+  const follow = first || container.dataset.follow !== 'false';
   container.replaceChildren(...nodes);
-  if (first || nearBottom) container.scrollTop = container.scrollHeight;
+  if (follow) scrollToNewest(container);
 }
 
 function renderModal() {
@@ -443,14 +483,44 @@ function renderModal() {
     view.blocks ?? [],
     blockContext('modal', { kind: 'view', viewId: top.id }, { errors: top.errors, stateRoot: () => body }),
   );
+  // Slack redraws a view under the person's fingers (a margin that follows each keystroke): the field they are
+  // typing in keeps its focus and caret.
+  const focused = sameView ? focusOf(body) : undefined;
   body.replaceChildren(blocks);
   if (kept) restoreState(body, kept);
+  if (focused) refocus(body, focused);
   backdrop.hidden = false;
   if (!sameView) {
     body.scrollTop = 0;
     body.querySelector('input, textarea, select')?.focus();
   } else if (Object.keys(top.errors).length > 0) {
     body.querySelector('.bk-has-error')?.scrollIntoView({ block: 'center' });
+  }
+}
+
+function focusOf(root) {
+  const active = document.activeElement;
+  if (!active || !root.contains(active)) return undefined;
+  const input = active.closest('[data-bk-input]') ?? active;
+  const caret = typeof active.selectionStart === 'number' ? active.selectionStart : null;
+  return { blockId: input.dataset.blockId, actionId: input.dataset.actionId, caret };
+}
+
+function refocus(root, focused) {
+  const input = [...root.querySelectorAll('[data-bk-input]')].find(
+    (node) => node.dataset.blockId === focused.blockId && node.dataset.actionId === focused.actionId,
+  );
+  const target = input?.matches('input, select, textarea')
+    ? input
+    : input?.querySelector('input, select, textarea');
+  if (!target) return;
+  target.focus({ preventScroll: true });
+  if (focused.caret !== null && typeof target.setSelectionRange === 'function') {
+    try {
+      target.setSelectionRange(focused.caret, focused.caret);
+    } catch {
+      // number inputs have no caret position to set
+    }
   }
 }
 
@@ -555,6 +625,8 @@ async function send(input, threadTs) {
   input.value = '';
   autosize(input);
   $('command-menu').hidden = true;
+  // Whoever sends something wants to see it (and the app's answer), wherever they had scrolled to.
+  $(threadTs ? 'thread-messages' : 'messages').dataset.follow = 'true';
   await post('/command', {
     user: ui.user,
     channel: currentChannel().id,
@@ -615,6 +687,8 @@ function wireComposer(form, input, threadTs) {
 
 // ── start ──────────────────────────────────────────────────────────────────
 
+followNewest($('messages'));
+followNewest($('thread-messages'));
 wireComposer($('composer'), $('composer-input'), () => undefined);
 wireComposer($('thread-composer'), $('thread-input'), () => ui.threadTs);
 $('composer-input').addEventListener('input', updateCommandMenu);

@@ -5,8 +5,12 @@
  */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { renderHelp } from '../../blocks/help';
+import { renderNotice } from '../../blocks/notice';
+import { escapeMrkdwn } from '../../blocks/primitives';
 import type { SlackDeps } from '../../deps';
+import { closestWord } from '../../did-you-mean';
 import { logListenerError, userMessageFor } from '../../errors';
+import { COMMAND } from '../../ids';
 import { cancelCharterCommand } from './charter-cancel';
 import { crewCommand } from './charter-crew';
 import { charterHistoryCommand } from './charter-history';
@@ -73,6 +77,18 @@ export function charterCommand(deps: SlackDeps) {
     };
     try {
       if (!subcommand) {
+        const guess = closestWord(first, Object.keys(SUBCOMMANDS));
+        if (guess) {
+          const again = [guess, ...rest].join(' ');
+          await ack({
+            response_type: 'ephemeral',
+            ...renderNotice(
+              `:thinking_face: I don't know \`${escapeMrkdwn(first.slice(0, 60))}\`. Did you mean \`${COMMAND} ${escapeMrkdwn(again.slice(0, 120))}\`?`,
+              `\`${COMMAND} help\` lists everything it can do.`,
+            ),
+          });
+          return;
+        }
         await ack({ response_type: 'ephemeral', ...renderHelp(first) });
         return;
       }

@@ -7,7 +7,7 @@
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { type Booking, opsView, validateBookingInput } from '../../../domain';
-import { buildSavedModal, type SavedKind } from '../../blocks/booking-modal';
+import { buildSavedModal, overlapSentence, type SavedKind } from '../../blocks/booking-modal';
 import {
   type BookingFormValues,
   bookingInputFromForm,
@@ -16,7 +16,7 @@ import {
   formValuesFromState,
   type ViewStateValues,
 } from '../../booking-form';
-import { defaultTimeZone } from '../../booking-modal-flow';
+import { defaultTimeZone, estimateForm } from '../../booking-modal-flow';
 import { createBookingOnce } from '../../charters';
 import { stateDigest } from '../../dedupe';
 import { DELIVERY_TTL_SECONDS, type SlackDeps } from '../../deps';
@@ -24,6 +24,48 @@ import { logListenerError, viewErrorsFor } from '../../errors';
 import { BOOKING_BLOCK } from '../../ids';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/**
+ * Someone on this form (or the boat) is already on a charter at an overlapping time: the first submit of this
+ * form asks, on the field it is about ("Sam Okafor is on Harbor Cruise … — book anyway?"); pressing Create
+ * again with nothing changed books it. Changing anything asks again if a clash remains.
+ */
+async function overlapQuestion(
+  deps: SlackDeps,
+  values: BookingFormValues,
+  roster: Parameters<typeof estimateForm>[2],
+  existing: Booking | undefined,
+  viewId: string,
+  state: unknown,
+): Promise<Record<string, string> | undefined> {
+  const estimate = await estimateForm(deps, values, roster, existing);
+  // The same guest on the same boat at the same start is this charter sent again, not a clash: the create
+  // finds it by its business key and says it already exists.
+  const overlapping = estimate.overlapping.filter(
+    (c) =>
+      !(
+        c.boat &&
+        c.other.guest?.email.toLowerCase() === values.guestEmail?.trim().toLowerCase() &&
+        c.other.schedule.date === values.date &&
+        c.other.schedule.startTime === values.startTime
+      ),
+  );
+  if (overlapping.length === 0) return undefined;
+  const askedBefore = !(await deps.store.claimOnce(
+    `slack:overlap-asked:${viewId}:${stateDigest(state)}`,
+    DELIVERY_TTL_SECONDS,
+  ));
+  if (askedBefore) return undefined;
+  const press = existing ? 'Save changes' : 'Create charter';
+  const people = overlapping.filter((c) => c.who.length > 0);
+  const boats = overlapping.filter((c) => c.boat && c.who.length === 0);
+  const ask = (clashes: typeof overlapping) =>
+    `${clashes.map((c) => overlapSentence(c, 'plain')).join('; ')} — book anyway? Press ${press} again to book, or change it.`;
+  return {
+    ...(people.length > 0 ? { [BOOKING_BLOCK.crew]: ask(people) } : {}),
+    ...(boats.length > 0 ? { [BOOKING_BLOCK.boat]: ask(boats) } : {}),
+  };
+}
 
 export function bookingModalSubmission(deps: SlackDeps) {
   return async ({ ack, body, view }: Args): Promise<void> => {
@@ -77,6 +119,13 @@ export function bookingModalSubmission(deps: SlackDeps) {
       const fieldErrors = [...reading.errors, ...(validation.ok ? [] : validation.errors)];
       if (!validation.ok || fieldErrors.length > 0) {
         await ack({ response_action: 'errors', errors: fieldErrorsToBlocks(fieldErrors, reading.input) });
+        return;
+      }
+
+      // A clash is a question, not a refusal: asked once for this very form; the same form sent again books.
+      const question = await overlapQuestion(deps, values, roster, existing, view.id, view.state.values);
+      if (question) {
+        await ack({ response_action: 'errors', errors: question });
         return;
       }
 
