@@ -69,7 +69,15 @@ describe('manifest.yml', () => {
 
   it('asks for the minimum bot scopes and no user scopes', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'im:write', 'usergroups:read'].sort(),
+      [
+        'channels:history',
+        'chat:write',
+        'commands',
+        'files:write',
+        'groups:history',
+        'im:write',
+        'usergroups:read',
+      ].sort(),
     );
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });
