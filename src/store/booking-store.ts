@@ -30,6 +30,7 @@ import {
   type ValidBookingInput,
 } from '../domain';
 import { ConflictError, NotFoundError, StaleRevisionError } from '../errors';
+import { BOOKING_SCHEMA_VERSION, bookingFromItem } from './booking-item';
 import { queryAll, queryItems } from './query-items';
 import { TABLE_KEYS } from './table-definition';
 
@@ -695,12 +696,13 @@ function bookingItem(booking: Booking): Item {
     GSI1SK: `${booking.startsAt}#${booking.id}`,
     entity: 'booking',
     ...booking,
+    schemaVersion: BOOKING_SCHEMA_VERSION,
   };
 }
 
+/** The Booking a stored item holds, upgraded and parsed (booking-item.ts). */
 export function toBooking(item: Item): Booking {
-  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, entity: _e, ...rest } = item;
-  return rest as unknown as Booking;
+  return bookingFromItem(item);
 }
 
 function cancellationReasons(error: unknown): (string | undefined)[] | undefined {
