@@ -10,6 +10,7 @@
  */
 import { type Booking, BookingSchema } from '../domain';
 import { StoredDataError } from '../errors';
+import { TABLE_KEYS } from './table-definition';
 
 type Item = Record<string, unknown>;
 
@@ -17,7 +18,14 @@ type Item = Record<string, unknown>;
 export const BOOKING_SCHEMA_VERSION = 2;
 
 /** Item attributes that belong to the table, not to the booking. */
-const ITEM_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'entity', 'schemaVersion'] as const;
+const ITEM_ATTRIBUTES = [
+  TABLE_KEYS.partitionKey,
+  TABLE_KEYS.sortKey,
+  TABLE_KEYS.gsi1.partitionKey,
+  TABLE_KEYS.gsi1.sortKey,
+  TABLE_KEYS.entityAttribute,
+  'schemaVersion',
+] as const;
 
 /** A booking's stored fields, between two versions: anything until the schema has had its say. */
 export type StoredBookingFields = Record<string, unknown>;

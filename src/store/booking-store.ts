@@ -31,6 +31,7 @@ import {
 } from '../domain';
 import { ConflictError, NotFoundError, StaleRevisionError } from '../errors';
 import { BOOKING_SCHEMA_VERSION, bookingFromItem } from './booking-item';
+import { bookingKeys, bookingPartition, INDEX_PARTITION, indexKeys, SORT_PREFIX } from './keys';
 import { queryAll, queryItems } from './query-items';
 import { TABLE_KEYS } from './table-definition';
 
@@ -87,27 +88,7 @@ export interface ListUpcomingOptions {
   includeCancelled?: boolean;
 }
 
-const keys = {
-  booking: (id: string) => ({ PK: `BOOKING#${id}`, SK: 'BOOKING' }),
-  slug: (domain: string, slug: string) => ({ PK: `SLUG#${domain}#${slug}`, SK: 'SLUG' }),
-  crew: (id: string) => ({ PK: `CREW#${id}`, SK: 'CREW' }),
-  confirmation: (bookingId: string, crewId: string) => ({
-    PK: `BOOKING#${bookingId}`,
-    SK: `CONFIRMATION#${crewId}`,
-  }),
-  answer: (bookingId: string, crewId: string, at: string) => ({
-    PK: `BOOKING#${bookingId}`,
-    SK: `ANSWER#${crewId}#${at}`,
-  }),
-  idempotency: (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: 'IDEMPOTENCY' }),
-  history: (bookingId: string, revision: number) => ({
-    PK: `BOOKING#${bookingId}`,
-    SK: `HISTORY#${String(revision).padStart(6, '0')}`,
-  }),
-};
-
-const BOOKING_INDEX_PK = 'BOOKING';
-const CREW_INDEX_PK = 'CREW';
+const keys = bookingKeys;
 
 export function newBookingId(): string {
   // Time-ordered and URL-safe: sorts by creation, readable in logs, safe in S3 keys.
@@ -204,7 +185,7 @@ export class DynamoBookingStore {
       KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
       ExpressionAttributeNames: { '#pk': gsi1.partitionKey, '#sk': gsi1.sortKey },
       ExpressionAttributeValues: {
-        ':pk': BOOKING_INDEX_PK,
+        ':pk': INDEX_PARTITION.booking,
         ':from': options.from.toISOString(),
         ':to': options.to ? `${options.to.toISOString()}~` : '~',
       },
@@ -361,8 +342,7 @@ export class DynamoBookingStore {
         TableName: this.tableName,
         Item: {
           ...keys.crew(member.id),
-          GSI1PK: CREW_INDEX_PK,
-          GSI1SK: `${member.name.toLowerCase()}#${member.id}`,
+          ...indexKeys.crew(member.name, member.id),
           entity: 'crew',
           data: member,
         },
@@ -383,7 +363,7 @@ export class DynamoBookingStore {
       IndexName: gsi1.name,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
-      ExpressionAttributeValues: { ':pk': CREW_INDEX_PK },
+      ExpressionAttributeValues: { ':pk': INDEX_PARTITION.crew },
     });
     const members = items.map((item) => item.data as CrewMember);
     return members.filter((member) => member.active || options.includeInactive);
@@ -449,12 +429,12 @@ export class DynamoBookingStore {
   }
 
   async listConfirmations(bookingId: string): Promise<Confirmation[]> {
-    return this.bookingItems<Confirmation>(bookingId, 'CONFIRMATION#');
+    return this.bookingItems<Confirmation>(bookingId, SORT_PREFIX.confirmation);
   }
 
   /** Every answer ever given on a booking, oldest first. */
   async listAnswers(bookingId: string): Promise<Confirmation[]> {
-    const answers = await this.bookingItems<Confirmation>(bookingId, 'ANSWER#');
+    const answers = await this.bookingItems<Confirmation>(bookingId, SORT_PREFIX.answer);
     return answers.sort((a, b) => a.at.localeCompare(b.at));
   }
 
@@ -473,7 +453,7 @@ export class DynamoBookingStore {
 
   /** Every change to a booking, oldest first: who, when, which fields, from → to. Ops-only data. */
   async listHistory(bookingId: string): Promise<HistoryEntry[]> {
-    return this.bookingItems<HistoryEntry>(bookingId, 'HISTORY#');
+    return this.bookingItems<HistoryEntry>(bookingId, SORT_PREFIX.history);
   }
 
   // ── once-only markers ──────────────────────────────────────────────────────
@@ -521,7 +501,7 @@ export class DynamoBookingStore {
     const items = await queryAll(this.doc, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-      ExpressionAttributeValues: { ':pk': `BOOKING#${bookingId}`, ':sk': prefix },
+      ExpressionAttributeValues: { ':pk': bookingPartition(bookingId), ':sk': prefix },
       ConsistentRead: true,
     });
     return items.map((item) => item.data as T);
@@ -692,8 +672,7 @@ function editableFields(change: BookingChange) {
 function bookingItem(booking: Booking): Item {
   return {
     ...keys.booking(booking.id),
-    GSI1PK: BOOKING_INDEX_PK,
-    GSI1SK: `${booking.startsAt}#${booking.id}`,
+    ...indexKeys.booking(booking.startsAt, booking.id),
     entity: 'booking',
     ...booking,
     schemaVersion: BOOKING_SCHEMA_VERSION,
