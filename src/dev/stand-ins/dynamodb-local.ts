@@ -44,7 +44,8 @@ export async function startDynamoDbLocal(
   });
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localDynamoClient(endpoint);
-  const deadline = Date.now() + 30_000;
+  // Generous: on a loaded machine Java alone can take most of a minute to start.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(
@@ -55,8 +56,12 @@ export async function startDynamoDbLocal(
       await client.send(new ListTablesCommand({}));
       break;
     } catch (error) {
-      if (Date.now() > deadline)
+      if (Date.now() > deadline) {
+        // Stop it, or the Java process outlives the caller (a busy machine can take longer than the deadline).
+        child.kill('SIGKILL');
+        client.destroy();
         throw new Error(`DynamoDB Local did not start on ${endpoint}: ${String(error)}`);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   }
