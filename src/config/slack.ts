@@ -6,7 +6,7 @@
 import type { Boat } from '../domain/catalogue';
 import { ConfigError } from '../errors';
 import { loadBoats } from './boats';
-import { type BrandDirectory, loadBrands } from './brands';
+import { type BrandDirectory, guestSiteUrl, loadBrands } from './brands';
 import { commonEnv, type Env, optional, parseEnv, required, withDefault } from './env';
 import { optionalSecretFromEnv, type SecretFetcher, type SecretSource, secretFromEnv } from './secrets';
 
@@ -26,6 +26,8 @@ export interface SlackConfig {
   templatesDir: string;
   boats: readonly Boat[];
   brands: BrandDirectory;
+  /** A brand's guest site (GUEST_SITE_URL), for the guest page links in `/charter status`. */
+  guestSiteUrl: (domain: string) => string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -64,6 +66,7 @@ export function loadSlackConfig(env: Env, fetcher?: () => SecretFetcher): SlackC
     templatesDir: parsed.TEMPLATES_DIR,
     boats: loadBoats(parsed.BOATS),
     brands: loadBrands(parsed.TEMPLATES_DIR, parsed.BRAND_SITES),
+    guestSiteUrl: (domain) => guestSiteUrl(parsed.GUEST_SITE_URL, domain),
     logLevel: parsed.LOG_LEVEL,
   };
 }

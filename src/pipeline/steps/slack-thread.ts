@@ -19,12 +19,12 @@ import {
   type OpsView,
   opsView,
 } from '../../domain';
+import type { GuestPageUrl } from '../../guest/paths';
 import { lastAskedByCrew } from '../../lifecycle/crew-answers';
 import type { SlackMessage } from '../../slack/blocks/primitives';
 import {
   buildCrewBoard,
   type CrewBoardEntry,
-  guestPageUrl,
   renderRootMessage,
   renderThreadReply,
   type StepState,
@@ -72,7 +72,11 @@ const CANCELLED_LABEL: Readonly<Record<Exclude<StepName, 'slack-thread'>, string
 
 const REPORTED_STEPS = Object.keys(DISPLAY_NAME) as Exclude<StepName, 'slack-thread'>[];
 
-export function slackThreadStep(deps: { thread: SlackThread; store: ThreadStore }): PipelineStep {
+export function slackThreadStep(deps: {
+  thread: SlackThread;
+  store: ThreadStore;
+  guestPageUrl: GuestPageUrl;
+}): PipelineStep {
   return {
     name: 'slack-thread',
     service: SLACK_SERVICE,
@@ -94,7 +98,7 @@ export function slackThreadStep(deps: { thread: SlackThread; store: ThreadStore 
       const view = opsView(booking);
       const root = renderRootMessage(
         view,
-        stepStatesFor(booking, records),
+        stepStatesFor(booking, records, deps.guestPageUrl),
         // Crew asked again after a change of time, boat or their place show as waiting again.
         buildCrewBoard(view, latestAnswers(answers), roster, lastAskedByCrew(booking, history)),
       );
@@ -123,9 +127,15 @@ export function slackThreadStep(deps: { thread: SlackThread; store: ThreadStore 
       sinceRevision ??= booking.revision;
 
       const posted = new Set(fresh ? [] : (prior.posted ?? []));
-      const wanted = plannedReplies(view, records, history, answers, roster, sinceRevision).filter(
-        (reply) => !posted.has(reply.key),
-      );
+      const wanted = plannedReplies(
+        view,
+        records,
+        history,
+        answers,
+        roster,
+        sinceRevision,
+        deps.guestPageUrl,
+      ).filter((reply) => !posted.has(reply.key));
       if (wanted.length > 0) {
         // A crashed run may have posted some of these already: its replies carry their key as metadata.
         const inThread = fresh ? new Set<string>() : await deps.thread.replyKeys(ts);
@@ -156,7 +166,11 @@ async function updateOrLose(thread: SlackThread, ts: string, root: Parameters<Sl
 }
 
 /** Each step's state as the thread shows it; a record about an older revision shows as pending. */
-export function stepStatesFor(booking: Booking, records: ReadonlyMap<StepName, StepRecord>): StepState[] {
+export function stepStatesFor(
+  booking: Booking,
+  records: ReadonlyMap<StepName, StepRecord>,
+  guestPageUrl: GuestPageUrl,
+): StepState[] {
   return REPORTED_STEPS.map((name) => {
     const record = records.get(name);
     const base: StepState = {
@@ -216,6 +230,7 @@ export function plannedReplies(
   answers: readonly Confirmation[],
   roster: readonly CrewMember[],
   sinceRevision: number,
+  guestPageUrl: GuestPageUrl,
 ): PlannedReply[] {
   const replies: PlannedReply[] = [];
   const reply = (key: string, at: string, event: ThreadEvent) =>
@@ -291,7 +306,7 @@ export function plannedReplies(
     });
   }
 
-  const states = stepStatesFor(view, records);
+  const states = stepStatesFor(view, records, guestPageUrl);
   let allDone = true;
   let doneAt = '';
   REPORTED_STEPS.forEach((name, i) => {
