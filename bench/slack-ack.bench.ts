@@ -255,7 +255,6 @@ function runChild(bundle: string): Promise<{ importMs: number; importCpuMs: numb
         AWS_ACCESS_KEY_ID: 'local',
         AWS_SECRET_ACCESS_KEY: 'local',
         LOG_LEVEL: 'error',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,5 +1,5 @@
 /**
- * `npm run build`: one minified ESM bundle per Lambda entry point under dist/<name>/index.mjs (Node 22, source
+ * `npm run build`: one minified ESM bundle per Lambda entry point under dist/<name>/index.mjs (Node 24, source
  * map beside it, templates/ copied in where the handler reads them). Exits non-zero, naming the entry points,
  * when any is missing; the ones that exist are still built so they can be inspected.
  */

@@ -16,6 +16,7 @@ export const ErrorCode = {
   RateLimited: 'rate_limited',
   Upstream: 'upstream_failed',
   Config: 'config_invalid',
+  StoredData: 'stored_data_invalid',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -130,6 +131,17 @@ export class ConfigError extends AppError {
   override readonly name = 'ConfigError';
   constructor(message: string) {
     super(ErrorCode.Config, 500, message);
+  }
+}
+
+/**
+ * A stored record that this code cannot read: written by a newer version, or not what its schema says. The
+ * message names the record, never its contents; the parse issues travel as the cause, for logs.
+ */
+export class StoredDataError extends AppError {
+  override readonly name = 'StoredDataError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(ErrorCode.StoredData, 500, message, options);
   }
 }
 

@@ -31,7 +31,8 @@ export const LAMBDA_BUNDLES: readonly LambdaBundle[] = [
 /** Where a bundle finds its templates at run time: next to index.mjs, in the Lambda task root. */
 export const BUNDLED_TEMPLATES_DIR = './templates';
 
-export const NODE_TARGET = 'node22';
+/** The Lambda runtime's Node major (NODEJS_24_X); development and tests run the same major (package.json). */
+export const NODE_TARGET = 'node24';
 
 /**
  * ESM bundles still contain CommonJS dependencies that call `require` for Node built-ins; ESM has no

@@ -6,8 +6,16 @@
 import type { Boat } from '../domain/catalogue';
 import { ConfigError } from '../errors';
 import { loadBoats } from './boats';
-import { type BrandDirectory, loadBrands } from './brands';
-import { commonEnv, type Env, optional, parseEnv, slackChannelId, withDefault } from './env';
+import { type BrandDirectory, guestSiteUrl, loadBrands } from './brands';
+import {
+  commonEnv,
+  type Env,
+  optional,
+  parseEnv,
+  required,
+  slackChannelId,
+  withDefault,
+} from './env';
 import { optionalSecretFromEnv, type SecretFetcher, type SecretSource, secretFromEnv } from './secrets';
 
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
@@ -26,6 +34,8 @@ export interface SlackConfig {
   templatesDir: string;
   boats: readonly Boat[];
   brands: BrandDirectory;
+  /** A brand's guest site (GUEST_SITE_URL), for the guest page links in `/charter status`. */
+  guestSiteUrl: (domain: string) => string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** SLACK_OPERATORS: who may run charters and keep the roster (src/slack/auth). Empty: nobody. */
   operators: OperatorList;
@@ -91,6 +101,7 @@ export function loadSlackConfig(env: Env, fetcher?: () => SecretFetcher): SlackC
     templatesDir: parsed.TEMPLATES_DIR,
     boats: loadBoats(parsed.BOATS),
     brands: loadBrands(parsed.TEMPLATES_DIR, parsed.BRAND_SITES),
+    guestSiteUrl: (domain) => guestSiteUrl(parsed.GUEST_SITE_URL, domain),
     logLevel: parsed.LOG_LEVEL,
     operators: parseOperators(parsed.SLACK_OPERATORS),
   };

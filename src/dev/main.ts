@@ -35,8 +35,6 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   const config = loadDevConfig(process.env);
-  // The SDK's Node 20 end-of-support notice would repeat for every client; it is about upgrades, not this run.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const fresh = argv.includes('--fresh');
   const stamp = () => new Date().toLocaleTimeString('en-GB');
 

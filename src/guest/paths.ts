@@ -24,6 +24,22 @@ export function guestPagePath(slug: string): string {
   return `/g/${assertSafeName(slug, 'Slug')}`;
 }
 
+/**
+ * The one guest page URL: a brand's guest site (GUEST_SITE_URL, see config guestSiteUrl) plus `/g/<slug>`.
+ * Slack, the pipeline, the lifecycle and the pages all link through this.
+ */
+export function guestPageUrl(siteUrl: string, slug: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}${guestPagePath(slug)}`;
+}
+
+/** A booking's guest page URL from the configured site of its brand. */
+export type GuestPageUrl = (booking: { domain: string; slug: string }) => string;
+
+/** GuestPageUrl over a config's `guestSiteUrl(domain)` (GUEST_SITE_URL). */
+export function guestPageUrlOf(guestSiteUrl: (domain: string) => string): GuestPageUrl {
+  return (booking) => guestPageUrl(guestSiteUrl(booking.domain), booking.slug);
+}
+
 export function guestCalendarPath(bookingId: string): string {
   return `/${guestCalendarKey(bookingId)}`;
 }

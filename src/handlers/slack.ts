@@ -9,6 +9,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { loadSlackConfig, type SlackConfig } from '../config/slack';
 import type { Booking } from '../domain';
+import { guestPageUrlOf } from '../guest/paths';
 import { createLogger, type Logger } from '../logging/logger';
 import { StepRecordStore } from '../pipeline/step-records';
 import { stepStatesFor } from '../pipeline/steps/slack-thread';
@@ -61,13 +62,16 @@ export interface DynamoDeps {
 }
 
 /** The booking store and the pipeline's step records on one DynamoDB client. */
-export function createDynamoDeps(config: Pick<SlackConfig, 'region' | 'tableName'>): DynamoDeps {
+export function createDynamoDeps(
+  config: Pick<SlackConfig, 'region' | 'tableName' | 'guestSiteUrl'>,
+): DynamoDeps {
   const client = new DynamoDBClient({ region: config.region });
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const steps = new StepRecordStore(doc, config.tableName);
+  const guestPageUrl = guestPageUrlOf(config.guestSiteUrl);
   return {
     store: new DynamoBookingStore(doc, config.tableName),
-    readSteps: async (booking) => stepStatesFor(booking, await steps.list(booking.id)),
+    readSteps: async (booking) => stepStatesFor(booking, await steps.list(booking.id), guestPageUrl),
   };
 }
 

@@ -4,8 +4,10 @@
  * firing timer does). Used by the reconciler's entry, `npm run dev` and the tests, so all run the same code.
  * Reads no environment: the caller passes the scheduler (EventBridge in AWS, local elsewhere) and the policy.
  */
+
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DeadlinePolicy } from '../domain';
+import type { GuestPageUrl } from '../guest/paths';
 import type { Logger } from '../logging/logger';
 import type { SlackThread } from '../pipeline/clients/slack-thread';
 import type { StepRecordStore } from '../pipeline/step-records';
@@ -27,6 +29,8 @@ export interface CrewLifecycleDeps {
   slack: Pick<SlackThread, 'replyKeys' | 'postReply'> & Partial<Pick<SlackThread, 'postDirect'>>;
   scc: Pick<SccFollowUpClient, 'remind' | 'sendRoster'>;
   scheduler: TimerScheduler;
+  /** Links to the guest page (GUEST_SITE_URL), in the completion message. */
+  guestPageUrl: GuestPageUrl;
   policy?: DeadlinePolicy;
   now?: () => Date;
   logger: Logger;
@@ -54,6 +58,7 @@ export function createCrewLifecycle(deps: CrewLifecycleDeps): CrewLifecycle {
     scheduler: deps.scheduler,
     scc: deps.scc,
     thread,
+    guestPageUrl: deps.guestPageUrl,
     ...(deps.policy ? { policy: deps.policy } : {}),
     now,
     logger,

@@ -17,6 +17,7 @@ import {
   type HistoryEntry,
   rosterEmailTime,
 } from '../domain';
+import type { GuestPageUrl } from '../guest/paths';
 import type { Logger } from '../logging/logger';
 import type { StepName } from '../pipeline/step-records';
 import type { PipelineStep } from '../pipeline/steps/step';
@@ -29,7 +30,6 @@ import {
   renderReminderSent,
   renderRosterSent,
 } from '../slack/blocks/crew-lifecycle';
-import { guestPageUrl } from '../slack/blocks/status-thread';
 import type { CrewReminderRequest } from '../store';
 import { countingAnswers } from './crew-answers';
 import type { LifecycleStore } from './lifecycle-store';
@@ -48,6 +48,7 @@ export interface CrewLifecycleStepDeps {
   scheduler: TimerScheduler;
   scc: Pick<SccFollowUpClient, 'remind' | 'sendRoster'>;
   thread: Pick<LifecycleThread, 'post' | 'isPosted'>;
+  guestPageUrl: GuestPageUrl;
   policy?: DeadlinePolicy;
   now: () => Date;
   logger: Logger;
@@ -242,7 +243,7 @@ export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
       await deps.thread.post(
         booking.id,
         `completed:${completion.at}`,
-        renderCompleted({ completion, guestPageUrl: guestPageUrl(booking) }),
+        renderCompleted({ completion, guestPageUrl: deps.guestPageUrl(booking) }),
       ),
     ];
   }

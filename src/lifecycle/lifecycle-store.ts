@@ -8,8 +8,9 @@
  * Not on the pipeline's stream filter: writing it never wakes the reconciler.
  */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { lifecycleTimersKey } from '../store/keys';
 
-const key = (bookingId: string) => ({ PK: `LIFECYCLE#${bookingId}`, SK: 'TIMERS' });
+const key = lifecycleTimersKey;
 
 export type ScheduledTimers = ReadonlyMap<string, string>;
 

@@ -6,12 +6,14 @@
  *
  * Takes every client as an argument and reads no environment: the caller decides where things are.
  */
+
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BrandDirectory } from '../config/brands';
 import type { PipelineConfig } from '../config/pipeline';
 import type { Brand, DeadlinePolicy } from '../domain';
+import { guestPageUrlOf } from '../guest/paths';
 import { createGuestPagePublisher } from '../guest/publish';
 import { createGuestRenderer } from '../guest/render-guest-page';
 import { type CrewLifecycle, createCrewLifecycle } from '../lifecycle/crew-lifecycle';
@@ -107,12 +109,18 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }),
     logger,
   });
+  const guestPageUrl = guestPageUrlOf(config.guestSiteUrl);
   const steps: PipelineStep[] = [
     sccEventStep({ scc, roster: store }),
-    calendarEntryStep({ dashboard }),
+    calendarEntryStep({ dashboard, guestPageUrl }),
     guestPageStep({ publisher, brands: deps.brands }),
     invalidationStep({ cloudFront: deps.cloudFront, brands: deps.brands }),
-    slackThreadStep({ thread: slack, store, deliveries: new DeliveryStore(deps.doc, config.tableName) }),
+    slackThreadStep({
+      thread: slack,
+      store,
+      deliveries: new DeliveryStore(deps.doc, config.tableName),
+      guestPageUrl,
+    }),
   ];
   const lifecycle = deps.timers
     ? createCrewLifecycle({
@@ -129,6 +137,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           fetch: deps.fetch,
         }),
         scheduler: deps.timers.scheduler,
+        guestPageUrl,
         ...(deps.timers.policy ? { policy: deps.timers.policy } : {}),
         ...(deps.timers.now ? { now: deps.timers.now } : {}),
         logger,

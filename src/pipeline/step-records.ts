@@ -16,6 +16,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { bookingPartition, SORT_PREFIX, stepKey } from '../store/keys';
 import type { StepRetry } from './background-retry';
 import type { FailureKind } from './failures';
 
@@ -100,7 +101,7 @@ export interface ClaimRequest {
   seen: StepRecord | undefined;
 }
 
-const key = (bookingId: string, name: StepName) => ({ PK: `BOOKING#${bookingId}`, SK: `STEP#${name}` });
+const key = (bookingId: string, name: StepName) => stepKey(bookingId, name);
 
 export class StepRecordStore {
   constructor(
@@ -114,7 +115,7 @@ export class StepRecordStore {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': `BOOKING#${bookingId}`, ':sk': 'STEP#' },
+        ExpressionAttributeValues: { ':pk': bookingPartition(bookingId), ':sk': SORT_PREFIX.step },
         ConsistentRead: true,
       }),
     );

@@ -9,6 +9,7 @@
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Logger } from '../logging/logger';
+import { bookingIdOfPartition } from '../store/keys';
 import { STREAM_ENTITIES, TABLE_KEYS } from '../store/table-definition';
 import type { ReconcileOutcome, Reconciler } from './reconciler';
 
@@ -24,7 +25,6 @@ export interface StreamHandlerDeps {
 }
 
 const ENTITIES = new Set<string>(STREAM_ENTITIES);
-const BOOKING_PREFIX = 'BOOKING#';
 
 export function createStreamHandler(deps: StreamHandlerDeps): StreamEventHandler {
   return async function handleStreamEvent(event) {
@@ -55,8 +55,7 @@ export function bookingIdOf(record: DynamoDBRecord): string | undefined {
   const entity = image?.[TABLE_KEYS.entityAttribute]?.S;
   if (!entity || !ENTITIES.has(entity)) return undefined;
   const pk = record.dynamodb?.Keys?.[TABLE_KEYS.partitionKey]?.S ?? image?.[TABLE_KEYS.partitionKey]?.S;
-  if (!pk?.startsWith(BOOKING_PREFIX)) return undefined;
-  return pk.slice(BOOKING_PREFIX.length) || undefined;
+  return pk ? bookingIdOfPartition(pk) : undefined;
 }
 
 /** Stream sequence numbers are decimal strings of varying length: compare them as numbers. */

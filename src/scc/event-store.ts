@@ -30,6 +30,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../errors';
+import { INDEX_PARTITION, indexKeys, SORT_PREFIX, sccKeys } from '../store/keys';
 import { TABLE_KEYS } from '../store/table-definition';
 import type { NoticeKind, SccAssignmentState, SccEvent } from './event-schema';
 
@@ -75,21 +76,7 @@ export interface CrewFeedEntry {
   version: number;
 }
 
-const keys = {
-  event: (id: string) => ({ PK: `SCC#${id}`, SK: 'EVENT' }),
-  assignment: (id: string, crewId: string) => ({ PK: `SCC#${id}`, SK: `CREW#${crewId}` }),
-  email: (id: string, crewId: string, version: number) => ({
-    PK: `SCC#${id}`,
-    SK: `EMAIL#${crewId}#v${String(version).padStart(6, '0')}`,
-  }),
-  bounce: (id: string, crewId: string) => ({ PK: `SCC#${id}`, SK: `BOUNCE#${crewId}` }),
-  rate: (id: string, digest: string, window: number) => ({ PK: `SCC#${id}`, SK: `RATE#${digest}#${window}` }),
-  feed: (crewId: string) => ({ PK: `SCCCREW#${crewId}`, SK: 'FEED' }),
-  followUp: (id: string, f: FollowUpId) => ({
-    PK: `SCC#${id}`,
-    SK: `SENT#${f.kind}#${f.crewId}#v${String(f.version).padStart(6, '0')}#${f.key}`,
-  }),
-};
+const keys = sccKeys;
 
 export type FollowUpKind = 'reminder' | 'roster';
 
@@ -111,8 +98,6 @@ export interface FollowUpRecord extends FollowUpId {
   messageId?: string;
   lastError?: string;
 }
-
-const crewIndexKey = (crewId: string) => `SCCCREW#${crewId}`;
 
 /** How one send ended. */
 export type SendOutcome = { state: Exclude<EmailState, 'pending'>; messageId?: string; error?: string };
@@ -140,7 +125,7 @@ export class SccEventStore {
           TableName: this.tableName,
           // Everything but the rate counters, which sort after EVENT.
           KeyConditionExpression: 'PK = :pk AND SK < :rate',
-          ExpressionAttributeValues: { ':pk': `SCC#${id}`, ':rate': 'RATE#' },
+          ExpressionAttributeValues: { ':pk': keys.partition(id), ':rate': SORT_PREFIX.sccRate },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
         }),
@@ -148,7 +133,7 @@ export class SccEventStore {
       items.push(...(page.Items ?? []));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    const eventItem = items.find((i) => i.SK === 'EVENT');
+    const eventItem = items.find((i) => i.SK === keys.eventSortKey);
     if (!eventItem) return undefined;
     const assignments = new Map<string, SccAssignmentState>();
     const emails: EmailRecord[] = [];
@@ -297,7 +282,7 @@ export class SccEventStore {
         IndexName: gsi1.name,
         KeyConditionExpression: '#pk = :pk AND #sk >= :from',
         ExpressionAttributeNames: { '#pk': gsi1.partitionKey, '#sk': gsi1.sortKey },
-        ExpressionAttributeValues: { ':pk': crewIndexKey(crewId), ':from': from.toISOString() },
+        ExpressionAttributeValues: { ':pk': INDEX_PARTITION.sccCrew(crewId), ':from': from.toISOString() },
         Limit: limit,
       }),
     );
@@ -424,10 +409,8 @@ export class SccEventStore {
       data: state,
     };
     // Only a current assignment appears in the person's calendar feed.
-    if (state.active) {
-      item[TABLE_KEYS.gsi1.partitionKey] = crewIndexKey(state.crewId);
-      item[TABLE_KEYS.gsi1.sortKey] = `${event.schedule.startsAt}#${event.id}`;
-    }
+    if (state.active)
+      Object.assign(item, indexKeys.sccCrewFeed(state.crewId, event.schedule.startsAt, event.id));
     return item;
   }
 }

@@ -4,14 +4,14 @@
  * of waiting. Same interface as the EventBridge scheduler. Never used in AWS.
  */
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { INDEX_PARTITION, indexKeys, timerKey } from '../store/keys';
 import { queryAll } from '../store/query-items';
 import { TABLE_KEYS } from '../store/table-definition';
 import type { Clock, Timer, TimerPayload, TimerScheduler } from './timer';
 
 export type TimerHandler = (timer: { name: string; payload: TimerPayload }) => Promise<unknown>;
 
-const INDEX_PK = 'TIMER';
-const key = (name: string) => ({ PK: `TIMER#${name}`, SK: 'TIMER' });
+const key = timerKey;
 
 export class LocalTimerScheduler implements TimerScheduler {
   constructor(
@@ -27,8 +27,7 @@ export class LocalTimerScheduler implements TimerScheduler {
         TableName: this.tableName,
         Item: {
           ...key(timer.name),
-          GSI1PK: INDEX_PK,
-          GSI1SK: `${dueAt}#${timer.name}`,
+          ...indexKeys.timer(dueAt, timer.name),
           entity: 'timer',
           name: timer.name,
           dueAt,
@@ -85,7 +84,7 @@ export class LocalTimerScheduler implements TimerScheduler {
       IndexName: gsi1.name,
       KeyConditionExpression: '#pk = :pk AND #sk <= :upper',
       ExpressionAttributeNames: { '#pk': gsi1.partitionKey, '#sk': gsi1.sortKey },
-      ExpressionAttributeValues: { ':pk': INDEX_PK, ':upper': upper },
+      ExpressionAttributeValues: { ':pk': INDEX_PARTITION.timer, ':upper': upper },
     });
     return items.map((item) => ({
       name: String(item.name),

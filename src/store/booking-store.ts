@@ -28,6 +28,8 @@ import {
   type ValidBookingInput,
 } from '../domain';
 import { ConflictError, NotFoundError, StaleRevisionError } from '../errors';
+import { BOOKING_SCHEMA_VERSION, bookingFromItem } from './booking-item';
+import { bookingKeys, bookingPartition, INDEX_PARTITION, indexKeys, SORT_PREFIX } from './keys';
 import { queryAll, queryItems } from './query-items';
 import { randomCode } from './random-ids';
 import { TABLE_KEYS } from './table-definition';
@@ -85,27 +87,7 @@ export interface ListUpcomingOptions {
   includeCancelled?: boolean;
 }
 
-const keys = {
-  booking: (id: string) => ({ PK: `BOOKING#${id}`, SK: 'BOOKING' }),
-  slug: (domain: string, slug: string) => ({ PK: `SLUG#${domain}#${slug}`, SK: 'SLUG' }),
-  crew: (id: string) => ({ PK: `CREW#${id}`, SK: 'CREW' }),
-  confirmation: (bookingId: string, crewId: string) => ({
-    PK: `BOOKING#${bookingId}`,
-    SK: `CONFIRMATION#${crewId}`,
-  }),
-  answer: (bookingId: string, crewId: string, at: string) => ({
-    PK: `BOOKING#${bookingId}`,
-    SK: `ANSWER#${crewId}#${at}`,
-  }),
-  idempotency: (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: 'IDEMPOTENCY' }),
-  history: (bookingId: string, revision: number) => ({
-    PK: `BOOKING#${bookingId}`,
-    SK: `HISTORY#${String(revision).padStart(6, '0')}`,
-  }),
-};
-
-const BOOKING_INDEX_PK = 'BOOKING';
-const CREW_INDEX_PK = 'CREW';
+const keys = bookingKeys;
 
 export function newBookingId(): string {
   // Time-ordered and URL-safe: sorts by creation, readable in logs, safe in S3 keys. It also names the
@@ -202,7 +184,7 @@ export class DynamoBookingStore {
       KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
       ExpressionAttributeNames: { '#pk': gsi1.partitionKey, '#sk': gsi1.sortKey },
       ExpressionAttributeValues: {
-        ':pk': BOOKING_INDEX_PK,
+        ':pk': INDEX_PARTITION.booking,
         ':from': options.from.toISOString(),
         ':to': options.to ? `${options.to.toISOString()}~` : '~',
       },
@@ -359,8 +341,7 @@ export class DynamoBookingStore {
         TableName: this.tableName,
         Item: {
           ...keys.crew(member.id),
-          GSI1PK: CREW_INDEX_PK,
-          GSI1SK: `${member.name.toLowerCase()}#${member.id}`,
+          ...indexKeys.crew(member.name, member.id),
           entity: 'crew',
           data: member,
         },
@@ -381,7 +362,7 @@ export class DynamoBookingStore {
       IndexName: gsi1.name,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
-      ExpressionAttributeValues: { ':pk': CREW_INDEX_PK },
+      ExpressionAttributeValues: { ':pk': INDEX_PARTITION.crew },
     });
     const members = items.map((item) => item.data as CrewMember);
     return members.filter((member) => member.active || options.includeInactive);
@@ -447,12 +428,12 @@ export class DynamoBookingStore {
   }
 
   async listConfirmations(bookingId: string): Promise<Confirmation[]> {
-    return this.bookingItems<Confirmation>(bookingId, 'CONFIRMATION#');
+    return this.bookingItems<Confirmation>(bookingId, SORT_PREFIX.confirmation);
   }
 
   /** Every answer ever given on a booking, oldest first. */
   async listAnswers(bookingId: string): Promise<Confirmation[]> {
-    const answers = await this.bookingItems<Confirmation>(bookingId, 'ANSWER#');
+    const answers = await this.bookingItems<Confirmation>(bookingId, SORT_PREFIX.answer);
     return answers.sort((a, b) => a.at.localeCompare(b.at));
   }
 
@@ -471,7 +452,7 @@ export class DynamoBookingStore {
 
   /** Every change to a booking, oldest first: who, when, which fields, from → to. Ops-only data. */
   async listHistory(bookingId: string): Promise<HistoryEntry[]> {
-    return this.bookingItems<HistoryEntry>(bookingId, 'HISTORY#');
+    return this.bookingItems<HistoryEntry>(bookingId, SORT_PREFIX.history);
   }
 
   // ── once-only markers ──────────────────────────────────────────────────────
@@ -519,7 +500,7 @@ export class DynamoBookingStore {
     const items = await queryAll(this.doc, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-      ExpressionAttributeValues: { ':pk': `BOOKING#${bookingId}`, ':sk': prefix },
+      ExpressionAttributeValues: { ':pk': bookingPartition(bookingId), ':sk': prefix },
       ConsistentRead: true,
     });
     return items.map((item) => item.data as T);
@@ -690,16 +671,16 @@ function editableFields(change: BookingChange) {
 function bookingItem(booking: Booking): Item {
   return {
     ...keys.booking(booking.id),
-    GSI1PK: BOOKING_INDEX_PK,
-    GSI1SK: `${booking.startsAt}#${booking.id}`,
+    ...indexKeys.booking(booking.startsAt, booking.id),
     entity: 'booking',
     ...booking,
+    schemaVersion: BOOKING_SCHEMA_VERSION,
   };
 }
 
+/** The Booking a stored item holds, upgraded and parsed (booking-item.ts). */
 export function toBooking(item: Item): Booking {
-  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, entity: _e, ...rest } = item;
-  return rest as unknown as Booking;
+  return bookingFromItem(item);
 }
 
 function cancellationReasons(error: unknown): (string | undefined)[] | undefined {

@@ -1,4 +1,5 @@
 /** Persistence: the DynamoDB booking store and the one table definition. */
+export * from './booking-item';
 export * from './booking-store';
 export * from './query-items';
 export * from './table-definition';

@@ -7,11 +7,12 @@
  *   BOOKING#<id>        / CONFIRMATION#<crewId>   latest answer of one crew member (entity "confirmation")
  *   BOOKING#<id>        / ANSWER#<crewId>#<at>    every answer ever given, for history (entity "answer")
  *   BOOKING#<id>        / STEP#<name>             pipeline step outcome (entity "step")
- *   BOOKING#<id>        / HISTORY#<at>#<rev>      change history (entity "history")
+ *   BOOKING#<id>        / HISTORY#<rev, 6 digits> change history (entity "history")
  *   SLUG#<domain>#<slug>/ SLUG                    slug reservation → bookingId (entity "slug")
  *   CREW#<crewId>       / CREW                    roster member (entity "crew"); GSI1: CREW / <name>
  *   IDEMPOTENCY#<key>   / IDEMPOTENCY             once-only markers with a TTL (entity "idempotency")
- * Other services add their own prefixes (SCC#…, CALENDAR#…) and document them where they are written.
+ * Other modules add their own prefixes (SCC#…, SCCCREW#…, LIFECYCLE#…, TIMER#…) and document them where
+ * they are written. Every key, of every module, is spelled in keys.ts.
  *
  * The stream (NEW_AND_OLD_IMAGES) drives the pipeline; its filter passes entity "booking" and "confirmation".
  */

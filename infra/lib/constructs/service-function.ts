@@ -1,12 +1,12 @@
 /**
- * ServiceFunction: how every Charter Ops Lambda runs. Node 22 on arm64, bundled by the local esbuild (never
+ * ServiceFunction: how every Charter Ops Lambda runs. Node 24 on arm64, bundled by the local esbuild (never
  * Docker) with the options `npm run build` uses, its own log group with retention, its own role that starts
  * with nothing but writing to that log group, and an alarm on errors.
  *
  * Must never grant a managed policy or a wildcard action: each service adds exactly what it uses.
  */
 import { join } from 'node:path';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -25,7 +25,7 @@ import {
 import { justifyWildcardResources, type WildcardResourceJustification } from '../nag-checks';
 import type { SecretSetting, Secrets } from './secrets';
 
-export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
+export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
 /** grantReadWriteData covers the table's indexes as <table ARN>/index/*. */
 export const TABLE_INDEXES: WildcardResourceJustification = {
@@ -125,12 +125,6 @@ export class ServiceFunction extends Construct {
     });
     if (defaults.alarmTopic)
       this.errorsAlarm.addAlarmAction(new cloudwatchActions.SnsAction(defaults.alarmTopic));
-
-    Validations.of(this.function).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason:
-        'Node.js 22 is the runtime Charter Ops is built and tested for (local development runs Node 20/22); moving to 24 is a deliberate upgrade, not a default.',
-    });
   }
 
   /** Grants read access to exactly these secrets and names them in the environment (<SETTING>_SECRET_ID). */

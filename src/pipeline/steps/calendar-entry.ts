@@ -9,7 +9,7 @@
  * Built from guestView: the calendar never carries prices, costs, rates, notes or contact details.
  */
 import { guestView } from '../../domain';
-import { guestPageUrl } from '../../slack/blocks/status-thread';
+import type { GuestPageUrl } from '../../guest/paths';
 import {
   type CalendarEntryInput,
   DASHBOARD_SERVICE,
@@ -26,7 +26,10 @@ export interface CalendarEntryResult {
   [key: string]: unknown;
 }
 
-export function calendarEntryStep(deps: { dashboard: DashboardClient }): PipelineStep {
+export function calendarEntryStep(deps: {
+  dashboard: DashboardClient;
+  guestPageUrl: GuestPageUrl;
+}): PipelineStep {
   return {
     name: 'calendar-entry',
     service: DASHBOARD_SERVICE,
@@ -59,7 +62,7 @@ export function calendarEntryStep(deps: { dashboard: DashboardClient }): Pipelin
         meetingPoint: view.meetingPoint,
         domain: view.domain,
         slug: view.slug,
-        guestPageUrl: guestPageUrl(view),
+        guestPageUrl: deps.guestPageUrl(view),
         partySize: view.partySize,
         crew: view.crew.map((c) => ({ firstName: c.firstName, role: c.role })),
         progress: progressOf(booking.revision, records),

@@ -20,13 +20,13 @@ import {
   type OpsView,
   opsView,
 } from '../../domain';
+import type { GuestPageUrl } from '../../guest/paths';
 import { lastAskedByCrew } from '../../lifecycle/crew-answers';
 import type { Delivery, DeliveryStore } from '../../mail/mail-feedback';
 import type { SlackMessage } from '../../slack/blocks/primitives';
 import {
   buildCrewBoard,
   type CrewBoardEntry,
-  guestPageUrl,
   renderRootMessage,
   renderThreadReply,
   type StepState,
@@ -82,6 +82,7 @@ export function slackThreadStep(deps: {
   store: ThreadStore;
   /** Bounces and complaints SES reported (src/mail): ✉️❌ on the crew board and a line in the thread. */
   deliveries?: Pick<DeliveryStore, 'list'>;
+  guestPageUrl: GuestPageUrl;
 }): PipelineStep {
   const loadDeliveries = (bookingId: string) => deps.deliveries?.list(bookingId) ?? Promise.resolve([]);
   return {
@@ -110,7 +111,7 @@ export function slackThreadStep(deps: {
       const view = opsView(booking);
       const root = renderRootMessage(
         view,
-        stepStatesFor(booking, records),
+        stepStatesFor(booking, records, deps.guestPageUrl),
         // Crew asked again after a change of time, boat or their place show as waiting again.
         withMailProblems(
           buildCrewBoard(view, latestAnswers(answers), roster, lastAskedByCrew(booking, history)),
@@ -149,6 +150,7 @@ export function slackThreadStep(deps: {
         answers,
         roster,
         sinceRevision,
+        deps.guestPageUrl,
         deliveries,
       ).filter((reply) => !posted.has(reply.key));
       if (wanted.length > 0) {
@@ -189,7 +191,11 @@ async function updateOrLose(thread: SlackThread, ts: string, root: Parameters<Sl
 }
 
 /** Each step's state as the thread shows it; a record about an older revision shows as pending. */
-export function stepStatesFor(booking: Booking, records: ReadonlyMap<StepName, StepRecord>): StepState[] {
+export function stepStatesFor(
+  booking: Booking,
+  records: ReadonlyMap<StepName, StepRecord>,
+  guestPageUrl: GuestPageUrl,
+): StepState[] {
   return REPORTED_STEPS.map((name) => {
     const record = records.get(name);
     const base: StepState = {
@@ -267,6 +273,7 @@ export function plannedReplies(
   answers: readonly Confirmation[],
   roster: readonly CrewMember[],
   sinceRevision: number,
+  guestPageUrl: GuestPageUrl,
   deliveries: readonly Delivery[] = [],
 ): PlannedReply[] {
   const replies: PlannedReply[] = [];
@@ -356,7 +363,7 @@ export function plannedReplies(
     });
   }
 
-  const states = stepStatesFor(view, records);
+  const states = stepStatesFor(view, records, guestPageUrl);
   let allDone = true;
   let doneAt = '';
   REPORTED_STEPS.forEach((name, i) => {

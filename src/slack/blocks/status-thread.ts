@@ -200,11 +200,17 @@ export function crewBoardSummary(board: readonly CrewBoardEntry[]): string {
 
 // ── root message ────────────────────────────────────────────────────────────
 
-export function guestPageUrl(view: Pick<OpsView, 'domain' | 'slug'>): string {
-  return `https://${view.domain}/g/${view.slug}`;
+/**
+ * The guest page line: a link once the guest page step is done (its state carries the URL, built from
+ * GUEST_SITE_URL by src/guest/paths.ts), plain text before, so nobody follows a link to a page not yet out.
+ */
+function guestPageLine(view: OpsView, steps: readonly StepState[]): string {
+  const label = `${escapeMrkdwn(view.domain)}/g/${escapeMrkdwn(view.slug)}`;
+  const url = steps.find((s) => s.name === 'guestPage' && s.status === 'done')?.url;
+  return url ? `<${url}|${label}>` : label;
 }
 
-function summaryBlocks(view: OpsView): KnownBlock[] {
+function summaryBlocks(view: OpsView, steps: readonly StepState[]): KnownBlock[] {
   // The guest's email and phone are for operators (renderOperatorBlocks), like money.
   const guest = `${escapeMrkdwn(view.guest.name)} · party of ${view.guest.partySize}`;
   const blocks: KnownBlock[] = [
@@ -216,7 +222,7 @@ function summaryBlocks(view: OpsView): KnownBlock[] {
         `*Boat*\n${escapeMrkdwn(view.boat.name)}`,
         `*Meeting point*\n${escapeMrkdwn(view.meetingPoint)}`,
         `*Guest*\n${guest}`,
-        `*Guest page*\n<${guestPageUrl(view)}|${escapeMrkdwn(view.domain)}/g/${escapeMrkdwn(view.slug)}>`,
+        `*Guest page*\n${guestPageLine(view, steps)}`,
       ],
       THREAD_BLOCK.summary,
     ),
@@ -306,7 +312,7 @@ export function renderRootMessage(
   crewBoard: readonly CrewBoardEntry[],
 ): RootMessage {
   const blocks: KnownBlock[] = [
-    ...summaryBlocks(view),
+    ...summaryBlocks(view, steps),
     divider(),
     renderStepsBlock(steps),
     renderCrewBoardBlock(crewBoard),

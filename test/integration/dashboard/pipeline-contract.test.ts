@@ -3,8 +3,10 @@
  * talking through fetch to this Lambda handler (in-process, against DynamoDB Local), create, update and
  * remove an entry. If either side changes its shape, this fails.
  */
+
 import { beforeAll, describe, expect, it } from 'vitest';
 import { guestView } from '../../../src/domain';
+import { guestPageUrlOf } from '../../../src/guest/paths';
 import { silentLogger } from '../../../src/logging/logger';
 import { DashboardClient } from '../../../src/pipeline/clients/dashboard-client';
 import { calendarEntryStep } from '../../../src/pipeline/steps/calendar-entry';
@@ -44,7 +46,7 @@ beforeAll(async () => {
 });
 
 function runStep(booking: ReturnType<typeof aBooking>) {
-  return calendarEntryStep({ dashboard: client }).run({
+  return calendarEntryStep({ dashboard: client, guestPageUrl: guestPageUrlOf((d) => `https://${d}`) }).run({
     booking,
     previous: undefined,
     records: new Map(),

@@ -17,11 +17,11 @@ describe('the four functions', () => {
     expect(Object.keys(functions).sort()).toEqual(['Dashboard', 'Reconciler', 'Scc', 'SlackApp']);
   });
 
-  it('run Node.js 22 on arm64 with the ESM bundle handler and their own log group', () => {
+  it('run Node.js 24 on arm64 with the ESM bundle handler and their own log group', () => {
     for (const [name, fn] of Object.entries(functions)) {
       expect({ name, ...fn.Properties }).toMatchObject({
         name,
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
         LoggingConfig: { LogGroup: { Ref: expect.stringMatching(new RegExp(`^${name}ServiceLogs`)) } },

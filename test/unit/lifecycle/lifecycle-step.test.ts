@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking, Confirmation, HistoryEntry } from '../../../src/domain';
 import { UpstreamError } from '../../../src/errors';
+import { guestPageUrlOf } from '../../../src/guest/paths';
 import { crewLifecycleStep, lifecycleFingerprint } from '../../../src/lifecycle/lifecycle-step';
 import { silentLogger } from '../../../src/logging/logger';
 import type { StepRecord } from '../../../src/pipeline/step-records';
@@ -45,6 +46,7 @@ function stepWith(options: { booking: Booking; confirmations?: Confirmation[]; f
       },
       sendRoster: async () => [],
     },
+    guestPageUrl: guestPageUrlOf((domain) => `https://${domain}`),
     thread: {
       post: async (_id, key) => {
         posted.push(key);

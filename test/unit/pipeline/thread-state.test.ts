@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { opsView } from '../../../src/domain';
+import { guestPageUrlOf } from '../../../src/guest/paths';
 import type { StepName, StepRecord } from '../../../src/pipeline/step-records';
 import { plannedReplies, stepStatesFor, threadFingerprint } from '../../../src/pipeline/steps/slack-thread';
 import { aBooking } from '../../helpers/fixtures';
@@ -26,6 +27,9 @@ function record(
 
 const records = (...list: StepRecord[]) => new Map(list.map((r) => [r.name, r]));
 
+/** GUEST_SITE_URL as `npm run dev` sets it: not the brand domain itself. */
+const PAGE_URL = guestPageUrlOf((domain) => `http://localhost:3000/sites/${domain}`);
+
 describe('stepStatesFor', () => {
   it('shows each step at the booking’s revision, and an older outcome as pending', () => {
     const booking = aBooking({ revision: 2 });
@@ -43,6 +47,7 @@ describe('stepStatesFor', () => {
           lastError: { kind: 'transient', message: 'CloudFront did not answer in time.', at: '' },
         }),
       ),
+      PAGE_URL,
     );
     expect(states).toEqual([
       { name: 'scc', status: 'done' },
@@ -57,16 +62,17 @@ describe('stepStatesFor', () => {
     ]);
   });
 
-  it('links the guest page once it is up, and names the take-down steps of a cancelled booking', () => {
-    const live = stepStatesFor(aBooking(), records(record('guest-page', 1, 'succeeded')));
+  it('links the guest page once it is up, on the configured guest site, and names the take-down steps of a cancelled booking', () => {
+    const live = stepStatesFor(aBooking(), records(record('guest-page', 1, 'succeeded')), PAGE_URL);
     expect(live[2]).toEqual({
       name: 'guestPage',
       status: 'done',
-      url: 'https://sailjada.com/g/sunset-sail-smith-2026-12-05',
+      url: 'http://localhost:3000/sites/sailjada.com/g/sunset-sail-smith-2026-12-05',
     });
     const cancelled = stepStatesFor(
       aBooking({ status: 'cancelled' }),
       records(record('guest-page', 1, 'succeeded')),
+      PAGE_URL,
     );
     expect(cancelled.map((s) => s.label)).toEqual([
       'Crew event cancelled (ShipCaptainCrew)',
@@ -111,6 +117,7 @@ describe('plannedReplies: crew SES would not deliver to (issue #7)', () => {
       [],
       [],
       1,
+      PAGE_URL,
     ).filter((r) => r.key.startsWith('undeliverable:'));
     expect(replies.map((r) => r.key)).toEqual(['undeliverable:ben-okafor:Address blacklisted']);
     expect(replies[0]?.message.text).toContain('Could not email Ben Okafor: Address blacklisted');
@@ -124,6 +131,7 @@ describe('plannedReplies: crew SES would not deliver to (issue #7)', () => {
       [],
       [],
       1,
+      PAGE_URL,
     );
     expect(replies.filter((r) => r.key.startsWith('undeliverable:'))).toEqual([]);
   });

@@ -5,6 +5,7 @@
  * lifecycle step under the real reconciler, and the local timer scheduler. Everything that reads the time
  * reads one ManualClock, so a test moves days ahead without waiting.
  */
+
 import { SESClient } from '@aws-sdk/client-ses';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { loadBrands } from '../../../../src/config/brands';
@@ -24,6 +25,7 @@ import {
   DEFAULT_CHECKLISTS,
   scheduleInstants,
 } from '../../../../src/domain';
+import { guestPageUrlOf } from '../../../../src/guest/paths';
 import { createGuestPagePublisher } from '../../../../src/guest/publish';
 import { createGuestRenderer } from '../../../../src/guest/render-guest-page';
 import { type CrewLifecycle, createCrewLifecycle, SccFollowUpClient } from '../../../../src/lifecycle';
@@ -35,6 +37,10 @@ import { StepRecordStore } from '../../../../src/pipeline/step-records';
 import { guestPageStep } from '../../../../src/pipeline/steps/guest-page';
 import { sccEventStep } from '../../../../src/pipeline/steps/scc-event';
 import { slackThreadStep } from '../../../../src/pipeline/steps/slack-thread';
+
+/** Guest pages where GUEST_SITE_URL's default puts them. */
+const GUEST_PAGE_URL = guestPageUrlOf((domain) => `https://${domain}`);
+
 import { createSccHandler } from '../../../../src/scc/app';
 import { loadCrewTemplates } from '../../../../src/scc/crew-templates';
 import { SccEventStore } from '../../../../src/scc/event-store';
@@ -182,6 +188,7 @@ export async function startLifecycleStack(options: LifecycleStackOptions = {}): 
     slack: thread,
     scc: new SccFollowUpClient({ ...clientOptions, callRetry: retry }),
     scheduler,
+    guestPageUrl: GUEST_PAGE_URL,
     now,
     logger: silentLogger,
   });
@@ -203,7 +210,7 @@ export async function startLifecycleStack(options: LifecycleStackOptions = {}): 
     steps: [
       sccEventStep({ scc: new SccClient({ ...clientOptions, callRetry: retry }), roster: store }),
       ...guestPages,
-      slackThreadStep({ thread, store }),
+      slackThreadStep({ thread, store, guestPageUrl: GUEST_PAGE_URL }),
       lifecycle.step,
     ],
     retry,

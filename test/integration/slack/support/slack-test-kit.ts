@@ -12,6 +12,7 @@ import {
   startSlackWebApi,
 } from '../../../../src/dev/stand-ins/slack-web-api';
 import type { CrewMember, ValidBookingInput } from '../../../../src/domain';
+import { guestPageUrlOf } from '../../../../src/guest/paths';
 import { createSlackEventsHandler, type SlackEventsHandler } from '../../../../src/handlers/slack';
 import { type Logger, silentLogger } from '../../../../src/logging/logger';
 import { StepRecordStore } from '../../../../src/pipeline/step-records';
@@ -154,7 +155,8 @@ export async function startSlackTestKit(options: SlackTestKitOptions = {}): Prom
   const handle = createSlackEventsHandler({
     config,
     store: options.wrapStore ? options.wrapStore(store) : store,
-    readSteps: async (booking) => stepStatesFor(booking, await steps.list(booking.id)),
+    readSteps: async (booking) =>
+      stepStatesFor(booking, await steps.list(booking.id), guestPageUrlOf(config.guestSiteUrl)),
     logger: options.logger ?? silentLogger,
     ...(options.now ? { now: options.now } : {}),
   });

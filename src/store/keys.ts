@@ -1,0 +1,116 @@
+/**
+ * Every partition and sort key of the one table, spelled once (the layout is drawn in table-definition.ts).
+ * Stores build their keys here instead of writing `BOOKING#${id}` themselves, so two modules can never spell
+ * the same item two ways, and a new item kind shows up in one file.
+ *
+ * Key spelling only: no I/O, no SDK, nothing about what the items hold.
+ */
+import { TABLE_KEYS } from './table-definition';
+
+const { gsi1 } = TABLE_KEYS;
+
+/** Sort keys that order by a number (history revisions, email versions) carry it zero-padded. */
+const padded = (n: number) => String(n).padStart(6, '0');
+
+const BOOKING_PARTITION_PREFIX = 'BOOKING#';
+
+/** A booking's partition: the booking, its confirmations, answers, history and pipeline step records. */
+export const bookingPartition = (bookingId: string) => `${BOOKING_PARTITION_PREFIX}${bookingId}`;
+
+/** The booking a partition key belongs to; undefined when it is not a booking's partition. */
+export function bookingIdOfPartition(partitionKey: string): string | undefined {
+  if (!partitionKey.startsWith(BOOKING_PARTITION_PREFIX)) return undefined;
+  return partitionKey.slice(BOOKING_PARTITION_PREFIX.length) || undefined;
+}
+
+/** Sort-key prefixes that queries read with begins_with (or compare against). */
+export const SORT_PREFIX = {
+  confirmation: 'CONFIRMATION#',
+  answer: 'ANSWER#',
+  history: 'HISTORY#',
+  step: 'STEP#',
+  sccRate: 'RATE#',
+} as const;
+
+/** Items of the booking store (booking-store.ts). */
+export const bookingKeys = {
+  booking: (id: string) => ({ PK: bookingPartition(id), SK: 'BOOKING' }),
+  slug: (domain: string, slug: string) => ({ PK: `SLUG#${domain}#${slug}`, SK: 'SLUG' }),
+  crew: (id: string) => ({ PK: `CREW#${id}`, SK: 'CREW' }),
+  confirmation: (bookingId: string, crewId: string) => ({
+    PK: bookingPartition(bookingId),
+    SK: `${SORT_PREFIX.confirmation}${crewId}`,
+  }),
+  answer: (bookingId: string, crewId: string, at: string) => ({
+    PK: bookingPartition(bookingId),
+    SK: `${SORT_PREFIX.answer}${crewId}#${at}`,
+  }),
+  idempotency: (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: 'IDEMPOTENCY' }),
+  history: (bookingId: string, revision: number) => ({
+    PK: bookingPartition(bookingId),
+    SK: `${SORT_PREFIX.history}${padded(revision)}`,
+  }),
+};
+
+/** A pipeline step's record (pipeline/step-records.ts). */
+export const stepKey = (bookingId: string, name: string) => ({
+  PK: bookingPartition(bookingId),
+  SK: `${SORT_PREFIX.step}${name}`,
+});
+
+/** The timers the crew lifecycle last scheduled for a booking (lifecycle/lifecycle-store.ts). */
+export const lifecycleTimersKey = (bookingId: string) => ({ PK: `LIFECYCLE#${bookingId}`, SK: 'TIMERS' });
+
+/** A local timer (scheduler/local-scheduler.ts; never used in AWS). */
+export const timerKey = (name: string) => ({ PK: `TIMER#${name}`, SK: 'TIMER' });
+
+/** GSI1 partitions: the lists read through the index. */
+export const INDEX_PARTITION = {
+  booking: 'BOOKING',
+  crew: 'CREW',
+  timer: 'TIMER',
+  sccCrew: (crewId: string) => `SCCCREW#${crewId}`,
+} as const;
+
+/** GSI1 attributes of the items that appear in those lists, sorted by what each list is ordered by. */
+export const indexKeys = {
+  booking: (startsAt: string, id: string) => ({
+    [gsi1.partitionKey]: INDEX_PARTITION.booking,
+    [gsi1.sortKey]: `${startsAt}#${id}`,
+  }),
+  crew: (name: string, id: string) => ({
+    [gsi1.partitionKey]: INDEX_PARTITION.crew,
+    [gsi1.sortKey]: `${name.toLowerCase()}#${id}`,
+  }),
+  timer: (dueAt: string, name: string) => ({
+    [gsi1.partitionKey]: INDEX_PARTITION.timer,
+    [gsi1.sortKey]: `${dueAt}#${name}`,
+  }),
+  sccCrewFeed: (crewId: string, startsAt: string, eventId: string) => ({
+    [gsi1.partitionKey]: INDEX_PARTITION.sccCrew(crewId),
+    [gsi1.sortKey]: `${startsAt}#${eventId}`,
+  }),
+};
+
+/** SCC's items (scc/event-store.ts documents what each holds). */
+export const sccKeys = {
+  partition: (eventId: string) => `SCC#${eventId}`,
+  /** The event item's sort key; assignments, emails and bounces sort before the rate counters. */
+  eventSortKey: 'EVENT',
+  event: (id: string) => ({ PK: sccKeys.partition(id), SK: sccKeys.eventSortKey }),
+  assignment: (id: string, crewId: string) => ({ PK: sccKeys.partition(id), SK: `CREW#${crewId}` }),
+  email: (id: string, crewId: string, version: number) => ({
+    PK: sccKeys.partition(id),
+    SK: `EMAIL#${crewId}#v${padded(version)}`,
+  }),
+  bounce: (id: string, crewId: string) => ({ PK: sccKeys.partition(id), SK: `BOUNCE#${crewId}` }),
+  rate: (id: string, digest: string, window: number) => ({
+    PK: sccKeys.partition(id),
+    SK: `${SORT_PREFIX.sccRate}${digest}#${window}`,
+  }),
+  feed: (crewId: string) => ({ PK: INDEX_PARTITION.sccCrew(crewId), SK: 'FEED' }),
+  followUp: (id: string, f: { kind: string; crewId: string; version: number; key: string }) => ({
+    PK: sccKeys.partition(id),
+    SK: `SENT#${f.kind}#${f.crewId}#v${padded(f.version)}#${f.key}`,
+  }),
+};
