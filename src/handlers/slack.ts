@@ -10,7 +10,8 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { loadSlackConfig, type SlackConfig } from '../config/slack';
 import type { Booking } from '../domain';
 import { createLogger, type Logger } from '../logging/logger';
-import { StepRecordStore } from '../pipeline/step-records';
+import { type StepName, StepRecordStore } from '../pipeline/step-records';
+import { GUEST_MAIL_STEP, guestMailState } from '../pipeline/steps/guest-mail';
 import { stepStatesFor } from '../pipeline/steps/slack-thread';
 import { createSlackApp, type SlackApp, type SlackHttpResponse } from '../slack/app';
 import type { StepState } from '../slack/blocks/status-thread';
@@ -66,7 +67,14 @@ export function createDynamoDeps(config: Pick<SlackConfig, 'region' | 'tableName
   const steps = new StepRecordStore(doc, config.tableName);
   return {
     store: new DynamoBookingStore(doc, config.tableName),
-    readSteps: async (booking) => stepStatesFor(booking, await steps.list(booking.id)),
+    readSteps: async (booking) => {
+      const records = await steps.list(booking.id);
+      // `/charter status` also says which guest emails went out (the thread's progress does not list them).
+      return [
+        ...stepStatesFor(booking, records),
+        guestMailState(booking, records.get(GUEST_MAIL_STEP as StepName)),
+      ];
+    },
   };
 }
 

@@ -7,6 +7,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DeadlinePolicy } from '../domain';
 import type { Logger } from '../logging/logger';
+import type { GuestMailSender } from '../pipeline/clients/guest-mail-client';
 import type { SlackThread } from '../pipeline/clients/slack-thread';
 import type { StepRecordStore } from '../pipeline/step-records';
 import type { PipelineStep } from '../pipeline/steps/step';
@@ -27,6 +28,8 @@ export interface CrewLifecycleDeps {
   slack: Pick<SlackThread, 'replyKeys' | 'postReply'>;
   scc: Pick<SccFollowUpClient, 'remind' | 'sendRoster'>;
   scheduler: TimerScheduler;
+  /** Guest email through SCC: the guest's day-before timer sends it. */
+  guestMail?: GuestMailSender;
   policy?: DeadlinePolicy;
   now?: () => Date;
   logger: Logger;
@@ -62,6 +65,7 @@ export function createCrewLifecycle(deps: CrewLifecycleDeps): CrewLifecycle {
     store: deps.store,
     scc: deps.scc,
     thread,
+    ...(deps.guestMail ? { guestMail: deps.guestMail } : {}),
     ...(deps.policy ? { policy: deps.policy } : {}),
     now,
     logger,

@@ -5,7 +5,7 @@
  * timer must make a second firing harmless.
  */
 
-export const TIMER_KINDS = ['reminder', 'deadline', 'roster', 'post-charter'] as const;
+export const TIMER_KINDS = ['reminder', 'deadline', 'roster', 'post-charter', 'guest-day-before'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
 export interface TimerPayload {
