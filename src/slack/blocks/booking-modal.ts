@@ -22,7 +22,7 @@ import {
   type Estimate,
   encodeMetadata,
 } from '../booking-form';
-import { BOOKING_BLOCK, BOOKING_INPUT, CALLBACK, ESTIMATE_TRIGGERS } from '../ids';
+import { BOOKING_BLOCK, BOOKING_INPUT, CALLBACK, ESTIMATE_TRIGGERS, GUEST_MAIL_ON } from '../ids';
 import { charterLabel, charterWhen, charterWhenShort, money, ROLE_LABEL } from './format';
 import { context, escapeMrkdwn, LIMIT, mrkdwn, option, plain, section } from './primitives';
 
@@ -208,6 +208,26 @@ function timepicker(actionId: string, initial: string): Timepicker {
   return { type: 'timepicker', action_id: actionId, initial_time: initial };
 }
 
+/** Guest email on or off for this booking (some guests booked by phone want nothing). */
+function guestMailInput(on: boolean): InputBlock {
+  const choice = option('Email the guest: confirmation, changes, the day before, photos', GUEST_MAIL_ON);
+  return input(
+    BOOKING_BLOCK.guestMail,
+    'Guest email',
+    {
+      type: 'checkboxes',
+      action_id: BOOKING_INPUT.guestMail,
+      options: [choice],
+      ...(on ? { initial_options: [choice] } : {}),
+    },
+    // Optional: an unticked box is an answer ("no email"), not a missing field.
+    {
+      optional: true,
+      hint: 'Untick for guests who want no email. Every email also has an unsubscribe link.',
+    },
+  );
+}
+
 export function buildBookingModal(options: BookingModalOptions): ModalView {
   const values: BookingFormValues = options.values ?? { crewIds: [], hostessIds: [] };
   const editing = options.metadata.mode === 'edit';
@@ -302,6 +322,7 @@ export function buildBookingModal(options: BookingModalOptions): ModalView {
         hint: 'Shown on the guest page.',
       },
     ),
+    guestMailInput(values.guestMail !== false),
     input(
       B.internalNotes,
       'Internal notes',
