@@ -12,7 +12,7 @@ import { aBookingInput } from '../../helpers/fixtures';
 import { findLink } from '../../helpers/ses';
 import { type LifecycleStack, SCC_BASE, startLifecycleStack } from '../lifecycle/helpers/lifecycle-stack';
 
-describe('guest email', () => {
+describe('guest email', { timeout: 120_000 }, () => {
   let stack: LifecycleStack;
 
   beforeAll(async () => {
