@@ -134,7 +134,7 @@ describe('guest mailer', () => {
       // Good mail: a language, no images at all (so no remote image and no tracking pixel).
       expect(email.html).toContain('<html lang="en">');
       expect(email.html).not.toMatch(/<img|background-image|url\(/i);
-      // Every link goes to the brand's site, a map search, or the unsubscribe endpoint (headers fold lines).
+      // Every link goes to the brand's site, a map search, or the unsubscribe endpoint.
       for (const [, href] of email.html.matchAll(/href="([^"]+)"/g)) {
         expect(href).toMatch(
           /^(https:\/\/sailjada\.com(\/|$)|https:\/\/www\.google\.com\/maps\/|https:\/\/scc\.example\/)/,
