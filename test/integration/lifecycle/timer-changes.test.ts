@@ -72,7 +72,7 @@ describe('timers follow the charter', () => {
     stack.clock.set(new Date('2026-11-24T17:00:00Z'));
     const booking = await stack.createBooking({ title: 'Cancelled Sail' }, 'bk-cancel-0001');
     await stack.reconcile(booking.id);
-    expect(await stack.pendingTimers(booking.id)).toHaveLength(6);
+    expect(await stack.pendingTimers(booking.id)).toHaveLength(7); // with the guest's day-before timer
 
     await stack.store.cancelBooking(booking.id, booking.revision, 'Weather', 'U0OPS');
     await stack.reconcile(booking.id);
