@@ -7,15 +7,7 @@ import type { Boat } from '../domain/catalogue';
 import { ConfigError } from '../errors';
 import { loadBoats } from './boats';
 import { type BrandDirectory, guestSiteUrl, loadBrands } from './brands';
-import {
-  commonEnv,
-  type Env,
-  optional,
-  parseEnv,
-  required,
-  slackChannelId,
-  withDefault,
-} from './env';
+import { commonEnv, type Env, optional, parseEnv, slackChannelId, withDefault } from './env';
 import { optionalSecretFromEnv, type SecretFetcher, type SecretSource, secretFromEnv } from './secrets';
 
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';

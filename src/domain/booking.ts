@@ -111,6 +111,8 @@ export const BookingInputSchema = z.object({
   captainFeeCents: cents('Captain fee'),
   portCostsCents: cents('Port costs'),
   crew: z.array(CrewAssignmentSchema).max(30, { error: 'At most 30 crew can be assigned.' }),
+  /** Whether the guest hears from the brand by email (some guests booked by phone want nothing). */
+  guestMail: z.boolean().default(true),
 });
 export type BookingInput = z.input<typeof BookingInputSchema>;
 export type ValidBookingInput = z.output<typeof BookingInputSchema>;
@@ -212,5 +214,11 @@ export function bookingInputOf(booking: Booking): ValidBookingInput {
     captainFeeCents: booking.captainFeeCents,
     portCostsCents: booking.portCostsCents,
     crew: booking.crew,
+    guestMail: guestMailOn(booking),
   };
+}
+
+/** Guest mail is on unless an operator turned it off: items stored before the switch existed have no field. */
+export function guestMailOn(booking: { readonly guestMail?: boolean | undefined }): boolean {
+  return booking.guestMail !== false;
 }

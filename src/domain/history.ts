@@ -47,6 +47,7 @@ const TRACKED: ReadonlyArray<[string, Describer]> = [
   ['captain fee', (b) => formatCents(b.captainFeeCents)],
   ['port costs', (b) => formatCents(b.portCostsCents)],
   ['guest notes', (b) => b.guestNotes],
+  ['guest email', (b) => (b.guestMail === false ? 'off' : 'on')],
   ['internal notes', (b) => b.internalNotes],
   ['status', (b) => b.status],
 ];

@@ -36,6 +36,7 @@ export function createSccDeps(config: SccConfig, overrides: Partial<SccDeps> = {
       checklists: config.checklists,
       uploadOrigins: config.uploadOrigins,
       guestSiteUrl: config.guestSiteUrl,
+      templatesDir: config.templatesDir,
     },
     passwordSalt: () => config.passwordSalt.get(),
     magicLinkSecret: () => config.magicLinkSecret.get(),

@@ -11,7 +11,8 @@ import { loadSlackConfig, type SlackConfig } from '../config/slack';
 import type { Booking } from '../domain';
 import { guestPageUrlOf } from '../guest/paths';
 import { createLogger, type Logger } from '../logging/logger';
-import { StepRecordStore } from '../pipeline/step-records';
+import { type StepName, StepRecordStore } from '../pipeline/step-records';
+import { GUEST_MAIL_STEP, guestMailState } from '../pipeline/steps/guest-mail';
 import { stepStatesFor } from '../pipeline/steps/slack-thread';
 import { createSlackApp, type SlackApp, type SlackHttpResponse } from '../slack/app';
 import type { StepState } from '../slack/blocks/status-thread';
@@ -71,7 +72,14 @@ export function createDynamoDeps(
   const guestPageUrl = guestPageUrlOf(config.guestSiteUrl);
   return {
     store: new DynamoBookingStore(doc, config.tableName),
-    readSteps: async (booking) => stepStatesFor(booking, await steps.list(booking.id), guestPageUrl),
+    readSteps: async (booking) => {
+      const records = await steps.list(booking.id);
+      // `/charter status` also says which guest emails went out (the thread's progress does not list them).
+      return [
+        ...stepStatesFor(booking, records, guestPageUrl),
+        guestMailState(booking, records.get(GUEST_MAIL_STEP as StepName)),
+      ];
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DeadlinePolicy } from '../domain';
 import type { GuestPageUrl } from '../guest/paths';
 import type { Logger } from '../logging/logger';
+import type { GuestMailSender } from '../pipeline/clients/guest-mail-client';
 import type { SlackThread } from '../pipeline/clients/slack-thread';
 import type { StepRecordStore } from '../pipeline/step-records';
 import type { PipelineStep } from '../pipeline/steps/step';
@@ -31,6 +32,8 @@ export interface CrewLifecycleDeps {
   scheduler: TimerScheduler;
   /** Links to the guest page (GUEST_SITE_URL), in the completion message. */
   guestPageUrl: GuestPageUrl;
+  /** Guest email through SCC: the guest's day-before timer sends it. */
+  guestMail?: GuestMailSender;
   policy?: DeadlinePolicy;
   now?: () => Date;
   logger: Logger;
@@ -67,6 +70,7 @@ export function createCrewLifecycle(deps: CrewLifecycleDeps): CrewLifecycle {
     store: deps.store,
     scc: deps.scc,
     thread,
+    ...(deps.guestMail ? { guestMail: deps.guestMail } : {}),
     ...(deps.policy ? { policy: deps.policy } : {}),
     now,
     logger,

@@ -9,6 +9,8 @@
  */
 import { type Booking, captainOf, crewView, DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../domain';
 import type { Logger } from '../logging/logger';
+import type { GuestMailSender } from '../pipeline/clients/guest-mail-client';
+import { sendDayBefore } from '../pipeline/steps/guest-mail';
 import type { TimerPayload } from '../scheduler/timer';
 import { renderCrewDirectMessage } from '../slack/blocks/crew-assignment';
 import {
@@ -34,6 +36,8 @@ export interface TimerHandlerDeps {
   store: TimerStore;
   scc: Pick<SccFollowUpClient, 'remind' | 'sendRoster'>;
   thread: Pick<LifecycleThread, 'post'> & Partial<Pick<LifecycleThread, 'direct'>>;
+  /** Guest email through SCC: given, the guest's day-before timer sends it. */
+  guestMail?: GuestMailSender;
   policy?: DeadlinePolicy;
   now: () => Date;
   logger: Logger;
@@ -115,6 +119,11 @@ export function createTimerHandler(deps: TimerHandlerDeps) {
         break;
       case 'post-charter':
         await promptCaptain(booking, refOf);
+        break;
+      case 'guest-day-before':
+        if (deps.guestMail) {
+          await sendDayBefore({ mail: deps.guestMail, thread: deps.thread, now: deps.now, logger }, booking);
+        }
         break;
     }
     logger.info('timer handled');

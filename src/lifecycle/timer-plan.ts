@@ -10,6 +10,7 @@ import {
   type Confirmation,
   DEFAULT_DEADLINE_POLICY,
   type DeadlinePolicy,
+  guestMailOn,
   type HistoryEntry,
   reminderTime,
   rosterEmailTime,
@@ -62,13 +63,19 @@ export function planTimers(input: PlanInput): PlannedTimer[] {
     timers.push({ ...timer('deadline', deadline, assignment.crewId), askedRevision: since.revision });
   }
   timers.push(timer('roster', rosterEmailTime(booking, policy)));
+  // The guest's day-before email goes out with the crew's roster (the guest may have opted out: SCC checks).
+  if (guestMailOn(booking)) timers.push(timer('guest-day-before', rosterEmailTime(booking, policy)));
   timers.push(timer('post-charter', new Date(booking.endsAt)));
   return timers;
 }
 
 /** Every name a timer of this booking could have had, for people on it now or before (to clean up). */
 export function timerNamesFor(bookingId: string, crewIds: Iterable<string>): string[] {
-  const names = [timerName({ kind: 'roster', bookingId }), timerName({ kind: 'post-charter', bookingId })];
+  const names = [
+    timerName({ kind: 'roster', bookingId }),
+    timerName({ kind: 'post-charter', bookingId }),
+    timerName({ kind: 'guest-day-before', bookingId }),
+  ];
   for (const crewId of crewIds) {
     names.push(timerName({ kind: 'reminder', bookingId, crewId }));
     names.push(timerName({ kind: 'deadline', bookingId, crewId }));

@@ -14,15 +14,19 @@ import type { BrandDirectory } from '../config/brands';
 import type { PipelineConfig } from '../config/pipeline';
 import type { Brand, DeadlinePolicy } from '../domain';
 import { guestPageUrlOf } from '../guest/paths';
+import { listGuestPhotos } from '../guest/photos';
 import { createGuestPagePublisher } from '../guest/publish';
 import { createGuestRenderer } from '../guest/render-guest-page';
 import { type CrewLifecycle, createCrewLifecycle } from '../lifecycle/crew-lifecycle';
+import { LifecycleThread } from '../lifecycle/lifecycle-thread';
+import { OnceOnly } from '../lifecycle/once-only';
 import { SccFollowUpClient } from '../lifecycle/scc-follow-up-client';
 import type { Logger } from '../logging/logger';
 import { DeliveryStore } from '../mail/mail-feedback';
 import type { TimerPayload, TimerScheduler } from '../scheduler/timer';
 import { DynamoBookingStore } from '../store';
 import { DashboardClient } from './clients/dashboard-client';
+import { GuestMailClient } from './clients/guest-mail-client';
 import { SccClient } from './clients/scc-client';
 import { SlackThread } from './clients/slack-thread';
 import { createReconciler, type Reconciler } from './reconciler';
@@ -30,6 +34,7 @@ import { callRetrySettings, type Sleep } from './retry';
 import { createRetryTimerHandler, type FiredRetry } from './retry-timer';
 import { StepRecordStore } from './step-records';
 import { calendarEntryStep } from './steps/calendar-entry';
+import { guestMailStep } from './steps/guest-mail';
 import { guestPageStep } from './steps/guest-page';
 import { invalidationStep } from './steps/invalidation';
 import { sccEventStep } from './steps/scc-event';
@@ -110,18 +115,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     logger,
   });
   const guestPageUrl = guestPageUrlOf(config.guestSiteUrl);
-  const steps: PipelineStep[] = [
-    sccEventStep({ scc, roster: store }),
-    calendarEntryStep({ dashboard, guestPageUrl }),
-    guestPageStep({ publisher, brands: deps.brands }),
-    invalidationStep({ cloudFront: deps.cloudFront, brands: deps.brands }),
-    slackThreadStep({
-      thread: slack,
-      store,
-      deliveries: new DeliveryStore(deps.doc, config.tableName),
-      guestPageUrl,
-    }),
-  ];
+  const guestMail = new GuestMailClient({
+    baseUrl: config.scc.url,
+    serviceKey: config.scc.serviceKey,
+    timeoutMs: config.httpTimeoutMs,
+    callRetry,
+    fetch: deps.fetch,
+  });
   const lifecycle = deps.timers
     ? createCrewLifecycle({
         doc: deps.doc,
@@ -138,11 +138,33 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         }),
         scheduler: deps.timers.scheduler,
         guestPageUrl,
+        guestMail,
         ...(deps.timers.policy ? { policy: deps.timers.policy } : {}),
         ...(deps.timers.now ? { now: deps.timers.now } : {}),
         logger,
       })
     : undefined;
+  const steps: PipelineStep[] = [
+    sccEventStep({ scc, roster: store }),
+    calendarEntryStep({ dashboard, guestPageUrl }),
+    guestPageStep({ publisher, brands: deps.brands }),
+    invalidationStep({ cloudFront: deps.cloudFront, brands: deps.brands }),
+    slackThreadStep({
+      thread: slack,
+      store,
+      deliveries: new DeliveryStore(deps.doc, config.tableName),
+      guestPageUrl,
+    }),
+    // After the thread's step: each guest email gets a line in the thread that step set up.
+    guestMailStep({
+      mail: guestMail,
+      photoCount: async (booking) =>
+        (await listGuestPhotos(deps.s3, deps.brands.get(booking.domain).bucket, booking.id)).length,
+      thread:
+        lifecycle?.thread ?? new LifecycleThread({ thread: slack, stepRecords, once: new OnceOnly(store) }),
+      now: deps.timers?.now ?? (() => new Date()),
+    }),
+  ];
   // Last: it counts from the invites and posts into the thread the steps before it set up.
   if (lifecycle) steps.push(lifecycle.step);
   const reconciler = createReconciler({

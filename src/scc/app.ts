@@ -10,6 +10,9 @@
  *   DELETE /events/{id}[?reason=]           cancel and tell the crew                               service key
  *   POST   /events/{id}/reminders           remind one person to answer (once per key)            service key
  *   POST   /events/{id}/roster              day-before roster to who confirmed (once per key)     service key
+ *   POST   /guest-mail/{bookingId}          one guest email of a kind, once per key               service key
+ *   GET    /guest-mail/unsubscribe/{token}  "stop emails about this charter?" (changes nothing)
+ *   POST   /guest-mail/unsubscribe/{token}  one-click unsubscribe (RFC 8058) or the page's button     signed token
  *   GET    /crew-feeds/{crewId}             a person's private calendar URL                       service key
  *   POST   /crew-feeds/{crewId}/revoke      revoke it and get a new one                           service key
  *   GET    /crew/{token}                    crew page (never changes anything: mail scanners open links)
@@ -24,7 +27,15 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { BrandDirectory } from '../config/brands';
 import { ANSWERS, type Answer, type Checklists } from '../domain';
-import { ConfigError, ForbiddenError, GoneError, isAppError, ValidationError } from '../errors';
+import {
+  ConfigError,
+  ForbiddenError,
+  GoneError,
+  isAppError,
+  UpstreamError,
+  ValidationError,
+} from '../errors';
+import { type GuestTemplates, loadGuestTemplates } from '../guest/templates';
 import {
   errorToHttp,
   type HttpRequest,
@@ -57,7 +68,10 @@ import { crewViewFromEvent } from './crew-view';
 import { SccEventInputSchema } from './event-schema';
 import { SccEventService } from './event-service';
 import type { SccEventStore } from './event-store';
-import { TamperedLinkError, verifyFeedToken } from './magic-link';
+import { GuestMailStore } from './guest-mail-store';
+import { type GuestLinkSettings, GuestMailer, GuestMailRequestSchema } from './guest-mailer';
+import { renderUnsubscribePage } from './guest-unsubscribe-page';
+import { TamperedLinkError, verifyFeedToken, verifyGuestUnsubscribe } from './magic-link';
 import { PhotoTooLargeError, PresignRequestSchema, presignPhotoUpload } from './photo-presign';
 import { ANSWER_RATE_LIMIT, enforceRateLimit, PRESIGN_RATE_LIMIT, type RateLimit } from './rate-limit';
 import { requireServiceKey } from './service-key';
@@ -73,6 +87,8 @@ export interface SccSettings {
   uploadOrigins: readonly string[];
   /** A brand's guest site (GUEST_SITE_URL); defaults to https://<domain>. */
   guestSiteUrl?: (domain: string) => string;
+  /** Where the brands' guest templates are (TEMPLATES_DIR): guest email and the unsubscribe page. */
+  templatesDir?: string;
 }
 
 export interface SccDeps {
@@ -123,6 +139,26 @@ export function createSccApp(deps: SccDeps): SccApp {
     now,
   });
 
+  const guestTemplates = new Map<string, GuestTemplates>();
+  const templatesFor = (domain: string): GuestTemplates => {
+    let loaded = guestTemplates.get(domain);
+    if (!loaded) {
+      loaded = loadGuestTemplates(settings.templatesDir ?? 'templates', domain);
+      guestTemplates.set(domain, loaded);
+    }
+    return loaded;
+  };
+  const guestMailStore = new GuestMailStore(events.doc, events.tableName, events);
+  const guestMailer = new GuestMailer({
+    store: guestMailStore,
+    bookings: deps.bookings,
+    mailer: deps.mailer,
+    brands,
+    templatesFor,
+    logger,
+    now,
+  });
+
   const secret = async () => {
     const value = await deps.magicLinkSecret();
     if (value.length < MIN_SECRET_LENGTH) {
@@ -136,6 +172,11 @@ export function createSccApp(deps: SccDeps): SccApp {
     publicBaseUrl: settings.publicBaseUrl,
     secret: await secret(),
     ttlHoursAfterEnd: settings.magicLinkTtlHoursAfterEnd,
+    guestSiteUrl: settings.guestSiteUrl ?? ((domain) => `https://${domain}`),
+  });
+  const guestLinks = async (): Promise<GuestLinkSettings> => ({
+    publicBaseUrl: settings.publicBaseUrl,
+    secret: await secret(),
     guestSiteUrl: settings.guestSiteUrl ?? ((domain) => `https://${domain}`),
   });
   const withKey =
@@ -205,6 +246,41 @@ export function createSccApp(deps: SccDeps): SccApp {
         const outcomes = await followUps.sendRoster(params.id ?? '', input, await linkSettings());
         const busy = outcomes.some((o) => o.state === 'in-progress');
         return json(busy ? 202 : 200, { outcomes });
+      }),
+    )
+    .on(
+      'POST',
+      '/guest-mail/{bookingId}',
+      withKey(async (request, params) => {
+        const input = parseJsonBody(request, GuestMailRequestSchema, FOLLOW_UP_BODY_LIMIT);
+        const outcome = await guestMailer.send(params.bookingId ?? '', input, await guestLinks());
+        if (outcome.state === 'failed') {
+          throw new UpstreamError('ses', `The guest email could not be sent yet: ${outcome.reason}`, true);
+        }
+        // 202: another request is sending this very email; asking again later is safe.
+        return json(outcome.state === 'in-progress' ? 202 : 200, outcome);
+      }),
+    )
+    .on('GET', '/guest-mail/unsubscribe/{token}', async (request, params) =>
+      unsubscribePage(params.token ?? '', async (bookingId) => {
+        if (await guestMailStore.optOut(bookingId)) return DONE_NOTICE;
+        return {
+          heading: 'Stop emails about this charter?',
+          message: 'You will get no more emails from us about this charter. Your booking stays as it is.',
+          formAction: `${settings.publicBaseUrl.replace(/\/+$/, '')}${request.path}`,
+        };
+      }),
+    )
+    .on('POST', '/guest-mail/unsubscribe/{token}', async (_request, params) =>
+      // RFC 8058: the mail app POSTs "List-Unsubscribe=One-Click" with no cookies and no redirects to follow;
+      // the page's button posts the same. Either way the signed token alone decides, and repeating is harmless.
+      unsubscribePage(params.token ?? '', async (bookingId) => {
+        const recorded = await guestMailStore.recordOptOut(bookingId, {
+          at: now().toISOString(),
+          via: 'one-click',
+        });
+        logger.info('guest unsubscribed', { bookingId, recorded });
+        return DONE_NOTICE;
       }),
     )
     .on(
@@ -394,6 +470,28 @@ export function createSccApp(deps: SccDeps): SccApp {
     return yourPay(views, crewId, period);
   }
 
+  /** The unsubscribe routes answer with pages in the brand's look; a bad token gets a page, never a stack. */
+  async function unsubscribePage(
+    token: string,
+    handle: (bookingId: string) => Promise<{ heading: string; message: string; formAction?: string }>,
+  ): Promise<HttpResponse> {
+    const anyTemplates = templatesFor(brands.domains[0] ?? '');
+    let bookingId: string;
+    try {
+      ({ bookingId } = verifyGuestUnsubscribe(token, await secret()));
+    } catch (error) {
+      if (!(error instanceof TamperedLinkError)) throw error;
+      logger.info('guest unsubscribe link refused');
+      return pageResponse(403, renderUnsubscribePage(anyTemplates, undefined, INVALID_NOTICE));
+    }
+    const booking = await deps.bookings.getBooking(bookingId);
+    const brand = booking && brands.domains.includes(booking.domain) ? brands.get(booking.domain) : undefined;
+    const templatesOf = brand ? templatesFor(brand.domain) : anyTemplates;
+    // A deleted booking has nothing left to send: the guest still sees that they will get no more mail.
+    const notice = booking ? await handle(bookingId) : DONE_NOTICE;
+    return pageResponse(200, renderUnsubscribePage(templatesOf, brand, notice));
+  }
+
   function pageResponse(status: number, page: RenderedPage): HttpResponse {
     const formOrigin = new URL(settings.publicBaseUrl).origin;
     const csp = [
@@ -451,6 +549,16 @@ export function createSccHandler(deps: SccDeps, options: { stripPrefix?: string 
   return async (event: APIGatewayProxyEventV2, _context?: unknown): Promise<HttpResponse> =>
     app(toHttpRequest(event, options.stripPrefix ?? ''));
 }
+
+const DONE_NOTICE = {
+  heading: 'You will get no more emails about this charter',
+  message: 'We have stopped emails about this charter. Your booking itself is unchanged.',
+};
+
+const INVALID_NOTICE = {
+  heading: 'This link is not valid',
+  message: 'Reply to any email from us and we will stop emails about your charter by hand.',
+};
 
 function flashFor(answered: string | undefined): string | undefined {
   if (answered === 'confirmed') return 'Thank you! Your confirmation is in; the office can see it now.';
@@ -510,6 +618,9 @@ export function routeLabel(path: string): string {
   if (parts[0] === 'events' && (parts[2] === 'reminders' || parts[2] === 'roster'))
     return `/events/{id}/${parts[2]}`;
   if (parts[0] === 'events' && parts.length > 1) return '/events/{id}';
+  if (parts[0] === 'guest-mail') {
+    return parts[1] === 'unsubscribe' ? '/guest-mail/unsubscribe/{token}' : '/guest-mail/{bookingId}';
+  }
   if (parts[0] === 'crew-feeds') return parts[2] ? '/crew-feeds/{crewId}/revoke' : '/crew-feeds/{crewId}';
   return `/${parts.slice(0, 2).join('/')}`;
 }

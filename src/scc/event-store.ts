@@ -104,8 +104,8 @@ export type SendOutcome = { state: Exclude<EmailState, 'pending'>; messageId?: s
 
 export class SccEventStore {
   constructor(
-    private readonly doc: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    readonly doc: DynamoDBDocumentClient,
+    readonly tableName: string,
   ) {}
 
   async getEvent(id: string): Promise<SccEvent | undefined> {
@@ -331,9 +331,10 @@ export class SccEventStore {
 
   /**
    * The one intent record behind every email: written as pending with a lease unless that email was already
-   * sent or refused, or another sender holds a live lease on it. Attempts are counted.
+   * sent or refused, or another sender holds a live lease on it. Attempts are counted. Also the guest
+   * mail's (src/scc/guest-mail-store.ts), so both audiences share one once-only rule.
    */
-  private async claimSend(
+  async claimSend(
     key: Record<string, string>,
     fields: Record<string, string | number>,
     now: Date,
@@ -378,7 +379,7 @@ export class SccEventStore {
   }
 
   /** Closes an intent record: sent (with SES's message id), failed (to be tried again) or refused. */
-  private async finishSend(key: Record<string, string>, outcome: SendOutcome, now: Date): Promise<void> {
+  async finishSend(key: Record<string, string>, outcome: SendOutcome, now: Date): Promise<void> {
     const values: Record<string, unknown> = { ':state': outcome.state, ':at': now.toISOString() };
     let expression = 'SET #state = :state, updatedAt = :at';
     if (outcome.messageId) {

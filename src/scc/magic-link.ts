@@ -23,7 +23,7 @@ export interface FeedClaims {
   version: number;
 }
 
-type Purpose = 'crew-link' | 'crew-feed';
+type Purpose = 'crew-link' | 'crew-feed' | 'guest-unsubscribe';
 
 /** A link that was never signed by us, or was altered: 403. */
 export class TamperedLinkError extends ForbiddenError {
@@ -77,6 +77,21 @@ export function verifyFeedToken(token: string, secret: string): FeedClaims {
   const raw = verify('crew-feed', token, secret);
   if (typeof raw.c !== 'string' || !Number.isInteger(raw.v)) throw new TamperedLinkError();
   return { crewId: raw.c, version: raw.v as number };
+}
+
+/**
+ * The one-click unsubscribe token in every guest email (List-Unsubscribe, RFC 8058): names the booking and
+ * nothing else, never expires (a guest may unsubscribe from an old email), and is useless for anything but
+ * stopping that booking's guest mail.
+ */
+export function signGuestUnsubscribe(bookingId: string, secret: string): string {
+  return sign('guest-unsubscribe', { b: bookingId }, secret);
+}
+
+export function verifyGuestUnsubscribe(token: string, secret: string): { bookingId: string } {
+  const raw = verify('guest-unsubscribe', token, secret);
+  if (typeof raw.b !== 'string' || raw.b.length === 0) throw new TamperedLinkError();
+  return { bookingId: raw.b };
 }
 
 /** Expiry of a crew link: `hoursAfterEnd` after the charter ends. */

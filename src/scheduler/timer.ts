@@ -5,8 +5,15 @@
  * timer must make a second firing harmless.
  */
 
-/** `retry`: a pipeline step's background retry (src/pipeline/background-retry.ts). */
-export const TIMER_KINDS = ['reminder', 'deadline', 'roster', 'post-charter', 'retry'] as const;
+/** `retry`: a pipeline step's background retry (src/pipeline/background-retry.ts); `guest-day-before`: the guest's reminder email. */
+export const TIMER_KINDS = [
+  'reminder',
+  'deadline',
+  'roster',
+  'post-charter',
+  'retry',
+  'guest-day-before',
+] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
 export interface TimerPayload {

@@ -11,6 +11,7 @@ import {
   type CrewAssignment,
   type CrewMember,
   crewPayCents,
+  guestMailOn,
   marginCents,
   overlaps,
   parseDollarsToCents,
@@ -18,7 +19,7 @@ import {
   scheduleInstants,
 } from '../domain';
 import type { FieldError } from '../errors';
-import { BOOKING_BLOCK, BOOKING_INPUT } from './ids';
+import { BOOKING_BLOCK, BOOKING_INPUT, GUEST_MAIL_ON } from './ids';
 
 /** What the form holds, as typed: strings (or ids), not yet validated. */
 export interface BookingFormValues {
@@ -42,6 +43,8 @@ export interface BookingFormValues {
   portCosts?: string;
   guestNotes?: string;
   internalNotes?: string;
+  /** Email the guest (confirmation, changes, the day before, photos); unset means on. */
+  guestMail?: boolean;
 }
 
 /** What the modal remembers between open and submit (Slack's private_metadata, max 3000 characters). */
@@ -125,7 +128,15 @@ export function formValuesFromState(values: ViewStateValues): BookingFormValues 
     portCosts: text(values, B.portCosts, I.portCosts),
     guestNotes: text(values, B.guestNotes, I.guestNotes),
     internalNotes: text(values, B.internalNotes, I.internalNotes),
+    ...guestMailFromState(values),
   };
+}
+
+/** The checkbox: ticked is on, unticked is off; a form without the block (an older modal) leaves it unset. */
+function guestMailFromState(values: ViewStateValues): { guestMail?: boolean } {
+  const state = read(values, BOOKING_BLOCK.guestMail, BOOKING_INPUT.guestMail);
+  if (!state) return {};
+  return { guestMail: (state.selected_options ?? []).some((o) => o.value === GUEST_MAIL_ON) };
 }
 
 // ── booking → values (edit) ────────────────────────────────────────────────
@@ -157,6 +168,7 @@ export function formValuesFromBooking(booking: Booking): BookingFormValues {
     portCosts: dollars(booking.portCostsCents),
     guestNotes: booking.guestNotes,
     internalNotes: booking.internalNotes,
+    guestMail: guestMailOn(booking),
   };
 }
 
@@ -168,7 +180,7 @@ export interface FormContext {
   /** The zone new charters are scheduled in (the brand's); an edit keeps the booking's own. */
   timeZone: string;
   /** When editing: people already on the charter keep the rate they were assigned at. */
-  existing?: Pick<Booking, 'crew' | 'schedule' | 'slug'>;
+  existing?: Pick<Booking, 'crew' | 'schedule' | 'slug' | 'guestMail'>;
 }
 
 export interface FormReading {
@@ -258,6 +270,8 @@ export function bookingInputFromForm(values: BookingFormValues, context: FormCon
     captainFeeCents: cents.captainFeeCents ?? 0,
     portCostsCents: cents.portCostsCents ?? 0,
     crew,
+    // Unset (an older modal): keep what the booking had, on for a new one.
+    guestMail: values.guestMail ?? (context.existing ? guestMailOn(context.existing) : true),
   };
   return { input, errors };
 }

@@ -39,6 +39,7 @@ export const BOOKING_BLOCK = {
   portCosts: 'booking_port_costs',
   guestNotes: 'booking_guest_notes',
   internalNotes: 'booking_internal_notes',
+  guestMail: 'booking_guest_mail',
   /** Not inputs: the live margin and overlap warnings, redrawn on block_actions. */
   estimate: 'booking_estimate',
   roster: 'booking_roster',
@@ -66,7 +67,11 @@ export const BOOKING_INPUT = {
   portCosts: 'port_costs',
   guestNotes: 'guest_notes',
   internalNotes: 'internal_notes',
+  guestMail: 'guest_mail',
 } as const;
+
+/** The guest-mail checkbox's one option value. */
+export const GUEST_MAIL_ON = 'on';
 
 export const CREW_BLOCK = {
   name: 'crew_name',

@@ -662,6 +662,7 @@ function editableFields(change: BookingChange) {
     captainFeeCents: input.captainFeeCents,
     portCostsCents: input.portCostsCents,
     crew: input.crew,
+    guestMail: input.guestMail,
     startsAt: change.startsAt,
     endsAt: change.endsAt,
   } satisfies Partial<Booking>;

@@ -24,7 +24,7 @@ import {
   encodeMetadata,
   type OverlapWarning,
 } from '../booking-form';
-import { BOOKING_BLOCK, BOOKING_INPUT, CALLBACK, ESTIMATE_TRIGGERS } from '../ids';
+import { BOOKING_BLOCK, BOOKING_INPUT, CALLBACK, ESTIMATE_TRIGGERS, GUEST_MAIL_ON } from '../ids';
 import { charterLabel, charterWhen, charterWhenShort, money, ROLE_LABEL } from './format';
 import { context, escapeMrkdwn, LIMIT, mrkdwn, option, plain, section, selectOptions } from './primitives';
 
@@ -247,6 +247,26 @@ function formZone(options: BookingModalOptions, values: BookingFormValues): stri
   return brand?.timeZone;
 }
 
+/** Guest email on or off for this booking (some guests booked by phone want nothing). */
+function guestMailInput(on: boolean): InputBlock {
+  const choice = option('Email the guest: confirmation, changes, the day before, photos', GUEST_MAIL_ON);
+  return input(
+    BOOKING_BLOCK.guestMail,
+    'Guest email',
+    {
+      type: 'checkboxes',
+      action_id: BOOKING_INPUT.guestMail,
+      options: [choice],
+      ...(on ? { initial_options: [choice] } : {}),
+    },
+    // Optional: an unticked box is an answer ("no email"), not a missing field.
+    {
+      optional: true,
+      hint: 'Untick for guests who want no email. Every email also has an unsubscribe link.',
+    },
+  );
+}
+
 export function buildBookingModal(options: BookingModalOptions): ModalView {
   const values: BookingFormValues = options.values ?? { crewIds: [], hostessIds: [] };
   const editing = options.metadata.mode === 'edit';
@@ -342,6 +362,7 @@ export function buildBookingModal(options: BookingModalOptions): ModalView {
         hint: 'Shown on the guest page: anyone with the page’s link can read it. Nothing private here.',
       },
     ),
+    guestMailInput(values.guestMail !== false),
     input(
       B.internalNotes,
       'Internal notes',

@@ -32,6 +32,8 @@ describe('the crew conversation, on timers', () => {
     expect(timers.map((t) => `${t.name} ${t.at.toISOString()}`).sort()).toEqual([
       `deadline.${id}.ana-ruiz ${DEADLINE_AT}`,
       `deadline.${id}.ben-okafor ${DEADLINE_AT}`,
+      // The guest's day-before email goes out with the roster.
+      `guest-day-before.${id} ${ROSTER_AT}`,
       `post-charter.${id} ${ENDS_AT}`,
       `reminder.${id}.ana-ruiz ${REMINDER_AT}`,
       `reminder.${id}.ben-okafor ${REMINDER_AT}`,
@@ -100,6 +102,7 @@ describe('the crew conversation, on timers', () => {
     const names = (await stack.pendingTimers(id)).map((t) => t.name).sort();
     expect(names).toEqual([
       `deadline.${id}.dana-lee`,
+      `guest-day-before.${id}`,
       `post-charter.${id}`,
       `reminder.${id}.dana-lee`,
       `roster.${id}`,
@@ -117,12 +120,14 @@ describe('the crew conversation, on timers', () => {
     await stack.answerFromEmail('dana@crew.test', 'confirmed');
     await stack.reconcile(id);
     expect((await stack.pendingTimers(id)).map((t) => t.name).sort()).toEqual([
+      `guest-day-before.${id}`,
       `post-charter.${id}`,
       `roster.${id}`,
     ]);
 
     await stack.clearMail();
-    expect(await stack.advanceTo(ROSTER_AT)).toBe(1);
+    // The roster and the guest's day-before timer (this stack runs no guest mail: it does nothing).
+    expect(await stack.advanceTo(ROSTER_AT)).toBe(2);
     const roster = await stack.mail();
     expect(roster.map((m) => recipient(m)).sort()).toEqual(['ana@crew.test', 'dana@crew.test']);
     const dana = roster.find((m) => recipient(m) === 'dana@crew.test')!;

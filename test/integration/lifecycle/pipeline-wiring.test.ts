@@ -46,7 +46,7 @@ describe('the pipeline with the crew lifecycle', () => {
   });
   afterAll(() => stack?.stop());
 
-  it('without timers: the five provisioning steps only', () => {
+  it('without timers: the five provisioning steps and the guest mail after the thread', () => {
     const pipeline = createPipeline(deps);
     expect(pipeline.lifecycle).toBeUndefined();
     expect(pipeline.steps.map((s) => s.name)).toEqual([
@@ -55,6 +55,7 @@ describe('the pipeline with the crew lifecycle', () => {
       'guest-page',
       'invalidation',
       'slack-thread',
+      'guest-mail',
     ]);
   });
 
@@ -72,6 +73,7 @@ describe('the pipeline with the crew lifecycle', () => {
     expect(names).toEqual([
       'deadline.bk-wired-0001.ana-ruiz',
       'deadline.bk-wired-0001.ben-okafor',
+      'guest-day-before.bk-wired-0001',
       'post-charter.bk-wired-0001',
       'reminder.bk-wired-0001.ana-ruiz',
       'reminder.bk-wired-0001.ben-okafor',

@@ -32,6 +32,8 @@ describe('timers follow the charter', () => {
       'deadline.ben-okafor': '2026-11-26T17:00:00.000Z',
       roster: '2026-12-04T17:00:00.000Z',
       'post-charter': '2026-12-06T03:00:00.000Z',
+      // The guest's day-before email goes out with the roster.
+      'guest-day-before': '2026-12-04T17:00:00.000Z',
     });
 
     // A day later, the charter moves to Sunday at 17:00.
@@ -54,6 +56,7 @@ describe('timers follow the charter', () => {
       'deadline.ben-okafor': '2026-11-27T12:00:00.000Z',
       roster: '2026-12-05T17:00:00.000Z',
       'post-charter': '2026-12-07T04:00:00.000Z',
+      'guest-day-before': '2026-12-05T17:00:00.000Z',
     });
     // Ana had confirmed: the crew board shows her waiting again.
     expect(JSON.stringify(stack.root(booking.id)?.blocks)).toContain(
@@ -69,7 +72,7 @@ describe('timers follow the charter', () => {
     stack.clock.set(new Date('2026-11-24T17:00:00Z'));
     const booking = await stack.createBooking({ title: 'Cancelled Sail' }, 'bk-cancel-0001');
     await stack.reconcile(booking.id);
-    expect(await stack.pendingTimers(booking.id)).toHaveLength(6);
+    expect(await stack.pendingTimers(booking.id)).toHaveLength(7); // with the guest's day-before timer
 
     await stack.store.cancelBooking(booking.id, booking.revision, 'Weather', 'U0OPS');
     await stack.reconcile(booking.id);

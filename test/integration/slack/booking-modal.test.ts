@@ -304,4 +304,33 @@ describe('booking modal submission', () => {
     });
     expect(await bookingsFor('clash@guest.test')).toHaveLength(1);
   });
+
+  it('guest email is on by default; unticked, the booking is saved with guest mail off and the edit form shows it off', async () => {
+    const view = await openModal();
+    const box = JSON.stringify(
+      (view.blocks as { block_id?: string }[]).find((b) => b.block_id === BOOKING_BLOCK.guestMail),
+    );
+    expect(box).toContain('"type":"checkboxes"');
+    expect(box).toContain('"initial_options"');
+
+    await kit.submitView(
+      view,
+      formState(validForm({ date: daysFromNow(53), guestEmail: 'quiet@guest.test', guestMail: false })),
+    );
+    const [booking] = await bookingsFor('quiet@guest.test');
+    expect(booking?.guestMail).toBe(false);
+
+    await kit.command(`edit ${booking!.slug}`);
+    const editBox = (kit.lastOpenedView().blocks as { block_id?: string }[]).find(
+      (b) => b.block_id === BOOKING_BLOCK.guestMail,
+    );
+    expect(JSON.stringify(editBox)).not.toContain('initial_options');
+    // An edit that leaves the box alone keeps it off; the history names the switch when it changes.
+    await kit.submitView(
+      kit.lastOpenedView(),
+      formState(validForm({ date: daysFromNow(53), guestEmail: 'quiet@guest.test', guestMail: true })),
+    );
+    const history = await kit.store.listHistory(booking!.id);
+    expect(history.at(-1)?.changes).toContainEqual({ field: 'guest email', from: 'off', to: 'on' });
+  });
 });

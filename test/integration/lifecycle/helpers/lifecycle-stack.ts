@@ -26,14 +26,17 @@ import {
   scheduleInstants,
 } from '../../../../src/domain';
 import { guestPageUrlOf } from '../../../../src/guest/paths';
+import { listGuestPhotos } from '../../../../src/guest/photos';
 import { createGuestPagePublisher } from '../../../../src/guest/publish';
 import { createGuestRenderer } from '../../../../src/guest/render-guest-page';
 import { type CrewLifecycle, createCrewLifecycle, SccFollowUpClient } from '../../../../src/lifecycle';
 import { silentLogger } from '../../../../src/logging/logger';
+import { GuestMailClient } from '../../../../src/pipeline/clients/guest-mail-client';
 import { SccClient } from '../../../../src/pipeline/clients/scc-client';
 import { SlackThread } from '../../../../src/pipeline/clients/slack-thread';
 import { createReconciler, type Reconciler } from '../../../../src/pipeline/reconciler';
 import { StepRecordStore } from '../../../../src/pipeline/step-records';
+import { guestMailStep } from '../../../../src/pipeline/steps/guest-mail';
 import { guestPageStep } from '../../../../src/pipeline/steps/guest-page';
 import { sccEventStep } from '../../../../src/pipeline/steps/scc-event';
 import { slackThreadStep } from '../../../../src/pipeline/steps/slack-thread';
@@ -121,6 +124,8 @@ export interface LifecycleStack {
 export interface LifecycleStackOptions {
   /** Also publish guest pages to s3rver (the pipeline's guest-page step), for the photo gallery. */
   withGuestPages?: boolean;
+  /** Also run the guest-mail step (after the thread) and the guest's day-before timer. */
+  withGuestMail?: boolean;
 }
 
 export async function startLifecycleStack(options: LifecycleStackOptions = {}): Promise<LifecycleStack> {
@@ -180,6 +185,9 @@ export async function startLifecycleStack(options: LifecycleStackOptions = {}): 
     timeoutMs: 5_000,
     fetch: sccFetch,
   };
+  const guestMail = options.withGuestMail
+    ? new GuestMailClient({ ...clientOptions, callRetry: retry })
+    : undefined;
   const lifecycle = createCrewLifecycle({
     doc: table.doc,
     tableName: table.tableName,
@@ -189,6 +197,7 @@ export async function startLifecycleStack(options: LifecycleStackOptions = {}): 
     scc: new SccFollowUpClient({ ...clientOptions, callRetry: retry }),
     scheduler,
     guestPageUrl: GUEST_PAGE_URL,
+    ...(guestMail ? { guestMail } : {}),
     now,
     logger: silentLogger,
   });
@@ -211,6 +220,19 @@ export async function startLifecycleStack(options: LifecycleStackOptions = {}): 
       sccEventStep({ scc: new SccClient({ ...clientOptions, callRetry: retry }), roster: store }),
       ...guestPages,
       slackThreadStep({ thread, store, guestPageUrl: GUEST_PAGE_URL }),
+      ...(guestMail
+        ? [
+            guestMailStep({
+              mail: guestMail,
+              photoCount: async (booking) =>
+                s3 ? (await listGuestPhotos(s3.s3, brands.get(booking.domain).bucket, booking.id)).length : 0,
+              thread: lifecycle.thread,
+              now,
+              // This stack has no CDN: the page is current once published.
+              dependsOn: s3 ? ['guest-page'] : [],
+            }),
+          ]
+        : []),
       lifecycle.step,
     ],
     retry,

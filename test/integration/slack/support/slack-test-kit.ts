@@ -19,7 +19,7 @@ import { StepRecordStore } from '../../../../src/pipeline/step-records';
 import { stepStatesFor } from '../../../../src/pipeline/steps/slack-thread';
 import type { BookingFormValues } from '../../../../src/slack/booking-form';
 import type { SlackStore } from '../../../../src/slack/deps';
-import { BOOKING_BLOCK, BOOKING_INPUT } from '../../../../src/slack/ids';
+import { BOOKING_BLOCK, BOOKING_INPUT, GUEST_MAIL_ON } from '../../../../src/slack/ids';
 import { signSlackRequest } from '../../../../src/slack/signature';
 import { DynamoBookingStore } from '../../../../src/store';
 import { createTestTable, type TestTable } from '../../../helpers/dynamo';
@@ -350,6 +350,18 @@ export function formState(form: FormInput): Record<string, Record<string, unknow
     [B.portCosts]: { [I.portCosts]: text('number_input', form.portCosts) },
     [B.guestNotes]: { [I.guestNotes]: text('plain_text_input', form.guestNotes) },
     [B.internalNotes]: { [I.internalNotes]: text('plain_text_input', form.internalNotes) },
+    ...(form.guestMail === undefined
+      ? {}
+      : {
+          [B.guestMail]: {
+            [I.guestMail]: {
+              type: 'checkboxes',
+              selected_options: form.guestMail
+                ? [{ value: GUEST_MAIL_ON, text: { type: 'plain_text', text: 'Email the guest' } }]
+                : [],
+            },
+          },
+        }),
   };
 }
 

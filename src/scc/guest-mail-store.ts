@@ -1,0 +1,113 @@
+/**
+ * SCC's guest-mail records in the shared table. The only code that knows these keys:
+ *
+ *   GUESTMAIL#<bookingId> / SENT#<kind>#<key>   one guest email, at most once per (booking, kind, key)
+ *                                                (entity "guest-mail": pending → sent | rejected | failed)
+ *   GUESTMAIL#<bookingId> / OPTOUT              the guest unsubscribed: no further mail for this booking
+ *                                                (entity "guest-mail-optout")
+ *
+ * The intent is written before SES is called, with the same conditional claim as crew mail
+ * (SccEventStore.claimSend), so a retry skips what was sent and a crash mid-send repeats at most that one
+ * email. None of these entities is on the pipeline's stream filter.
+ */
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { GuestMailKind } from '../domain';
+import type { EmailState, SccEventStore, SendOutcome } from './event-store';
+
+const keys = {
+  mail: (bookingId: string, kind: GuestMailKind, key: string) => ({
+    PK: `GUESTMAIL#${bookingId}`,
+    SK: `SENT#${kind}#${key}`,
+  }),
+  optOut: (bookingId: string) => ({ PK: `GUESTMAIL#${bookingId}`, SK: 'OPTOUT' }),
+};
+
+export interface GuestMailRecord {
+  state: EmailState;
+  attempts: number;
+  messageId?: string;
+  sentAt?: string;
+  lastError?: string;
+}
+
+export interface GuestOptOut {
+  at: string;
+  via: 'one-click' | 'page';
+}
+
+export class GuestMailStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly sends: Pick<SccEventStore, 'claimSend' | 'finishSend'>,
+  ) {}
+
+  async get(bookingId: string, kind: GuestMailKind, key: string): Promise<GuestMailRecord | undefined> {
+    const { Item } = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.mail(bookingId, kind, key),
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item) return undefined;
+    return {
+      state: Item.state as EmailState,
+      attempts: Number(Item.attempts ?? 0),
+      ...(Item.messageId ? { messageId: String(Item.messageId) } : {}),
+      ...(Item.sentAt ? { sentAt: String(Item.sentAt) } : {}),
+      ...(Item.lastError ? { lastError: String(Item.lastError) } : {}),
+    };
+  }
+
+  /** Records the intent to send; false when it was sent or refused, or another sender holds it now. */
+  async claim(
+    bookingId: string,
+    kind: GuestMailKind,
+    key: string,
+    to: string,
+    now: Date,
+    leaseSeconds: number,
+  ): Promise<boolean> {
+    return this.sends.claimSend(
+      keys.mail(bookingId, kind, key),
+      { entity: 'guest-mail', bookingId, kind, key, to },
+      now,
+      leaseSeconds,
+    );
+  }
+
+  async finish(
+    bookingId: string,
+    kind: GuestMailKind,
+    key: string,
+    outcome: SendOutcome,
+    now: Date,
+  ): Promise<void> {
+    await this.sends.finishSend(keys.mail(bookingId, kind, key), outcome, now);
+  }
+
+  async optOut(bookingId: string): Promise<GuestOptOut | undefined> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.optOut(bookingId), ConsistentRead: true }),
+    );
+    return Item ? { at: String(Item.at), via: Item.via as GuestOptOut['via'] } : undefined;
+  }
+
+  /** Stops further guest mail for the booking. Repeating it keeps the first time (and says it was there). */
+  async recordOptOut(bookingId: string, optOut: GuestOptOut): Promise<'recorded' | 'already'> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.optOut(bookingId), entity: 'guest-mail-optout', bookingId, ...optOut },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return 'recorded';
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return 'already';
+      throw error;
+    }
+  }
+}
