@@ -87,6 +87,8 @@ describe('the local system’s start function', () => {
       logLevel: 'error',
       slack: { kind: 'web-api', apiUrl: slack.url, botToken: 'xoxb-given' },
       slackSigningSecret: 'given-signing-secret',
+      // With a real Web API nobody is an operator unless named (issue #13).
+      slackOperators: 'U0OPERATOR',
     });
     try {
       expect(stack.endpoints.slack).toMatchObject({ mode: 'web-api', webApi: slack.url });

@@ -69,7 +69,10 @@ describe('the pipeline with the crew lifecycle', () => {
 
     await pipeline.reconciler.reconcileBooking(booking.id);
 
-    const names = (await stack.pendingTimers(booking.id)).map((t) => t.name).sort();
+    const all = (await stack.pendingTimers(booking.id)).map((t) => t.name).sort();
+    // S3 is unreachable here (port 9): the guest page step failed and is retried in the background (#16).
+    expect(all.filter((name) => name.startsWith('retry.page.'))).toHaveLength(1);
+    const names = all.filter((name) => !name.startsWith('retry.'));
     expect(names).toEqual([
       'deadline.bk-wired-0001.ana-ruiz',
       'deadline.bk-wired-0001.ben-okafor',

@@ -9,7 +9,7 @@ import { type PipelineStack, startPipelineStack } from './helpers/pipeline-stack
 let stack: PipelineStack;
 
 beforeAll(async () => {
-  stack = await startPipelineStack({ leaseMs: 2_000 });
+  stack = await startPipelineStack({ leaseMs: 6_000 });
   // A slower downstream keeps the racers overlapping inside each step.
   stack.setFaults({ latencyMs: 25 });
 });

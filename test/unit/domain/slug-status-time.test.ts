@@ -109,9 +109,10 @@ describe('money', () => {
     expect(parseDollarsToCents('-5')).toBeUndefined();
   });
 
-  it('computes the margin as price − crew pay − captain fee − port costs, the captain paid by the fee', () => {
-    // 3 hours: deck 32.00/h → crew pay 96.00; the captain's 250.00 fee is their pay (issue #18)
-    expect(marginCents(aBooking())).toBe(180000 - 9600 - 25000 - 4000);
+  it('computes the margin as price − crew pay − captain fee − port costs', () => {
+    // 3 hours: captain 65.00/h + deck 32.00/h → crew pay 291.00 (one formula: hours × each person's rate),
+    // then the captain fee and port costs
+    expect(marginCents(aBooking())).toBe(180000 - 29100 - 25000 - 4000);
   });
 
   it('pays a captain without a fee by the hour, counted once', () => {

@@ -131,8 +131,8 @@ describe('booking form', () => {
       aBooking({ id: 'bk-other', title: 'Other', ...overrides });
 
     it('computes the margin: price − crew pay − captain fee − port costs', () => {
-      // 1800 − 32 × 3 − 250 − 40 = 1414: the captain's fee is their pay, not added to their hourly rate
-      expect(estimateBooking(input, [])).toMatchObject({ marginCents: 141400, crewPayCents: 9600 });
+      // 1800 − (65 + 32) × 3 − 250 − 40 = 1219: crew pay is hours × each person's rate, the fee apart
+      expect(estimateBooking(input, [])).toMatchObject({ marginCents: 121900, crewPayCents: 29100 });
     });
 
     it('warns about people and the boat on an overlapping charter, ignoring cancelled and touching ones', () => {
