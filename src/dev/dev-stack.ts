@@ -108,6 +108,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       port: options.port,
       host,
       fallback: (request, response, body) => fallback(request, response, body),
+      startsUnready: true,
       byHost: (hostHeader) => {
         const brand = guestSites?.brandForHost(hostHeader);
         return brand
@@ -350,6 +351,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       startupMs,
     };
     writeEndpoints(layout.endpointsFile, endpoints);
+    gateway.ready();
 
     return {
       endpoints,
