@@ -115,6 +115,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       port: options.port,
       host,
       fallback: (request, response, body) => fallback(request, response, body),
+      startsUnready: true,
       byHost: (hostHeader) => {
         const sites = guestSites;
         const brand = sites?.brandForHost(hostHeader);
@@ -367,6 +368,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       startupMs,
     };
     writeEndpoints(layout.endpointsFile, endpoints);
+    gateway.ready();
 
     return {
       endpoints,

@@ -38,12 +38,20 @@ export interface LocalGatewayOptions {
   fallback: PageHandler;
   onRequest?: (entry: RequestLog) => void;
   onError?: (route: string, error: unknown) => void;
+  /**
+   * Listen at once but answer 503 + `Retry-After: 1` until `ready()` is called: the port is taken early (a busy
+   * PORT must fail before Java starts), yet half-mounted routes must not answer 500 — a client reading 500
+   * gives up, one reading 503 with Retry-After comes back.
+   */
+  startsUnready?: boolean;
 }
 
 export interface LocalGateway {
   url: string;
   port: number;
   mount(route: GatewayRoute): void;
+  /** Everything is mounted: stop answering 503 (see `startsUnready`). */
+  ready(): void;
   stop(): Promise<void>;
 }
 
@@ -63,6 +71,7 @@ const API_GATEWAY_TIMEOUT_MS = 30_000;
 
 export async function startLocalGateway(options: LocalGatewayOptions): Promise<LocalGateway> {
   const routes: GatewayRoute[] = [];
+  let ready = !options.startsUnready;
 
   const server: Server = createServer((request, response) => {
     const started = performance.now();
@@ -92,6 +101,13 @@ export async function startLocalGateway(options: LocalGatewayOptions): Promise<L
     response: ServerResponse,
     named: (name: string) => void,
   ): Promise<void> {
+    if (!ready) {
+      named('starting');
+      // https://www.rfc-editor.org/rfc/rfc9110#name-503-service-unavailable: temporary, come back after Retry-After.
+      response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+      response.end(JSON.stringify({ message: 'Starting up; try again in a second' }));
+      return;
+    }
     const body = await readBody(request);
     if (body === undefined) {
       named('too-large');
@@ -162,6 +178,9 @@ export async function startLocalGateway(options: LocalGatewayOptions): Promise<L
       routes.push(route);
       // Longest prefix first, so /slack-sandbox is not taken by /slack.
       routes.sort((a, b) => b.prefix.length - a.prefix.length);
+    },
+    ready() {
+      ready = true;
     },
     stop: () =>
       new Promise<void>((resolve) => {

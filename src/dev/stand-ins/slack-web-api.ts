@@ -28,6 +28,7 @@ import {
   isMessageTooLong,
 } from './slack-contract/block-kit-limits';
 import { createRateLimiter } from './slack-contract/rate-limits';
+import { type SocketModeControls, socketModeModule } from './slack-contract/socket-mode';
 import { createSlackFiles, type StandInFile } from './slack-files';
 
 export interface SlackApiCall {
@@ -160,6 +161,8 @@ export interface SlackWebApiStandIn {
   events: EventEmitter;
   /** A file uploaded through files.getUploadURLExternal (content included), by id. */
   file(id: string): StandInFile | undefined;
+  /** Socket Mode: `apps.connections.open` and its WebSocket (envelopes, acks, disconnect). */
+  socketMode: SocketModeControls;
   /** Forgets calls, messages and views (users stay). */
   reset(): void;
   stop(): Promise<void>;
@@ -182,7 +185,7 @@ export interface SlackWebApiOptions {
 
 export type Args = Record<string, unknown>;
 export type ApiResult = Record<string, unknown> & { ok: boolean };
-export type SlackMethod = (args: Args) => ApiResult | Promise<ApiResult>;
+export type SlackMethod = (args: Args, call?: { token?: string }) => ApiResult | Promise<ApiResult>;
 
 /** What a method module may use: the stand-in's identity, clock, stores and event stream. */
 export interface StandInContext {
@@ -534,6 +537,9 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     emit,
   };
   const routes: Record<string, SlackRoute> = {};
+  // Socket Mode also needs the server's WebSocket upgrades, so it is wired here rather than in METHOD_MODULES.
+  const socketMode = socketModeModule(context);
+  Object.assign(methods, socketMode.methods);
   for (const module of METHOD_MODULES) {
     const added = module(context);
     Object.assign(methods, added.methods);
@@ -574,6 +580,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
       sendJson(response, 500, { ok: false, error: 'internal_error', detail: String(error) });
     });
   });
+  server.on('upgrade', (request, socket, head) => socketMode.upgrade(request, socket, head));
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://stand-in');
@@ -642,7 +649,8 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
       response.end(JSON.stringify(call.response));
       return;
     }
-    const answer = contractRefusal(method, recordedArgs) ?? (await implementation(recordedArgs));
+    const answer =
+      contractRefusal(method, recordedArgs) ?? (await implementation(recordedArgs, token ? { token } : {}));
     call.response = answer;
     if (!answer.ok) refused(method, recordedArgs, answer);
     sendJson(response, 200, answer);
@@ -723,6 +731,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
       return () => events.off('event', listener);
     },
     events,
+    socketMode: socketMode.controls,
     reset: () => {
       calls.length = 0;
       responsePosts.length = 0;
@@ -740,6 +749,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     stop: () =>
       new Promise<void>((resolve) => {
         events.removeAllListeners();
+        socketMode.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
