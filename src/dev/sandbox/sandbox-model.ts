@@ -93,6 +93,9 @@ interface LocalEphemeral extends EphemeralMessage {
   fromSlackbot?: boolean;
 }
 
+/** Refusals that leave nothing missing on screen, so they get no red notice (see onRefused). */
+const UNSEEN_REFUSALS: ReadonlySet<string> = new Set(['hash_conflict', 'ratelimited']);
+
 export class SandboxModel {
   private version = 0;
   private readonly localMessages: LocalMessage[] = [];
@@ -390,6 +393,9 @@ export class SandboxModel {
    * here whoever would have seen it gets a red notice saying what Slack said instead.
    */
   private onRefused(refusal: SlackRefusal): void {
+    // Nothing a person would notice in Slack: a stale views.update losing to a newer one (the hash exists for
+    // that race: the margin redrawn while typing) and a rate-limited call the app waits out and sends again.
+    if (UNSEEN_REFUSALS.has(refusal.error)) return;
     const where = refusal.method.startsWith('views.')
       ? refusal.method === 'views.publish'
         ? 'App Home'

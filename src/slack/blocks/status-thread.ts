@@ -421,7 +421,7 @@ export function renderThreadReply(event: ThreadEvent): SlackMessage {
       const problem = escapeMrkdwn(truncate(event.mail.problem, 300));
       const text =
         event.mail.kind === 'bounced'
-          ? `✉️❌ ${name}'s email bounced: ${problem} — fix the address on the roster (\`/charter crew remove ${escapeMrkdwn(event.crewId)}\`, then \`/charter crew add\`). Until then they count as unreachable.`
+          ? `✉️❌ ${name}'s email bounced: ${problem} — fix the address with \`/charter crew edit ${escapeMrkdwn(event.crewId)}\`, then ask them again.`
           : `✉️❌ ${name} marked our email as spam (${problem}) — we will not email them again; reach them another way or replace them.`;
       return message(text, [section(text)]);
     }

@@ -285,4 +285,17 @@ describe('the Slack sandbox', () => {
     expect(notices.at(-1)?.text).toContain('invalid_blocks');
     expect(notices.at(-1)?.text).toContain('[json-pointer:/blocks/0/text/text]');
   });
+
+  it('issue #12: a stale views.update that loses to a newer one (hash_conflict) shows no notice', async () => {
+    await command(OPERATOR, '/charter new');
+    const viewId = (await state(OPERATOR)).modal[0]!.id;
+    const before = (await state(OPERATOR)).notices.length;
+    const client = new WebClient(TOKEN, { slackApiUrl: standIn.url, retryConfig: { retries: 0 } });
+
+    await expect(
+      client.views.update({ view_id: viewId, hash: 'stale-hash', view: modalView as never }),
+    ).rejects.toMatchObject({ data: { error: 'hash_conflict' } });
+
+    expect((await state(OPERATOR)).notices).toHaveLength(before);
+  });
 });

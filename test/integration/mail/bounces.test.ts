@@ -94,7 +94,7 @@ describe('a crew address that bounces, and one that complains', () => {
     const said = replies(booking.id);
     expect(said).toContainEqual(
       expect.stringContaining(
-        "Ben Okafor's email bounced: mailbox does not exist — fix the address on the roster",
+        "Ben Okafor's email bounced: mailbox does not exist — fix the address with `/charter crew edit ben-okafor`",
       ),
     );
     expect(said).toContainEqual(expect.stringContaining('Cleo Marsh marked our email as spam'));

@@ -87,12 +87,15 @@ describe('Socket Mode against the stand-in', () => {
       SLACK_OPS_CHANNEL: 'C0OPS',
       TABLE_NAME: table.tableName,
       TEMPLATES_DIR: 'templates',
+      // Morgan is the operator (issue #13: with a real workspace nobody is one unless named).
+      SLACK_OPERATORS: OPERATOR,
     });
     app = await createSlackApp({
       store: new DynamoBookingStore(table.doc, table.tableName),
       boats: config.boats,
       brands: config.brands,
       opsChannel: config.opsChannel,
+      operators: config.operators,
       logger: silentLogger,
       now: () => new Date(),
       signingSecret: secret('unused-in-socket-mode-0123456789'),

@@ -82,7 +82,7 @@ describe('the crew lifecycle step', () => {
 
     expect(scheduled.map((t) => t.name)).toContain('deadline.bk-test-0001.ben-okafor');
     expect(posted).toEqual([]);
-    expect(result).toMatchObject({ retryLater: true, timers: 6 });
+    expect(result).toMatchObject({ retryLater: true, timers: 7 }); // with the guest's day-before email
   });
 
   it('sends a requested reminder and reports it', async () => {

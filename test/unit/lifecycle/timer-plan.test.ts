@@ -27,6 +27,8 @@ describe('planTimers', () => {
       'reminder.bk-test-0001.ben-okafor': '2026-11-25T17:00:00.000Z',
       'deadline.bk-test-0001.ben-okafor': '2026-11-26T17:00:00.000Z',
       'roster.bk-test-0001': '2026-12-04T17:00:00.000Z',
+      // The guest's day-before email goes out with the crew's roster (issue #17).
+      'guest-day-before.bk-test-0001': '2026-12-04T17:00:00.000Z',
       'post-charter.bk-test-0001': '2026-12-06T03:00:00.000Z',
     });
     const reminder = timers.find((t) => t.payload.kind === 'reminder');
@@ -94,6 +96,7 @@ describe('planTimers', () => {
     expect(timerNamesFor('bk-1', ['a'])).toEqual([
       'roster.bk-1',
       'post-charter.bk-1',
+      'guest-day-before.bk-1',
       'reminder.bk-1.a',
       'deadline.bk-1.a',
     ]);
