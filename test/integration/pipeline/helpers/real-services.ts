@@ -138,7 +138,11 @@ export interface CrewMail {
 
 /** Every crew email SES accepted, with its kind read from the subject line SCC writes. */
 export async function crewMail(sesEndpoint: string): Promise<CrewMail[]> {
-  const mail = await readSentMail(sesEndpoint);
+  // The guest's own mail (issue #17) shares SCC and its subjects ("Cancelled: …"); the fixtures' guests are
+  // all at guest.test, the crew at crew.test.
+  const mail = (await readSentMail(sesEndpoint)).filter(
+    (m) => !addressOf(m.to[0] ?? '').endsWith('@guest.test'),
+  );
   return mail.map((m) => ({
     to: addressOf(m.to[0] ?? ''),
     subject: m.subject,
