@@ -19,8 +19,9 @@ export const CANARY = {
   crewEmails: ['canary.captain@leak.test', 'canary.deck@leak.test', 'canary.host@leak.test'],
 };
 
-export function canaryBooking(): Booking {
-  const input = aBookingInput({
+/** The canary charter's form: every money field, internal note and guest contact detail set to a canary. */
+export function canaryBookingInput(overrides: Parameters<typeof aBookingInput>[0] = {}) {
+  return aBookingInput({
     guest: { name: 'Casey Canary', email: CANARY.guestEmail, phone: CANARY.guestPhone, partySize: 8 },
     internalNotes: CANARY.internalNotes,
     priceCents: CANARY.priceCents,
@@ -32,8 +33,12 @@ export function canaryBooking(): Booking {
       { crewId: 'ben-okafor', name: 'Ben Okafor', role: 'crew', hourlyRateCents: CANARY.ratesCents[1] },
       { crewId: 'cleo-marsh', name: 'Cleo Marsh', role: 'hostess', hourlyRateCents: CANARY.ratesCents[2] },
     ],
+    ...overrides,
   });
-  return aBooking({ id: 'bk-canary-0001', slug: 'sunset-sail-canary-2026-12-05' }, input);
+}
+
+export function canaryBooking(): Booking {
+  return aBooking({ id: 'bk-canary-0001', slug: 'sunset-sail-canary-2026-12-05' }, canaryBookingInput());
 }
 
 /** The canary charter runs 16:00–19:00: a person's pay is their rate times three. */

@@ -14,7 +14,7 @@ import { type GuestLinkSettings, GuestMailer } from '../../../src/scc/guest-mail
 import { composeMime, type Mailer, type OutgoingEmail } from '../../../src/scc/ses-mailer';
 import { ManualClock } from '../../../src/scheduler';
 import { DynamoBookingStore } from '../../../src/store';
-import { CANARY, expectNoCanary } from '../../helpers/canary';
+import { canaryBookingInput, expectNoCanary } from '../../helpers/canary';
 import { createTestTable, type TestTable } from '../../helpers/dynamo';
 import { aBookingInput, FIXED_NOW } from '../../helpers/fixtures';
 
@@ -40,19 +40,8 @@ class RecordingMailer implements Mailer {
 }
 
 function canaryInput(overrides: Parameters<typeof aBookingInput>[0] = {}) {
-  return aBookingInput({
+  return canaryBookingInput({
     title: 'Canary Sail',
-    guest: { name: 'Casey Canary', email: CANARY.guestEmail, phone: CANARY.guestPhone, partySize: 8 },
-    internalNotes: CANARY.internalNotes,
-    priceCents: CANARY.priceCents,
-    depositCents: CANARY.depositCents,
-    captainFeeCents: CANARY.captainFeeCents,
-    portCostsCents: CANARY.portCostsCents,
-    crew: [
-      { crewId: 'ana-ruiz', name: 'Ana Ruiz', role: 'captain', hourlyRateCents: CANARY.ratesCents[0] },
-      { crewId: 'ben-okafor', name: 'Ben Okafor', role: 'crew', hourlyRateCents: CANARY.ratesCents[1] },
-      { crewId: 'cleo-marsh', name: 'Cleo Marsh', role: 'hostess', hourlyRateCents: CANARY.ratesCents[2] },
-    ],
     ...overrides,
   });
 }

@@ -10,8 +10,8 @@ import { type Booking, scheduleInstants } from '../../../src/domain';
 import { ACTION_RULES, COMMAND_RULES, VIEW_RULES } from '../../../src/slack/auth';
 import { crewActionValue } from '../../../src/slack/blocks/crew-lifecycle';
 import { ACTION } from '../../../src/slack/ids';
-import { CANARY, expectNoCanary } from '../../helpers/canary';
-import { aBookingInput, TEST_CREW } from '../../helpers/fixtures';
+import { canaryBookingInput, expectNoCanary } from '../../helpers/canary';
+import { TEST_CREW } from '../../helpers/fixtures';
 import {
   CAPTAIN_SLACK_ID,
   daysFromNow,
@@ -38,21 +38,7 @@ describe('who may do what in Slack', () => {
   beforeAll(async () => {
     kit = await startSlackTestKit();
     await kit.seedRoster([...TEST_CREW.map((m) => (m.id === 'ben-okafor' ? { ...m, slackUserId: BEN } : m))]);
-    const input = aBookingInput({
-      title: 'Canary Sail',
-      schedule: { date: daysFromNow(20) },
-      guest: { name: 'Casey Canary', email: CANARY.guestEmail, phone: CANARY.guestPhone, partySize: 8 },
-      internalNotes: CANARY.internalNotes,
-      priceCents: CANARY.priceCents,
-      depositCents: CANARY.depositCents,
-      captainFeeCents: CANARY.captainFeeCents,
-      portCostsCents: CANARY.portCostsCents,
-      crew: [
-        { crewId: 'ana-ruiz', name: 'Ana Ruiz', role: 'captain', hourlyRateCents: CANARY.ratesCents[0] },
-        { crewId: 'ben-okafor', name: 'Ben Okafor', role: 'crew', hourlyRateCents: CANARY.ratesCents[1] },
-        { crewId: 'cleo-marsh', name: 'Cleo Marsh', role: 'hostess', hourlyRateCents: CANARY.ratesCents[2] },
-      ],
-    });
+    const input = canaryBookingInput({ title: 'Canary Sail', schedule: { date: daysFromNow(20) } });
     const { startsAt, endsAt } = scheduleInstants(input.schedule);
     booking = await kit.store.createBooking({
       input,
