@@ -8,8 +8,8 @@
 import type { RetrySettings } from '../config/pipeline';
 import type { SecretSource } from '../config/secrets';
 import { UpstreamError } from '../errors';
-import { JsonService } from '../pipeline/clients/http-json';
-import { SCC_SERVICE } from '../pipeline/clients/scc-client';
+import type { JsonService } from '../pipeline/clients/http-json';
+import { SCC_SERVICE, sccJsonService } from '../pipeline/clients/scc-client';
 import type { FollowUpOutcome, ReminderRequest, RosterRequest } from '../scc/crew-follow-ups';
 
 export interface SccFollowUpClientOptions {
@@ -24,14 +24,7 @@ export class SccFollowUpClient {
   private readonly http: JsonService;
 
   constructor(options: SccFollowUpClientOptions) {
-    this.http = new JsonService({
-      service: SCC_SERVICE,
-      baseUrl: options.baseUrl,
-      timeoutMs: options.timeoutMs,
-      auth: { header: 'x-service-key', secret: options.serviceKey },
-      callRetry: options.callRetry,
-      fetch: options.fetch,
-    });
+    this.http = sccJsonService(options);
   }
 
   /** Reminds one person; `undefined` when SCC has no such event or person (409/404: nothing to remind). */

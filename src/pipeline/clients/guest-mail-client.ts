@@ -10,8 +10,8 @@ import type { RetrySettings } from '../../config/pipeline';
 import type { SecretSource } from '../../config/secrets';
 import { UpstreamError } from '../../errors';
 import type { GuestMailOutcome, GuestMailRequest } from '../../scc/guest-mailer';
-import { JsonService } from './http-json';
-import { SCC_SERVICE } from './scc-client';
+import type { JsonService } from './http-json';
+import { SCC_SERVICE, sccJsonService } from './scc-client';
 
 export interface GuestMailClientOptions {
   baseUrl: string;
@@ -27,14 +27,7 @@ export class GuestMailClient {
   private readonly http: JsonService;
 
   constructor(options: GuestMailClientOptions) {
-    this.http = new JsonService({
-      service: SCC_SERVICE,
-      baseUrl: options.baseUrl,
-      timeoutMs: options.timeoutMs,
-      auth: { header: 'x-service-key', secret: options.serviceKey },
-      callRetry: options.callRetry,
-      fetch: options.fetch,
-    });
+    this.http = sccJsonService(options);
   }
 
   /** Sends one guest email (or learns it was sent, or not owed); throws while SCC is busy or SES failing. */

@@ -22,6 +22,18 @@ export interface SccClientOptions {
   fetch?: typeof fetch;
 }
 
+/** The JSON connection every SCC client uses: the service key in X-Service-Key, retried calls. */
+export function sccJsonService(options: SccClientOptions): JsonService {
+  return new JsonService({
+    service: SCC_SERVICE,
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    auth: { header: 'x-service-key', secret: options.serviceKey },
+    callRetry: options.callRetry,
+    fetch: options.fetch,
+  });
+}
+
 export interface SccEventReply {
   eventId: string;
   /** Crew whose address SES refused for good: the event stands, but they did not get their email. */
@@ -38,14 +50,7 @@ export class SccClient {
   private readonly http: JsonService;
 
   constructor(options: SccClientOptions) {
-    this.http = new JsonService({
-      service: SCC_SERVICE,
-      baseUrl: options.baseUrl,
-      timeoutMs: options.timeoutMs,
-      auth: { header: 'x-service-key', secret: options.serviceKey },
-      callRetry: options.callRetry,
-      fetch: options.fetch,
-    });
+    this.http = sccJsonService(options);
   }
 
   /** Creates the event; the same key returns the first event instead of creating (and emailing) again. */
