@@ -65,6 +65,12 @@ describe('dashboard report CSVs', () => {
     expect(String(response.body)).not.toContain('1800');
   });
 
+  it('refuses the dashboard token in the URL (a forwarded link must not carry the books)', async () => {
+    const response = await get('/reports/payroll.csv', { month: '2026-12', token: TOKEN }, false);
+    expect(response.statusCode).toBe(401);
+    expect(String(response.body)).not.toContain('ana-ruiz');
+  });
+
   it('answers a bad period with 400 and a sentence, and an unknown report with 404', async () => {
     const bad = await get('/reports/summary.csv', { from: '2026-12-15', to: '2026-12-01' });
     expect(bad.statusCode).toBe(400);
