@@ -51,7 +51,7 @@ import {
 } from '../http';
 import type { Logger } from '../logging/logger';
 import { monthPeriod, queryWindow, type YourPay, yourPay } from '../reports';
-import type { DynamoBookingStore } from '../store';
+import { ConfirmationStore, type DynamoBookingStore } from '../store';
 import { type CrewAccess, CrewLinkRefused, resolveCrewLink } from './crew-access';
 import { buildCrewCharterIcs, buildCrewFeed } from './crew-calendar';
 import { CrewFollowUps, ReminderRequestSchema, RosterRequestSchema } from './crew-follow-ups';
@@ -96,7 +96,13 @@ export interface SccDeps {
   passwordSalt: () => Promise<string>;
   magicLinkSecret: () => Promise<string>;
   events: SccEventStore;
+  /** Guest mail only (the booking a guest email is about), and once-only markers. */
   bookings: DynamoBookingStore;
+  /**
+   * Crew answers, in their own partition (CONFIRM#): SCC records and reads them without touching the
+   * booking's. Default: on the events' table.
+   */
+  confirmations?: ConfirmationStore;
   mailer: Mailer;
   s3: S3Client;
   brands: BrandDirectory;
@@ -127,10 +133,16 @@ export function createSccApp(deps: SccDeps): SccApp {
     logger,
     now,
   });
-  const service = new SccEventService({ events, bookings: deps.bookings, notifier, brands, logger, now });
+  const confirmations = deps.confirmations ?? new ConfirmationStore(events.doc, events.tableName);
+  const markers = {
+    claimOnce: deps.bookings.claimOnce.bind(deps.bookings),
+    readMarker: deps.bookings.readMarker.bind(deps.bookings),
+    listConfirmations: confirmations.listConfirmations.bind(confirmations),
+  };
+  const service = new SccEventService({ events, bookings: markers, notifier, brands, logger, now });
   const followUps = new CrewFollowUps({
     events,
-    bookings: deps.bookings,
+    bookings: confirmations,
     mailer: deps.mailer,
     templates,
     brands,
@@ -331,7 +343,9 @@ export function createSccApp(deps: SccDeps): SccApp {
           throw new ValidationError([{ field: 'answer', message: 'Choose Confirm or Decline.' }]);
         }
         const reason = answer === 'declined' ? (form.reason ?? '').trim().slice(0, 500) : '';
-        const { changed } = await deps.bookings.recordConfirmation({
+        // The signed link resolved to this person's assignment on this event: that is the proof they are on the
+        // charter, so the booking itself (money, notes) is never read here.
+        const { changed } = await confirmations.recordConfirmation({
           bookingId: crew.event.bookingId,
           crewId: crew.assignment.crewId,
           answer,
@@ -428,8 +442,8 @@ export function createSccApp(deps: SccDeps): SccApp {
     const { token, ...links } = crewLinksFor(crew.event, crew.assignment, feedVersion, linkConfig);
     const view = crewViewFromEvent(crew.event, crew.assignment.crewId, settings.checklists);
     const yourPayThisMonth = await payForMonthOf(crew.assignment.crewId, view.date);
-    const confirmations = await deps.bookings.listConfirmations(crew.event.bookingId);
-    const latest = confirmations.find((c) => c.crewId === crew.assignment.crewId);
+    const answers = await confirmations.listConfirmations(crew.event.bookingId);
+    const latest = answers.find((c) => c.crewId === crew.assignment.crewId);
     const page = renderCrewPage(templates, view, crew.brand, {
       links,
       formAction: links.page ?? crewPageUrl(settings.publicBaseUrl, token),

@@ -11,6 +11,7 @@ import type { Confirmation } from '../domain';
 import { ConflictError, NotFoundError, UpstreamError, ValidationError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { DynamoBookingStore } from '../store';
+import { MARKER_NAMESPACE } from '../store/keys';
 import { planAssignments } from './assignment-plan';
 import type { CrewLinkSettings } from './crew-links';
 import type { CrewNotifier, DeliveryOutcome } from './crew-notifier';
@@ -273,5 +274,5 @@ export class SccEventService {
 }
 
 function markerKey(idempotencyKey: string): string {
-  return `scc-events:${idempotencyKey}`;
+  return `${MARKER_NAMESPACE.sccEvents}${idempotencyKey}`;
 }

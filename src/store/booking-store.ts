@@ -1,6 +1,6 @@
 /**
  * The booking store on DynamoDB (single table, see table-definition.ts). The only code that knows the
- * table's keys for bookings, slugs, crew, confirmations and once-only markers.
+ * table's keys for bookings, slugs, crew and once-only markers (crew answers: confirmation-store.ts).
  *
  * Guarantees: a booking and its slug are written in one transaction (a slug is unique per domain); an
  * update succeeds only against the revision it was read at (StaleRevisionError otherwise, never a silent
@@ -29,6 +29,7 @@ import {
 } from '../domain';
 import { ConflictError, NotFoundError, StaleRevisionError } from '../errors';
 import { BOOKING_SCHEMA_VERSION, bookingFromItem } from './booking-item';
+import { ConfirmationStore } from './confirmation-store';
 import { bookingKeys, bookingPartition, INDEX_PARTITION, indexKeys, SORT_PREFIX } from './keys';
 import { queryAll, queryItems } from './query-items';
 import { randomCode } from './random-ids';
@@ -96,11 +97,16 @@ export function newBookingId(): string {
 }
 
 export class DynamoBookingStore {
+  /** Crew answers live in their own partition; the booking store reads old ones in BOOKING# too. */
+  private readonly confirmations: ConfirmationStore;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.confirmations = new ConfirmationStore(doc, tableName, { withLegacy: true });
+  }
 
   /** Creates a booking with a slug unique to its domain: its words plus a random code (drawn again if taken). */
   async createBooking(request: NewBooking): Promise<Booking> {
@@ -380,8 +386,8 @@ export class DynamoBookingStore {
   // ── confirmations ──────────────────────────────────────────────────────────
 
   /**
-   * Records a crew answer: the latest answer per person (what the crew board shows, and what the stream
-   * carries to Slack) plus an append-only copy for history. Repeating the same answer changes nothing.
+   * Records a crew answer of someone on the booking's crew (confirmation-store.ts keeps it, in CONFIRM#<id>).
+   * Repeating the same answer changes nothing.
    */
   async recordConfirmation(confirmation: Confirmation): Promise<{ changed: boolean }> {
     const valid = ConfirmationSchema.parse(confirmation);
@@ -389,63 +395,21 @@ export class DynamoBookingStore {
     if (!booking.crew.some((a) => a.crewId === valid.crewId)) {
       throw new NotFoundError('That person is not on this charter.');
     }
-    try {
-      await this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.confirmation(valid.bookingId, valid.crewId),
-                  entity: 'confirmation',
-                  data: valid,
-                },
-                ConditionExpression:
-                  'attribute_not_exists(PK) OR #data.#answer <> :answer OR #data.#rev <> :rev',
-                ExpressionAttributeNames: { '#data': 'data', '#answer': 'answer', '#rev': 'revision' },
-                ExpressionAttributeValues: { ':answer': valid.answer, ':rev': valid.revision },
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.answer(valid.bookingId, valid.crewId, valid.at),
-                  entity: 'answer',
-                  data: valid,
-                },
-              },
-            },
-          ],
-        }),
-      );
-      return { changed: true };
-    } catch (error) {
-      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return { changed: false };
-      throw error;
-    }
+    return this.confirmations.recordConfirmation(valid);
   }
 
+  /** The latest answer of each person, including answers stored before they moved out of BOOKING#. */
   async listConfirmations(bookingId: string): Promise<Confirmation[]> {
-    return this.bookingItems<Confirmation>(bookingId, SORT_PREFIX.confirmation);
+    return this.confirmations.listConfirmations(bookingId);
   }
 
   /** Every answer ever given on a booking, oldest first. */
   async listAnswers(bookingId: string): Promise<Confirmation[]> {
-    const answers = await this.bookingItems<Confirmation>(bookingId, SORT_PREFIX.answer);
-    return answers.sort((a, b) => a.at.localeCompare(b.at));
+    return this.confirmations.listAnswers(bookingId);
   }
 
   async latestAnswer(bookingId: string, crewId: string): Promise<Answer | undefined> {
-    const { Item } = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.confirmation(bookingId, crewId),
-        ConsistentRead: true,
-      }),
-    );
-    return (Item?.data as Confirmation | undefined)?.answer;
+    return this.confirmations.latestAnswer(bookingId, crewId);
   }
 
   // ── history ────────────────────────────────────────────────────────────────

@@ -12,15 +12,50 @@ const { gsi1 } = TABLE_KEYS;
 /** Sort keys that order by a number (history revisions, email versions) carry it zero-padded. */
 const padded = (n: number) => String(n).padStart(6, '0');
 
-const BOOKING_PARTITION_PREFIX = 'BOOKING#';
+/**
+ * Partition-key prefixes. IAM grants are written against them (dynamodb:LeadingKeys in infra/): a function
+ * facing the internet gets only the prefixes it needs, so a prefix is part of the security boundary.
+ */
+export const PARTITION_PREFIX = {
+  /** The booking, its history and pipeline step records: money and internal notes. Ops-side functions only. */
+  booking: 'BOOKING#',
+  /** Crew answers (latest and append-only), apart from the booking so SCC can write them without reading it. */
+  confirm: 'CONFIRM#',
+  slug: 'SLUG#',
+  crew: 'CREW#',
+  idempotency: 'IDEMPOTENCY#',
+  scc: 'SCC#',
+  sccCrew: 'SCCCREW#',
+  guestMail: 'GUESTMAIL#',
+  calendar: 'CALENDAR#',
+  lifecycle: 'LIFECYCLE#',
+  timer: 'TIMER#',
+  mail: 'MAIL#',
+} as const;
 
-/** A booking's partition: the booking, its confirmations, answers, history and pipeline step records. */
+/**
+ * Namespaces of once-only markers (IDEMPOTENCY#<namespace><key>) written by a function whose IAM is limited to
+ * them: SCC's idempotent event creation.
+ */
+export const MARKER_NAMESPACE = { sccEvents: 'scc-events:' } as const;
+
+const BOOKING_PARTITION_PREFIX = PARTITION_PREFIX.booking;
+
+/** A booking's partition: the booking, its history and pipeline step records. */
 export const bookingPartition = (bookingId: string) => `${BOOKING_PARTITION_PREFIX}${bookingId}`;
 
-/** The booking a partition key belongs to; undefined when it is not a booking's partition. */
+/** A booking's crew answers: the latest per person and every answer ever given. */
+export const confirmPartition = (bookingId: string) => `${PARTITION_PREFIX.confirm}${bookingId}`;
+
+/**
+ * The booking a partition key belongs to (its own partition or its confirmations'); undefined when it is
+ * neither.
+ */
 export function bookingIdOfPartition(partitionKey: string): string | undefined {
-  if (!partitionKey.startsWith(BOOKING_PARTITION_PREFIX)) return undefined;
-  return partitionKey.slice(BOOKING_PARTITION_PREFIX.length) || undefined;
+  for (const prefix of [BOOKING_PARTITION_PREFIX, PARTITION_PREFIX.confirm]) {
+    if (partitionKey.startsWith(prefix)) return partitionKey.slice(prefix.length) || undefined;
+  }
+  return undefined;
 }
 
 /** Sort-key prefixes that queries read with begins_with (or compare against). */
@@ -38,17 +73,29 @@ export const bookingKeys = {
   slug: (domain: string, slug: string) => ({ PK: `SLUG#${domain}#${slug}`, SK: 'SLUG' }),
   crew: (id: string) => ({ PK: `CREW#${id}`, SK: 'CREW' }),
   confirmation: (bookingId: string, crewId: string) => ({
-    PK: bookingPartition(bookingId),
+    PK: confirmPartition(bookingId),
     SK: `${SORT_PREFIX.confirmation}${crewId}`,
   }),
   answer: (bookingId: string, crewId: string, at: string) => ({
-    PK: bookingPartition(bookingId),
+    PK: confirmPartition(bookingId),
     SK: `${SORT_PREFIX.answer}${crewId}#${at}`,
   }),
   idempotency: (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: 'IDEMPOTENCY' }),
   history: (bookingId: string, revision: number) => ({
     PK: bookingPartition(bookingId),
     SK: `${SORT_PREFIX.history}${padded(revision)}`,
+  }),
+};
+
+/**
+ * Where crew answers were written before they moved to CONFIRM#<bookingId> (same sort keys, in the booking's
+ * own partition). Read only by the fallback and the migration (store/confirmation-migration.ts); never written.
+ */
+export const legacyConfirmationKeys = {
+  partition: bookingPartition,
+  confirmation: (bookingId: string, crewId: string) => ({
+    PK: bookingPartition(bookingId),
+    SK: `${SORT_PREFIX.confirmation}${crewId}`,
   }),
 };
 
@@ -69,6 +116,8 @@ export const INDEX_PARTITION = {
   booking: 'BOOKING',
   crew: 'CREW',
   timer: 'TIMER',
+  /** The dashboard's calendar entries (dashboard/calendar-store.ts). */
+  calendar: 'CALENDAR',
   sccCrew: (crewId: string) => `SCCCREW#${crewId}`,
 } as const;
 

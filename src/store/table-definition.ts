@@ -4,8 +4,9 @@
  *
  * Single-table layout (PK / SK):
  *   BOOKING#<id>        / BOOKING                 the booking (entity "booking"); GSI1: BOOKING / <startsAt>#<id>
- *   BOOKING#<id>        / CONFIRMATION#<crewId>   latest answer of one crew member (entity "confirmation")
- *   BOOKING#<id>        / ANSWER#<crewId>#<at>    every answer ever given, for history (entity "answer")
+ *   CONFIRM#<id>        / CONFIRMATION#<crewId>   latest answer of one crew member (entity "confirmation")
+ *   CONFIRM#<id>        / ANSWER#<crewId>#<at>    every answer ever given, for history (entity "answer")
+ *                       (before: the same sort keys in BOOKING#<id>; see confirmation-migration.ts)
  *   BOOKING#<id>        / STEP#<name>             pipeline step outcome (entity "step")
  *   BOOKING#<id>        / HISTORY#<rev, 6 digits> change history (entity "history")
  *   SLUG#<domain>#<slug>/ SLUG                    slug reservation → bookingId (entity "slug")

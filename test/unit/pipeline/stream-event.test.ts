@@ -103,6 +103,10 @@ describe('bookingIdOf', () => {
   it('reads a removed confirmation from its old image', () => {
     expect(bookingIdOf(record('confirmation', 'BOOKING#bk-1', 'CONFIRMATION#ana', 'REMOVE'))).toBe('bk-1');
   });
+
+  it("wakes the booking for an answer in the confirmations' own partition", () => {
+    expect(bookingIdOf(record('confirmation', 'CONFIRM#bk-1', 'CONFIRMATION#ana'))).toBe('bk-1');
+  });
 });
 
 describe('compareSequence', () => {

@@ -7,6 +7,7 @@ import {
   bookingIdOfPartition,
   bookingKeys,
   indexKeys,
+  legacyConfirmationKeys,
   lifecycleTimersKey,
   SORT_PREFIX,
   sccKeys,
@@ -22,9 +23,14 @@ describe('table keys', () => {
       SK: 'SLUG',
     });
     expect(bookingKeys.crew('c-1')).toEqual({ PK: 'CREW#c-1', SK: 'CREW' });
-    expect(bookingKeys.confirmation('bk-1', 'c-1')).toEqual({ PK: 'BOOKING#bk-1', SK: 'CONFIRMATION#c-1' });
-    expect(bookingKeys.answer('bk-1', 'c-1', '2026-01-01T00:00:00.000Z')).toEqual({
+    // Crew answers moved out of the booking's partition (least privilege for SCC); the old spelling is pinned too.
+    expect(bookingKeys.confirmation('bk-1', 'c-1')).toEqual({ PK: 'CONFIRM#bk-1', SK: 'CONFIRMATION#c-1' });
+    expect(legacyConfirmationKeys.confirmation('bk-1', 'c-1')).toEqual({
       PK: 'BOOKING#bk-1',
+      SK: 'CONFIRMATION#c-1',
+    });
+    expect(bookingKeys.answer('bk-1', 'c-1', '2026-01-01T00:00:00.000Z')).toEqual({
+      PK: 'CONFIRM#bk-1',
       SK: 'ANSWER#c-1#2026-01-01T00:00:00.000Z',
     });
     expect(bookingKeys.idempotency('booking:v-1')).toEqual({
@@ -82,6 +88,7 @@ describe('table keys', () => {
   it("find the booking a partition belongs to, and nothing for another module's partition", () => {
     expect(bookingIdOfPartition('BOOKING#bk-1')).toBe('bk-1');
     expect(bookingIdOfPartition('BOOKING#')).toBeUndefined();
+    expect(bookingIdOfPartition('CONFIRM#bk-1')).toBe('bk-1');
     expect(bookingIdOfPartition('SCC#bk-1')).toBeUndefined();
   });
 });
