@@ -36,6 +36,12 @@ export const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 export interface HttpEndpointRoute {
   readonly path: string;
   readonly methods: readonly apigw.HttpMethod[];
+  /**
+   * Another function for this route (default the endpoint's handler): a route that needs data the rest of
+   * the API must not reach runs as its own function with its own role. API Gateway picks the most specific
+   * route, so `/reports/{proxy+}` wins over `/{proxy+}`.
+   */
+  readonly handler?: lambda.IFunction;
 }
 
 export interface HttpEndpointProps {
@@ -71,8 +77,20 @@ export class HttpEndpoint extends Construct {
     });
 
     const integration = new integrations.HttpLambdaIntegration('Integration', props.handler);
+    const integrationsByHandler = new Map<lambda.IFunction, integrations.HttpLambdaIntegration>([
+      [props.handler, integration],
+    ]);
     for (const route of props.routes) {
-      this.api.addRoutes({ path: route.path, methods: [...route.methods], integration });
+      const handler = route.handler ?? props.handler;
+      let routeIntegration = integrationsByHandler.get(handler);
+      if (!routeIntegration) {
+        routeIntegration = new integrations.HttpLambdaIntegration(
+          `Integration${integrationsByHandler.size + 1}`,
+          handler,
+        );
+        integrationsByHandler.set(handler, routeIntegration);
+      }
+      this.api.addRoutes({ path: route.path, methods: [...route.methods], integration: routeIntegration });
     }
     this.url = this.api.apiEndpoint;
 

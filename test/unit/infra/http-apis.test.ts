@@ -30,8 +30,26 @@ describe('the HTTP APIs', () => {
   });
 
   it('send every path to SCC and to the dashboard', () => {
-    expect(routesOf('SccEndpointApi')).toEqual(['ANY /', 'ANY /{proxy+}']);
-    expect(routesOf('DashboardEndpointApi')).toEqual(['ANY /', 'ANY /{proxy+}']);
+    expect(routesOf('SccEndpointApi')).toEqual(['ANY /', 'ANY /guest-mail/{proxy+}', 'ANY /{proxy+}']);
+    expect(routesOf('DashboardEndpointApi')).toEqual(['ANY /', 'ANY /reports/{proxy+}', 'ANY /{proxy+}']);
+  });
+
+  it('send guest mail and the report CSVs to functions of their own (the only ones that read bookings)', () => {
+    const functionBehind = (routeKey: string) => {
+      const [, route] = resourcesOf(template, 'AWS::ApiGatewayV2::Route').find(
+        ([, r]) =>
+          r.Properties.RouteKey === routeKey &&
+          render(r.Properties.ApiId).startsWith(
+            routeKey.includes('reports') || routeKey === 'ANY /{proxy+}' ? 'Dashboard' : 'Scc',
+          ),
+      )!;
+      const integrationId = render(route.Properties.Target).replace(/^integrations\//, '');
+      const integration = template.toJSON().Resources[integrationId];
+      return render(integration.Properties.IntegrationUri);
+    };
+    expect(functionBehind('ANY /guest-mail/{proxy+}')).toMatch(/^SccGuestMailFunction\w+\.Arn$/);
+    expect(functionBehind('ANY /reports/{proxy+}')).toMatch(/^DashboardReportsFunction\w+\.Arn$/);
+    expect(functionBehind('ANY /{proxy+}')).toMatch(/^DashboardServiceFunction\w+\.Arn$/);
   });
 
   it('throttle and log every stage, without request paths (they can carry magic-link tokens)', () => {

@@ -6,15 +6,23 @@ import { resourcesOf, synthesize } from './synth-helper';
 const { servicesTemplate: template } = synthesize();
 const functions = Object.fromEntries(
   resourcesOf(template, 'AWS::Lambda::Function').map(([id, fn]) => [
-    id.replace(/ServiceFunction\w+$/, ''),
+    // SlackApp, Reconciler, Scc, Dashboard, and the two that serve one route each: SccGuestMail, DashboardReports.
+    id.replace(/ServiceFunction\w+$/, '').replace(/Function[0-9A-F]{8}$/, ''),
     fn,
   ]),
 );
 const env = (name: string): Record<string, unknown> => functions[name]!.Properties.Environment.Variables;
 
-describe('the four functions', () => {
-  it('are exactly the Slack app, reconciler, SCC and dashboard', () => {
-    expect(Object.keys(functions).sort()).toEqual(['Dashboard', 'Reconciler', 'Scc', 'SlackApp']);
+describe('the functions', () => {
+  it('are exactly the Slack app, reconciler, SCC and its guest mail, the dashboard and its reports', () => {
+    expect(Object.keys(functions).sort()).toEqual([
+      'Dashboard',
+      'DashboardReports',
+      'Reconciler',
+      'Scc',
+      'SccGuestMail',
+      'SlackApp',
+    ]);
   });
 
   it('run Node.js 24 on arm64 with the ESM bundle handler and their own log group', () => {
@@ -24,7 +32,7 @@ describe('the four functions', () => {
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
-        LoggingConfig: { LogGroup: { Ref: expect.stringMatching(new RegExp(`^${name}ServiceLogs`)) } },
+        LoggingConfig: { LogGroup: { Ref: expect.stringMatching(new RegExp(`^${name}(Service)?Logs`)) } },
       });
     }
   });
@@ -36,7 +44,7 @@ describe('the four functions', () => {
 
   it('keep their logs for the configured retention (30 days by default)', () => {
     const logGroups = resourcesOf(template, 'AWS::Logs::LogGroup');
-    expect(logGroups.length).toBe(7); // four functions, three API access logs
+    expect(logGroups.length).toBe(9); // six functions, three API access logs
     for (const [, group] of logGroups) expect(group.Properties.RetentionInDays).toBe(30);
   });
 
@@ -116,7 +124,7 @@ describe('the four functions', () => {
   it('alarm on errors of every function, to the alarm topic', () => {
     const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const errorAlarms = alarms.filter((a) => a.MetricName === 'Errors');
-    expect(errorAlarms).toHaveLength(4);
+    expect(errorAlarms).toHaveLength(6);
     for (const alarm of errorAlarms) {
       expect(alarm).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 1, Statistic: 'Sum' });
       expect(render(alarm.AlarmActions)).toMatch(/^Alarms\w+$/);

@@ -8,6 +8,8 @@ const statements = {
   reconciler: statementsOf(template, roleOf(template, 'ReconcilerServiceFunction')),
   scc: statementsOf(template, roleOf(template, 'SccServiceFunction')),
   dashboard: statementsOf(template, roleOf(template, 'DashboardServiceFunction')),
+  reports: statementsOf(template, roleOf(template, 'DashboardReportsFunction')),
+  sccGuestMail: statementsOf(template, roleOf(template, 'SccGuestMailFunction')),
 };
 
 const LOGS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
@@ -23,6 +25,17 @@ const TABLE = [
   'dynamodb:PutItem',
   'dynamodb:Query',
   'dynamodb:Scan',
+  'dynamodb:UpdateItem',
+];
+/** Item actions by partition (dynamodb:LeadingKeys): no Scan, no stream, no DescribeTable. */
+const PARTITIONED = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
   'dynamodb:UpdateItem',
 ];
 const SECRETS = ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'];
@@ -41,14 +54,26 @@ describe('least privilege, function by function', () => {
     expect(secretsReadBy('slack')).toEqual(['SlackBotToken', 'SlackSigningSecret']);
   });
 
-  it('gives the dashboard the table and its token, nothing else', () => {
-    expect(actionsOf(statements.dashboard)).toEqual(sorted(LOGS, TABLE, SECRETS));
+  it('gives the dashboard its own partitions of the table and its tokens, nothing else', () => {
+    expect(actionsOf(statements.dashboard)).toEqual(sorted(LOGS, PARTITIONED, SECRETS));
     expect(secretsReadBy('dashboard')).toEqual(['DashboardFeedToken', 'DashboardToken']);
+  });
+
+  it('gives the report CSVs one index query and the tokens, nothing else', () => {
+    expect(actionsOf(statements.reports)).toEqual(sorted(LOGS, ['dynamodb:Query'], SECRETS));
+    expect(secretsReadBy('reports')).toEqual(['DashboardFeedToken', 'DashboardToken']);
+  });
+
+  it("gives SCC's guest mail booking reads, its own records and email, nothing else", () => {
+    expect(actionsOf(statements.sccGuestMail)).toEqual(
+      sorted(LOGS, PARTITIONED, SECRETS, ['ses:SendRawEmail']),
+    );
+    expect(actionsOf(statements.sccGuestMail).filter((a) => a.startsWith('s3:'))).toEqual([]);
   });
 
   it('lets SCC send raw email from the brand identities and presign uploads under photos/ only', () => {
     expect(actionsOf(statements.scc)).toEqual(
-      sorted(LOGS, TABLE, SECRETS, ['ses:SendRawEmail', 's3:PutObject']),
+      sorted(LOGS, PARTITIONED, SECRETS, ['ses:SendRawEmail', 's3:PutObject']),
     );
     expect(resourcesFor(statements.scc, 'ses:SendRawEmail')).toEqual([
       expect.stringMatching(
