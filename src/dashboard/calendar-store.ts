@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../errors';
+import { INDEX_PARTITION, PARTITION_PREFIX } from '../store/keys';
 import { queryAll } from '../store/query-items';
 import { TABLE_KEYS } from '../store/table-definition';
 import {
@@ -25,7 +26,8 @@ import {
 } from './calendar-entry';
 
 const ENTITY = 'calendar-entry';
-const INDEX_PK = 'CALENDAR';
+// Both spellings are keys.ts's: the dashboard's IAM grant (dynamodb:LeadingKeys) is written against them.
+const INDEX_PK = INDEX_PARTITION.calendar;
 const DAY_MS = 86_400_000;
 /** Fields an upsert owns; anything else on the item (progress, createdAt) survives it. */
 const ENTRY_FIELDS = [
@@ -50,7 +52,7 @@ const ENTRY_FIELDS = [
 ] as const satisfies readonly (keyof ValidCalendarEntryInput)[];
 
 const key = (id: string) => ({
-  [TABLE_KEYS.partitionKey]: `CALENDAR#${id}`,
+  [TABLE_KEYS.partitionKey]: `${PARTITION_PREFIX.calendar}${id}`,
   [TABLE_KEYS.sortKey]: 'CALENDAR',
 });
 

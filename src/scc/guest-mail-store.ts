@@ -12,14 +12,17 @@
  */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { GuestMailKind } from '../domain';
+import { PARTITION_PREFIX } from '../store/keys';
 import type { EmailState, SccEventStore, SendOutcome } from './event-store';
 
+// The prefix is keys.ts's: the guest-mail function's IAM grant (dynamodb:LeadingKeys) is written against it.
+const partition = (bookingId: string) => `${PARTITION_PREFIX.guestMail}${bookingId}`;
 const keys = {
   mail: (bookingId: string, kind: GuestMailKind, key: string) => ({
-    PK: `GUESTMAIL#${bookingId}`,
+    PK: partition(bookingId),
     SK: `SENT#${kind}#${key}`,
   }),
-  optOut: (bookingId: string) => ({ PK: `GUESTMAIL#${bookingId}`, SK: 'OPTOUT' }),
+  optOut: (bookingId: string) => ({ PK: partition(bookingId), SK: 'OPTOUT' }),
 };
 
 export interface GuestMailRecord {

@@ -6,9 +6,12 @@ import { describe, expect, it } from 'vitest';
 import {
   bookingIdOfPartition,
   bookingKeys,
+  INDEX_PARTITION,
   indexKeys,
   legacyConfirmationKeys,
   lifecycleTimersKey,
+  MARKER_NAMESPACE,
+  PARTITION_PREFIX,
   SORT_PREFIX,
   sccKeys,
   stepKey,
@@ -16,6 +19,25 @@ import {
 } from '../../../src/store/keys';
 
 describe('table keys', () => {
+  it('pin the partition prefixes IAM grants are written against (infra: dynamodb:LeadingKeys)', () => {
+    expect(PARTITION_PREFIX).toEqual({
+      booking: 'BOOKING#',
+      confirm: 'CONFIRM#',
+      slug: 'SLUG#',
+      crew: 'CREW#',
+      idempotency: 'IDEMPOTENCY#',
+      scc: 'SCC#',
+      sccCrew: 'SCCCREW#',
+      guestMail: 'GUESTMAIL#',
+      calendar: 'CALENDAR#',
+      lifecycle: 'LIFECYCLE#',
+      timer: 'TIMER#',
+      mail: 'MAIL#',
+    });
+    expect(INDEX_PARTITION.calendar).toBe('CALENDAR');
+    expect(MARKER_NAMESPACE.sccEvents).toBe('scc-events:');
+  });
+
   it('spell the booking store items as stored', () => {
     expect(bookingKeys.booking('bk-1')).toEqual({ PK: 'BOOKING#bk-1', SK: 'BOOKING' });
     expect(bookingKeys.slug('sailjada.com', 'sunset')).toEqual({
