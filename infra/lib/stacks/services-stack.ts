@@ -1,6 +1,7 @@
 /**
- * ServicesStack: the four functions, their HTTP APIs, the stream pipeline and the alarms. Stateless: it can be
- * destroyed and redeployed at will; everything it keeps lives in the DataStack.
+ * ServicesStack: the four services (six functions: SCC's guest mail and the dashboard's reports run apart),
+ * their HTTP APIs, the stream pipeline and the alarms. Stateless: it can be destroyed and redeployed at will;
+ * everything it keeps lives in the DataStack.
  *
  * Must never create a table, bucket or secret.
  */
