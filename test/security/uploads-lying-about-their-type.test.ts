@@ -21,7 +21,7 @@ const SVG = Buffer.from(
 
 let s3: S3Local;
 beforeAll(async () => {
-  s3 = await startS3Local({ buckets: [BUCKET] });
+  s3 = await startS3Local({ buckets: [BUCKET], postPolicy: true });
 });
 afterAll(async () => {
   await s3.stop();

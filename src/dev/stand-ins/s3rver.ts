@@ -2,9 +2,9 @@
  * s3rver as the local S3: buckets created up front (one per brand domain, plus whatever else is asked for),
  * data in a directory of its own, and the same fixed credentials every local client uses (LOCAL_CREDENTIALS),
  * so no code needs an S3 path of its own. Buckets allow cross-origin GET/PUT/POST so browser uploads through
- * presigned POSTs work as they do against a bucket with a CORS rule. A small front (s3-post-policy.ts)
- * enforces presigned POST policies, which s3rver does not: an upload lying about its type or size is refused
- * as S3 refuses it. Everything else passes through to s3rver untouched.
+ * presigned POSTs work as they do against a bucket with a CORS rule. With `postPolicy`, a small front
+ * (s3-post-policy.ts) enforces presigned POST policies, which s3rver does not: an upload lying about its type
+ * or size is refused as S3 refuses it. Everything else passes through to s3rver untouched.
  * Development and tests only: never imported by a Lambda entry point.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,6 +32,12 @@ export interface S3LocalOptions {
   directory?: string;
   /** Allow browsers on any origin (local pages on other ports) to GET, PUT and POST. Default true. */
   cors?: boolean;
+  /**
+   * Enforce presigned POST policies in a front before s3rver (s3-post-policy.ts). Default false for now: with
+   * the front in place, the pipeline's first run in test/integration/pipeline/one-booking.test.ts went past its
+   * 30 s timeout (21 s without), not yet explained; see issue #14's notes.
+   */
+  postPolicy?: boolean;
 }
 
 const CORS_ANY_ORIGIN = `<CORSConfiguration>
@@ -61,13 +67,13 @@ function registerLocalCredentials(): void {
 export async function startS3Local(options: S3LocalOptions): Promise<S3Local> {
   registerLocalCredentials();
   const port = options.port ?? (await freePort());
-  const backendPort = await freePort();
+  const backendPort = options.postPolicy ? await freePort() : port;
   const host = options.host ?? '127.0.0.1';
   const ownDirectory = options.directory === undefined;
   const directory = options.directory ?? mkdtempSync(join(tmpdir(), 's3rver-'));
   const configs = options.cors === false ? [] : [CORS_ANY_ORIGIN];
   const server = new S3rver({
-    address: '127.0.0.1',
+    address: options.postPolicy ? '127.0.0.1' : host,
     port: backendPort,
     silent: true,
     directory,
@@ -75,21 +81,27 @@ export async function startS3Local(options: S3LocalOptions): Promise<S3Local> {
     configureBuckets: [...new Set(options.buckets)].map((name) => ({ name, configs })),
   });
   await server.run();
-  const front = createServer((req, res) => {
-    void serveFront(req, res, backendPort, options.cors !== false);
-  });
-  await new Promise<void>((resolve, reject) => {
-    front.once('error', reject);
-    front.listen(port, host, () => resolve());
-  });
+  const front = options.postPolicy
+    ? createServer((req, res) => {
+        void serveFront(req, res, backendPort, options.cors !== false);
+      })
+    : undefined;
+  if (front) {
+    await new Promise<void>((resolve, reject) => {
+      front.once('error', reject);
+      front.listen(port, host, () => resolve());
+    });
+  }
   return {
     endpoint: `http://${host}:${port}`,
     directory,
     async stop() {
-      await new Promise<void>((resolve) => {
-        front.close(() => resolve());
-        front.closeAllConnections();
-      });
+      if (front) {
+        await new Promise<void>((resolve) => {
+          front.close(() => resolve());
+          front.closeAllConnections();
+        });
+      }
       await server.close();
       if (ownDirectory) rmSync(directory, { recursive: true, force: true });
     },
