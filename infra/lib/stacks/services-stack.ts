@@ -12,6 +12,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { type BrandSender, type BrandSite, brandSitesValue } from '../constructs/brand-resources';
 import { DashboardService } from '../constructs/dashboard-service';
+import { MailFeedback } from '../constructs/mail-feedback';
 import { Reconciler } from '../constructs/reconciler';
 import { SccService } from '../constructs/scc-service';
 import type { Secrets } from '../constructs/secrets';
@@ -49,6 +50,7 @@ export class ServicesStack extends Stack {
   readonly reconciler: Reconciler;
   readonly scc: SccService;
   readonly dashboard: DashboardService;
+  readonly mailFeedback: MailFeedback;
   readonly alarmTopic: sns.Topic;
 
   constructor(scope: Construct, id: string, props: ServicesStackProps) {
@@ -87,6 +89,11 @@ export class ServicesStack extends Stack {
       ...(props.slackApiUrl ? { slackApiUrl: props.slackApiUrl } : {}),
       ...(props.slackOperators ? { slackOperators: props.slackOperators } : {}),
     });
+    this.mailFeedback = new MailFeedback(this, 'MailFeedback', {
+      bundle: bundle('mail-feedback'),
+      defaults,
+      table: props.table,
+    });
     this.scc = new SccService(this, 'Scc', {
       bundle: bundle('scc'),
       defaults,
@@ -97,6 +104,10 @@ export class ServicesStack extends Stack {
       serviceKeyHash: props.scc.serviceKeyHash,
       photoMaxBytes: props.scc.photoMaxBytes,
       ...(props.scc.publicUrl ? { publicUrl: props.scc.publicUrl } : {}),
+      configurationSet: {
+        name: this.mailFeedback.configurationSet.configurationSetName,
+        arn: this.mailFeedback.configurationSetArn,
+      },
     });
     this.dashboard = new DashboardService(this, 'Dashboard', {
       bundle: bundle('dashboard'),
@@ -131,6 +142,14 @@ export class ServicesStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', {
       description: 'Subscribe to receive alarms (errors, dead letters, pipeline lag)',
       value: this.alarmTopic.topicArn,
+    });
+    new CfnOutput(this, 'ScheduleDeadLetterQueueUrl', {
+      description: 'Timers EventBridge Scheduler could not deliver: npm run dlq:replay -- timers',
+      value: this.reconciler.scheduleDeadLetterQueue.queueUrl,
+    });
+    new CfnOutput(this, 'MailFeedbackDeadLetterQueueUrl', {
+      description: 'SES bounce and complaint notifications the mail feedback function could not record',
+      value: this.mailFeedback.deadLetterQueue.queueUrl,
     });
     new CfnOutput(this, 'DeadLetterQueueUrl', {
       description: 'Booking changes the reconciler gave up on (stream positions, for replay)',

@@ -12,9 +12,15 @@ const functions = Object.fromEntries(
 );
 const env = (name: string): Record<string, unknown> => functions[name]!.Properties.Environment.Variables;
 
-describe('the four functions', () => {
-  it('are exactly the Slack app, reconciler, SCC and dashboard', () => {
-    expect(Object.keys(functions).sort()).toEqual(['Dashboard', 'Reconciler', 'Scc', 'SlackApp']);
+describe('the five functions', () => {
+  it('are exactly the Slack app, reconciler, SCC, dashboard and mail feedback', () => {
+    expect(Object.keys(functions).sort()).toEqual([
+      'Dashboard',
+      'MailFeedback',
+      'Reconciler',
+      'Scc',
+      'SlackApp',
+    ]);
   });
 
   it('run Node.js 24 on arm64 with the ESM bundle handler and their own log group', () => {
@@ -36,7 +42,7 @@ describe('the four functions', () => {
 
   it('keep their logs for the configured retention (30 days by default)', () => {
     const logGroups = resourcesOf(template, 'AWS::Logs::LogGroup');
-    expect(logGroups.length).toBe(7); // four functions, three API access logs
+    expect(logGroups.length).toBe(8); // five functions, three API access logs
     for (const [, group] of logGroups) expect(group.Properties.RetentionInDays).toBe(30);
   });
 
@@ -116,7 +122,7 @@ describe('the four functions', () => {
   it('alarm on errors of every function, to the alarm topic', () => {
     const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const errorAlarms = alarms.filter((a) => a.MetricName === 'Errors');
-    expect(errorAlarms).toHaveLength(4);
+    expect(errorAlarms).toHaveLength(5);
     for (const alarm of errorAlarms) {
       expect(alarm).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 1, Statistic: 'Sum' });
       expect(render(alarm.AlarmActions)).toMatch(/^Alarms\w+$/);
@@ -129,6 +135,8 @@ describe('the four functions', () => {
       Protocol: 'email',
       Endpoint: 'ops@sailjada.com',
     });
-    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    // Without an alarm email the only subscription is the mail feedback queue's.
+    template.resourceCountIs('AWS::SNS::Subscription', 1);
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sqs' });
   });
 });

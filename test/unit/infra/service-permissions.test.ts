@@ -51,6 +51,10 @@ describe('least privilege, function by function', () => {
       sorted(LOGS, TABLE, SECRETS, ['ses:SendRawEmail', 's3:PutObject']),
     );
     expect(resourcesFor(statements.scc, 'ses:SendRawEmail')).toEqual([
+      // Sending with the mail feedback configuration set is authorized on it too.
+      expect.stringMatching(
+        /:ses:AWS::Region:AWS::AccountId:configuration-set\/MailFeedbackConfigurationSet/,
+      ),
       expect.stringMatching(
         /:ses:AWS::Region:AWS::AccountId:identity\/data:\w+SenderqueenofsandiegocomIdentity/,
       ),
