@@ -15,6 +15,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE } from '../../../src/observability/metric-names';
 import {
   BUNDLED_TEMPLATES_DIR,
   ESM_REQUIRE_BANNER,
@@ -86,6 +87,9 @@ export class ServiceFunction extends Construct {
         ...defaults.environment,
         ...(bundle.withTemplates ? { TEMPLATES_DIR: BUNDLED_TEMPLATES_DIR } : {}),
         NODE_OPTIONS: '--enable-source-maps',
+        // Powertools (src/observability): the service dimension and namespace the dashboard reads.
+        POWERTOOLS_SERVICE_NAME: bundle.name,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...props.environment,
       },
       bundling: {

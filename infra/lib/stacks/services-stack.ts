@@ -13,6 +13,7 @@ import type { Construct } from 'constructs';
 import { type BrandSender, type BrandSite, brandSitesValue } from '../constructs/brand-resources';
 import { DashboardService } from '../constructs/dashboard-service';
 import { MailFeedback } from '../constructs/mail-feedback';
+import { OperationsDashboard } from '../constructs/operations-dashboard';
 import { Reconciler } from '../constructs/reconciler';
 import { SccService } from '../constructs/scc-service';
 import type { Secrets } from '../constructs/secrets';
@@ -51,6 +52,7 @@ export class ServicesStack extends Stack {
   readonly scc: SccService;
   readonly dashboard: DashboardService;
   readonly mailFeedback: MailFeedback;
+  readonly operations: OperationsDashboard;
   readonly alarmTopic: sns.Topic;
 
   constructor(scope: Construct, id: string, props: ServicesStackProps) {
@@ -125,6 +127,22 @@ export class ServicesStack extends Stack {
       dashboardUrl: props.dashboardUrl ?? this.dashboard.endpoint.url,
       slackOpsChannel: props.slackOpsChannel,
       ...(props.slackApiUrl ? { slackApiUrl: props.slackApiUrl } : {}),
+    });
+
+    this.operations = new OperationsDashboard(this, 'Operations', {
+      alarmTopic: this.alarmTopic,
+      functions: [
+        this.slack.service,
+        this.reconciler.service,
+        this.scc.service,
+        this.dashboard.service,
+        this.mailFeedback.service,
+      ],
+      deadLetterQueues: {
+        'booking changes (stream)': this.reconciler.deadLetterQueue,
+        'timers (scheduler)': this.reconciler.scheduleDeadLetterQueue,
+        'mail feedback': this.mailFeedback.deadLetterQueue,
+      },
     });
 
     new CfnOutput(this, 'SlackEventsUrl', {
