@@ -83,6 +83,8 @@ export class ServiceFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,
       logGroup: this.logGroup,
+      // Powertools Tracer (src/observability) sends the handler and AWS SDK calls to X-Ray.
+      tracing: lambda.Tracing.ACTIVE,
       environment: {
         ...defaults.environment,
         ...(bundle.withTemplates ? { TEMPLATES_DIR: BUNDLED_TEMPLATES_DIR } : {}),
@@ -117,6 +119,12 @@ export class ServiceFunction extends Construct {
             bundle.withTemplates ? [`cp -R "${inputDir}/templates" "${outputDir}/templates"`] : [],
         },
       },
+    });
+
+    this.justifyWildcardResources({
+      resource: /^\*$/,
+      reason:
+        'xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) support no resource-level permission.',
     });
 
     this.errorsAlarm = new cloudwatch.Alarm(this, 'ErrorsAlarm', {

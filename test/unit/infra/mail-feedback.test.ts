@@ -101,6 +101,8 @@ describe('the mail feedback path: SES configuration set → SNS → SQS → Lamb
         'sqs:GetQueueAttributes',
         'sqs:GetQueueUrl',
         'sqs:ReceiveMessage',
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
       ].sort(),
     );
     expect(resourcesFor(statements, 'sqs:DeleteMessage')).toEqual([`${queueId}.Arn`]);

@@ -10,7 +10,13 @@ const statements = {
   dashboard: statementsOf(template, roleOf(template, 'DashboardServiceFunction')),
 };
 
-const LOGS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+// Every function writes its own logs and, with active tracing, X-Ray segments.
+const LOGS = [
+  'logs:CreateLogStream',
+  'logs:PutLogEvents',
+  'xray:PutTelemetryRecords',
+  'xray:PutTraceSegments',
+];
 const TABLE = [
   'dynamodb:BatchGetItem',
   'dynamodb:BatchWriteItem',
@@ -186,8 +192,12 @@ describe('wildcards', () => {
     expect(wildcards.filter((r) => !allowed.some((pattern) => pattern.test(r)))).toEqual([]);
   });
 
-  it('grant everything ("*") only for dynamodb:ListStreams, which has no resource-level permission', () => {
+  it('grant everything ("*") only for dynamodb:ListStreams and X-Ray writes, which have no resource-level permission', () => {
     const onEverything = everyStatement.filter((s) => s.Resource === '*');
-    expect(onEverything.map((s) => s.Action)).toEqual(['dynamodb:ListStreams']);
+    expect([...new Set(onEverything.flatMap((s) => s.Action))].sort()).toEqual([
+      'dynamodb:ListStreams',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
   });
 });
