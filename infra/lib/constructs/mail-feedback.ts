@@ -131,7 +131,7 @@ export class MailFeedback extends Construct {
 
     this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
       alarmDescription:
-        'Mail feedback: a bounce or complaint notification could not be recorded and was set aside in the DLQ; see the function logs, then npm run dlq:replay -- mail-feedback',
+        'Mail feedback: a bounce or complaint notification could not be recorded and was set aside in the DLQ; see the function logs, fix the cause, then redrive the DLQ to its source queue (SQS console: Start DLQ redrive)',
       metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
         statistic: cloudwatch.Stats.MAXIMUM,

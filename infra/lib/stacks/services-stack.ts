@@ -162,7 +162,7 @@ export class ServicesStack extends Stack {
       value: this.alarmTopic.topicArn,
     });
     new CfnOutput(this, 'ScheduleDeadLetterQueueUrl', {
-      description: 'Timers EventBridge Scheduler could not deliver: npm run dlq:replay -- timers',
+      description: 'Timers EventBridge Scheduler could not deliver: npm run dlq:replay -- <this URL> --apply',
       value: this.reconciler.scheduleDeadLetterQueue.queueUrl,
     });
     new CfnOutput(this, 'MailFeedbackDeadLetterQueueUrl', {
