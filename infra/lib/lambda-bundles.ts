@@ -10,7 +10,7 @@ import { slackLambdaAliases } from '../../src/slack/bundle/lambda-aliases';
 
 export interface LambdaBundle {
   /** Short name: the dist/<name>/ folder and the construct id. */
-  readonly name: 'slack' | 'reconciler' | 'scc' | 'dashboard';
+  readonly name: 'slack' | 'reconciler' | 'scc' | 'dashboard' | 'mail-feedback';
   /** Entry file, relative to the project root; it exports `handler(event, context)`. */
   readonly entry: string;
   /** Whether the handler reads templates/ (brand.json, mustache files) at run time. */
@@ -26,6 +26,8 @@ export const LAMBDA_BUNDLES: readonly LambdaBundle[] = [
   { name: 'reconciler', entry: 'src/handlers/reconciler.ts', withTemplates: true },
   { name: 'scc', entry: 'src/handlers/scc.ts', withTemplates: true },
   { name: 'dashboard', entry: 'src/handlers/dashboard.ts', withTemplates: false },
+  // SES bounces and complaints from the mail feedback queue (infra/lib/constructs/mail-feedback.ts).
+  { name: 'mail-feedback', entry: 'src/handlers/mail-feedback.ts', withTemplates: false },
 ];
 
 /** Where a bundle finds its templates at run time: next to index.mjs, in the Lambda task root. */

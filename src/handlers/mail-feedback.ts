@@ -5,30 +5,36 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { loadMailFeedbackConfig } from '../config/mail-feedback';
-import { createLogger } from '../logging/logger';
 import { createMailFeedbackHandler, type MailFeedbackHandler } from '../mail/feedback-handler';
 import { crewFeedbackTarget, DeliveryStore } from '../mail/mail-feedback';
+import { createLambdaObservability, observeHandler } from '../observability/lambda-observability';
+import { METRIC } from '../observability/metric-names';
 import { DynamoBookingStore } from '../store';
 
-let built: MailFeedbackHandler | undefined;
+let built: ((event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>) | undefined;
 
-function build(): MailFeedbackHandler {
+function build(): (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse> {
   const config = loadMailFeedbackConfig(process.env);
-  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: config.awsRegion }), {
+  const obs = createLambdaObservability('mail-feedback', config.logLevel);
+  const dynamo = obs.tracer.captureAWSv3Client(new DynamoDBClient({ region: config.awsRegion }));
+  const doc = DynamoDBDocumentClient.from(dynamo, {
     marshallOptions: { removeUndefinedValues: true },
   });
   const deliveries = new DeliveryStore(doc, config.tableName);
   const store = new DynamoBookingStore(doc, config.tableName);
-  return createMailFeedbackHandler({
+  const handle: MailFeedbackHandler = createMailFeedbackHandler({
     deliveries,
     targets: [crewFeedbackTarget({ store, deliveries })],
-    logger: createLogger('mail-feedback', config.logLevel),
+    logger: obs.logger,
+    onFeedback: (kind, recipients) =>
+      obs.business.record(kind === 'bounced' ? METRIC.emailsBounced : METRIC.emailsComplained, recipients),
   });
+  return observeHandler(obs, handle);
 }
 
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
   built ??= build();
-  return built(event);
+  return built(event, context);
 }

@@ -19,19 +19,26 @@ import { loadLifecycleConfig } from '../config/lifecycle';
 import { loadPipelineConfig } from '../config/pipeline';
 import { isTimerEvent, type TimerEvent } from '../lifecycle/timer-event';
 import type { TimerOutcome } from '../lifecycle/timer-handler';
-import { createLogger } from '../logging/logger';
+import {
+  createLambdaObservability,
+  type LambdaObservability,
+  observeHandler,
+} from '../observability/lambda-observability';
 import { createPipelineAwsClients } from '../pipeline/aws-clients';
 import { createPipeline, type Pipeline } from '../pipeline/pipeline';
 import { EventBridgeTimerScheduler } from '../scheduler/eventbridge-scheduler';
 
 let pipeline: Pipeline | undefined;
+let observability: LambdaObservability | undefined;
 
-function build(functionArn: string | undefined): Pipeline {
+function build(functionArn: string | undefined, obs: LambdaObservability): Pipeline {
   const config = loadPipelineConfig(process.env);
   const lifecycle = loadLifecycleConfig(process.env);
-  const logger = createLogger('reconciler', config.logLevel);
+  const { logger, tracer } = obs;
   const { s3, cloudFront } = createPipelineAwsClients(config);
-  const dynamo = new DynamoDBClient({ region: config.awsRegion });
+  const dynamo = tracer.captureAWSv3Client(new DynamoDBClient({ region: config.awsRegion }));
+  tracer.captureAWSv3Client(s3);
+  tracer.captureAWSv3Client(cloudFront);
   const target = lifecycle.eventBridge && functionArn ? { ...lifecycle.eventBridge, functionArn } : undefined;
   if (!target) logger.warn('no EventBridge schedule group configured: crew reminders and deadlines are off');
   return createPipeline({
@@ -41,15 +48,19 @@ function build(functionArn: string | undefined): Pipeline {
     cloudFront,
     brands: loadBrands(config.templatesDir, config.brandSites),
     logger,
+    metrics: obs.business,
     ...(target
       ? {
           timers: {
-            scheduler: new EventBridgeTimerScheduler(new SchedulerClient({ region: config.awsRegion }), {
-              groupName: target.groupName,
-              roleArn: target.roleArn,
-              targetArn: target.functionArn,
-              ...(target.deadLetterArn ? { deadLetterArn: target.deadLetterArn } : {}),
-            }),
+            scheduler: new EventBridgeTimerScheduler(
+              tracer.captureAWSv3Client(new SchedulerClient({ region: config.awsRegion })),
+              {
+                groupName: target.groupName,
+                roleArn: target.roleArn,
+                targetArn: target.functionArn,
+                ...(target.deadLetterArn ? { deadLetterArn: target.deadLetterArn } : {}),
+              },
+            ),
             policy: lifecycle.policy,
           },
         }
@@ -73,9 +84,11 @@ export async function handler(
   event: DynamoDBStreamEvent | TimerEvent,
   context?: InvocationContext,
 ): Promise<DynamoDBBatchResponse | TimerReply> {
-  pipeline ??= build(context?.invokedFunctionArn);
-  if (isTimerEvent(event)) {
-    return { timer: event.timer.name, outcome: await pipeline.handleTimer(event.timer) };
-  }
-  return pipeline.handleStreamEvent(event);
+  observability ??= createLambdaObservability('reconciler', loadPipelineConfig(process.env).logLevel);
+  const obs = observability;
+  return observeHandler(obs, async (e: DynamoDBStreamEvent | TimerEvent) => {
+    pipeline ??= build(context?.invokedFunctionArn, obs);
+    if (isTimerEvent(e)) return { timer: e.timer.name, outcome: await pipeline.handleTimer(e.timer) };
+    return pipeline.handleStreamEvent(e);
+  })(event, context as Context | undefined);
 }

@@ -3,6 +3,7 @@
  * read and clients are built once per container, on the first request. The local gateway and the tests use
  * the same pieces in-process: createSccDeps(loadSccConfig(env)) and createSccHandler(deps, {stripPrefix}).
  */
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
@@ -11,6 +12,8 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { loadBrands } from '../config/brands';
 import { loadSccConfig, type SccConfig } from '../config/scc';
 import { createLogger } from '../logging/logger';
+import { countedMailer, countedStore } from '../observability/counted';
+import { createLambdaObservability, observeHandler } from '../observability/lambda-observability';
 import { createSccHandler, type SccDeps } from '../scc/app';
 import { loadCrewTemplates } from '../scc/crew-templates';
 import { SccEventStore } from '../scc/event-store';
@@ -20,13 +23,18 @@ import { DynamoBookingStore } from '../store';
 export { createSccApp, createSccHandler, type SccDeps } from '../scc/app';
 
 /** Builds every client and collaborator SCC needs from its config; `overrides` swap any of them (tests). */
-export function createSccDeps(config: SccConfig, overrides: Partial<SccDeps> = {}): SccDeps {
+export function createSccDeps(
+  config: SccConfig,
+  overrides: Partial<SccDeps> = {},
+  tracer?: Pick<Tracer, 'captureAWSv3Client'>,
+): SccDeps {
+  const traced = <C>(client: C): C => (tracer ? tracer.captureAWSv3Client(client) : client);
   // Endpoints come from AWS_ENDPOINT_URL_DYNAMODB / _SES / _S3, which the SDK reads itself.
-  const dynamo = new DynamoDBClient({ region: config.region });
+  const dynamo = traced(new DynamoDBClient({ region: config.region }));
   const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   // The mailer owns SES retries (throttling backoff), so the SDK's own are turned off to avoid multiplying.
-  const ses = new SESClient({ region: config.region, maxAttempts: 1 });
-  const s3 = new S3Client({ region: config.region, forcePathStyle: config.s3ForcePathStyle });
+  const ses = traced(new SESClient({ region: config.region, maxAttempts: 1 }));
+  const s3 = traced(new S3Client({ region: config.region, forcePathStyle: config.s3ForcePathStyle }));
   return {
     settings: {
       serviceKeyHash: config.serviceKeyHash,
@@ -51,9 +59,20 @@ export function createSccDeps(config: SccConfig, overrides: Partial<SccDeps> = {
   };
 }
 
-let handle: ReturnType<typeof createSccHandler> | undefined;
+let handle: ((event: APIGatewayProxyEventV2, context?: Context) => Promise<unknown>) | undefined;
 
 export async function handler(event: APIGatewayProxyEventV2, context: Context) {
-  handle ??= createSccHandler(createSccDeps(loadSccConfig()));
+  if (!handle) {
+    const config = loadSccConfig();
+    const obs = createLambdaObservability('scc', config.logLevel);
+    const deps = createSccDeps(config, { logger: obs.logger }, obs.tracer);
+    const sccHandler = createSccHandler({
+      ...deps,
+      // Emails SES accepted (crew and guest mail) and crew answers on the crew page, counted where they happen.
+      mailer: countedMailer(deps.mailer, obs.business),
+      bookings: countedStore(deps.bookings, obs.business),
+    });
+    handle = observeHandler(obs, (e: APIGatewayProxyEventV2, c?: Context) => sccHandler(e, c as Context));
+  }
   return handle(event, context);
 }

@@ -4,6 +4,7 @@
  * request. `createSlackEventsHandler` is the same handler for callers that bring their own dependencies
  * (the local gateway serving POST /slack/events in-process, the tests, the bench).
  */
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
@@ -11,6 +12,8 @@ import { loadSlackConfig, type SlackConfig } from '../config/slack';
 import type { Booking } from '../domain';
 import { guestPageUrlOf } from '../guest/paths';
 import { createLogger, type Logger } from '../logging/logger';
+import { countedStore } from '../observability/counted';
+import { createLambdaObservability, observeHandler } from '../observability/lambda-observability';
 import { type StepName, StepRecordStore } from '../pipeline/step-records';
 import { GUEST_MAIL_STEP, guestMailState } from '../pipeline/steps/guest-mail';
 import { stepStatesFor } from '../pipeline/steps/slack-thread';
@@ -65,8 +68,10 @@ export interface DynamoDeps {
 /** The booking store and the pipeline's step records on one DynamoDB client. */
 export function createDynamoDeps(
   config: Pick<SlackConfig, 'region' | 'tableName' | 'guestSiteUrl'>,
+  tracer?: Pick<Tracer, 'captureAWSv3Client'>,
 ): DynamoDeps {
-  const client = new DynamoDBClient({ region: config.region });
+  const dynamo = new DynamoDBClient({ region: config.region });
+  const client = tracer ? tracer.captureAWSv3Client(dynamo) : dynamo;
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const steps = new StepRecordStore(doc, config.tableName);
   const guestPageUrl = guestPageUrlOf(config.guestSiteUrl);
@@ -88,7 +93,18 @@ let containerHandler: SlackEventsHandler | undefined;
 export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<SlackHttpResponse> {
   if (!containerHandler) {
     const config = loadSlackConfig(process.env);
-    containerHandler = createSlackEventsHandler({ config, ...createDynamoDeps(config) });
+    const obs = createLambdaObservability('slack', config.logLevel);
+    const { store, readSteps } = createDynamoDeps(config, obs.tracer);
+    containerHandler = observeHandler(
+      obs,
+      createSlackEventsHandler({
+        config,
+        // Bookings created and crew answers given in Slack are counted at the store's write.
+        store: countedStore(store, obs.business),
+        readSteps,
+        logger: obs.logger,
+      }),
+    );
   }
   return containerHandler(event, context);
 }

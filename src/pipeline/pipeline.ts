@@ -23,6 +23,7 @@ import { OnceOnly } from '../lifecycle/once-only';
 import { SccFollowUpClient } from '../lifecycle/scc-follow-up-client';
 import type { Logger } from '../logging/logger';
 import { DeliveryStore } from '../mail/mail-feedback';
+import type { BusinessMetrics } from '../observability/business-metrics';
 import type { TimerPayload, TimerScheduler } from '../scheduler/timer';
 import { DynamoBookingStore } from '../store';
 import { DashboardClient } from './clients/dashboard-client';
@@ -50,6 +51,8 @@ export interface PipelineDeps {
   cloudFront: CloudFrontClient;
   brands: BrandDirectory;
   logger: Logger;
+  /** Steps failed/retried/waiting and time to all-green; none by default. */
+  metrics?: BusinessMetrics;
   /** Public site root per brand (local development points it at the gateway). */
   siteUrl?: (brand: Brand) => string;
   fetch?: typeof fetch;
@@ -174,6 +177,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     retry: config.retry,
     leaseMs: config.leaseMs,
     logger,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
     owner: deps.owner,
     sleep: deps.sleep,
     random: deps.random,

@@ -13,6 +13,8 @@ import type { BackgroundRetrySettings, RetrySettings } from '../config/pipeline'
 import { type Booking, type BookingStatus, captainOf, type HistoryEntry } from '../domain';
 import { StaleRevisionError } from '../errors';
 import type { Logger } from '../logging/logger';
+import { type BusinessMetrics, noBusinessMetrics } from '../observability/business-metrics';
+import { METRIC } from '../observability/metric-names';
 import type { TimerScheduler } from '../scheduler/timer';
 import type { DynamoBookingStore } from '../store';
 import { decideRetry, isRetryDue, retryTimer, type StepRetry } from './background-retry';
@@ -48,6 +50,8 @@ export interface ReconcilerDeps {
   retry: RetrySettings;
   leaseMs: number;
   logger: Logger;
+  /** Counts failed, retried and waiting steps and the time from a write to all green. */
+  metrics?: BusinessMetrics;
   /** Longest wait for another reconciler's claim before this run gives up (and is retried). */
   maxWaitMs?: number;
   /** Identifies this reconciler's claims; unique per process by default. */
@@ -107,6 +111,7 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
   const maxWaitMs = deps.maxWaitMs ?? deps.leaseMs * 2;
   const pollMs = Math.max(20, Math.min(250, Math.floor(deps.leaseMs / 4)));
   const now = deps.background?.now ?? (() => new Date());
+  const metrics = deps.metrics ?? noBusinessMetrics;
   const retryNow = (options: ReconcileOptions, record: StepRecord | undefined, revision: number) =>
     options.retryFailed === true ||
     (options.retryDue === true && record?.status === 'failed' && isRetryDue(record.retry, revision, now()));
@@ -117,6 +122,8 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
   ): Promise<ReconcileOutcome> {
     const logger = deps.logger.child({ bookingId });
     let outcome: ReconcileOutcome = { bookingId, status: 'missing', steps: {} };
+    let ranAny = false;
+    let writtenAt: string | undefined;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const loaded = await deps.store.getBooking(bookingId);
       if (!loaded) {
@@ -126,6 +133,8 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
       const booking = await followCaptain(loaded, logger);
       const records = await deps.stepRecords.list(bookingId);
       const run = await runSteps(booking, records, options, logger);
+      if (run !== 'idle') ranAny = true;
+      writtenAt = booking.updatedAt;
       if (run === 'lost') return { ...summarise(deps.steps, booking, records), status: 'handed-over' };
       outcome = summarise(deps.steps, booking, records);
       if (run === 'stale') continue;
@@ -134,6 +143,10 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
       if (!latest || latest.revision === booking.revision) break;
     }
     logger.info('reconciled', { revision: outcome.revision, status: outcome.status, steps: outcome.steps });
+    // All green because of this run (not a no-op pass over a booking that already was): how long it took.
+    if (outcome.status === 'converged' && ranAny && writtenAt) {
+      metrics.record(METRIC.timeToAllGreen, Math.max(0, now().getTime() - Date.parse(writtenAt)));
+    }
     return outcome;
   }
 
@@ -142,7 +155,8 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
     records: Map<StepName, StepRecord>,
     options: ReconcileOptions,
     logger: Logger,
-  ): Promise<'ok' | 'stale' | 'lost'> {
+  ): Promise<'ok' | 'idle' | 'stale' | 'lost'> {
+    let ran = false;
     // In order; then once more for steps that show the others' outcomes (the calendar's progress), since
     // the steps after them have moved on since they ran.
     const sweeps = [deps.steps, deps.steps.filter((step) => step.isStale)];
@@ -154,10 +168,11 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
         if (!dependenciesMet(step, booking, records)) continue;
         const run = await runStep(step, booking, record, records, options, logger.child({ step: step.name }));
         if (run.kind === 'stale' || run.kind === 'lost') return run.kind;
+        if (run.kind === 'succeeded' || run.kind === 'failed') ran = true;
         records.set(step.name, run.record);
       }
     }
-    return 'ok';
+    return ran ? 'ok' : 'idle';
   }
 
   async function runStep(
@@ -207,6 +222,8 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
         return { kind: 'succeeded', record };
       }
       const retry = await scheduleRetry(booking, step, claim.retry, outcome.failure, logger);
+      metrics.record(METRIC.stepsFailed);
+      metrics.record(retry ? METRIC.stepsRetried : METRIC.stepsWaitingForPerson);
       logger.error(retry ? 'step failed; retrying in the background' : 'step failed; waiting for a person', {
         attempts,
         failure: outcome.failure,

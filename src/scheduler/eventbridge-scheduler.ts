@@ -22,7 +22,7 @@ export interface EventBridgeTarget {
   /**
    * Where a timer goes when its retries are spent, so nothing scheduled is dropped
    * (https://docs.aws.amazon.com/scheduler/latest/UserGuide/configuring-schedule-dlq.html); replayed with
-   * `npm run replay:timers`.
+   * `npm run dlq:replay -- <queue URL>`.
    */
   deadLetterArn?: string;
 }

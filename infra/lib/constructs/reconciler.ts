@@ -227,7 +227,7 @@ export class Reconciler extends Construct {
     });
     const timersDropped = new cloudwatch.Alarm(this, 'ScheduleDeadLetterAlarm', {
       alarmDescription:
-        'Reconciler: a scheduled timer (reminder, deadline or background retry) could not be delivered; replay it with npm run replay:timers',
+        'Reconciler: a scheduled timer (reminder, deadline or background retry) could not be delivered; replay it with npm run dlq:replay -- <ScheduleDeadLetterQueueUrl> --apply',
       metric: this.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
         statistic: cloudwatch.Stats.MAXIMUM,

@@ -53,6 +53,8 @@ export interface SccServiceProps {
   readonly photoMaxBytes: number;
   /** Base URL that crew magic links point at; default this service's API URL. */
   readonly publicUrl?: string;
+  /** The SES configuration set every send names, so bounces and complaints come back (MailFeedback). */
+  readonly configurationSet?: { readonly name: string; readonly arn: string };
 }
 
 export class SccService extends Construct {
@@ -94,9 +96,17 @@ export class SccService extends Construct {
           new iam.PolicyStatement({
             sid: 'SendEmailFromBrandDomains',
             actions: ['ses:SendRawEmail'],
-            resources: props.senders.map((sender) => sender.identity.emailIdentityArn),
+            // A send that names a configuration set is authorized on it as well as on the identity.
+            // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonses.html
+            resources: [
+              ...props.senders.map((sender) => sender.identity.emailIdentityArn),
+              ...(props.configurationSet ? [props.configurationSet.arn] : []),
+            ],
           }),
         );
+      }
+      if (props.configurationSet) {
+        service.function.addEnvironment('SES_CONFIGURATION_SET', props.configurationSet.name);
       }
     }
     if (props.sites.length > 0) {

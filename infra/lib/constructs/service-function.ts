@@ -15,6 +15,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE } from '../../../src/observability/metric-names';
 import {
   BUNDLED_TEMPLATES_DIR,
   ESM_REQUIRE_BANNER,
@@ -82,10 +83,15 @@ export class ServiceFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,
       logGroup: this.logGroup,
+      // Powertools Tracer (src/observability) sends the handler and AWS SDK calls to X-Ray.
+      tracing: lambda.Tracing.ACTIVE,
       environment: {
         ...defaults.environment,
         ...(bundle.withTemplates ? { TEMPLATES_DIR: BUNDLED_TEMPLATES_DIR } : {}),
         NODE_OPTIONS: '--enable-source-maps',
+        // Powertools (src/observability): the service dimension and namespace the dashboard reads.
+        POWERTOOLS_SERVICE_NAME: bundle.name,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...props.environment,
       },
       bundling: {
@@ -113,6 +119,12 @@ export class ServiceFunction extends Construct {
             bundle.withTemplates ? [`cp -R "${inputDir}/templates" "${outputDir}/templates"`] : [],
         },
       },
+    });
+
+    this.justifyWildcardResources({
+      resource: /^\*$/,
+      reason:
+        'xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) support no resource-level permission.',
     });
 
     this.errorsAlarm = new cloudwatch.Alarm(this, 'ErrorsAlarm', {

@@ -13,6 +13,8 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { type BrandSender, type BrandSite, brandSitesValue } from '../constructs/brand-resources';
 import { DashboardService } from '../constructs/dashboard-service';
+import { MailFeedback } from '../constructs/mail-feedback';
+import { OperationsDashboard } from '../constructs/operations-dashboard';
 import { Reconciler } from '../constructs/reconciler';
 import { SccService } from '../constructs/scc-service';
 import type { Secrets } from '../constructs/secrets';
@@ -50,6 +52,8 @@ export class ServicesStack extends Stack {
   readonly reconciler: Reconciler;
   readonly scc: SccService;
   readonly dashboard: DashboardService;
+  readonly mailFeedback: MailFeedback;
+  readonly operations: OperationsDashboard;
   readonly alarmTopic: sns.Topic;
 
   constructor(scope: Construct, id: string, props: ServicesStackProps) {
@@ -88,6 +92,11 @@ export class ServicesStack extends Stack {
       ...(props.slackApiUrl ? { slackApiUrl: props.slackApiUrl } : {}),
       ...(props.slackOperators ? { slackOperators: props.slackOperators } : {}),
     });
+    this.mailFeedback = new MailFeedback(this, 'MailFeedback', {
+      bundle: bundle('mail-feedback'),
+      defaults,
+      table: props.table,
+    });
     this.scc = new SccService(this, 'Scc', {
       bundle: bundle('scc'),
       defaults,
@@ -98,6 +107,10 @@ export class ServicesStack extends Stack {
       serviceKeyHash: props.scc.serviceKeyHash,
       photoMaxBytes: props.scc.photoMaxBytes,
       ...(props.scc.publicUrl ? { publicUrl: props.scc.publicUrl } : {}),
+      configurationSet: {
+        name: this.mailFeedback.configurationSet.configurationSetName,
+        arn: this.mailFeedback.configurationSetArn,
+      },
     });
     this.dashboard = new DashboardService(this, 'Dashboard', {
       bundle: bundle('dashboard'),
@@ -117,6 +130,22 @@ export class ServicesStack extends Stack {
       ...(props.slackApiUrl ? { slackApiUrl: props.slackApiUrl } : {}),
     });
 
+    this.operations = new OperationsDashboard(this, 'Operations', {
+      alarmTopic: this.alarmTopic,
+      functions: [
+        this.slack.service,
+        this.reconciler.service,
+        this.scc.service,
+        this.dashboard.service,
+        this.mailFeedback.service,
+      ],
+      deadLetterQueues: {
+        'booking changes (stream)': this.reconciler.deadLetterQueue,
+        'timers (scheduler)': this.reconciler.scheduleDeadLetterQueue,
+        'mail feedback': this.mailFeedback.deadLetterQueue,
+      },
+    });
+
     new CfnOutput(this, 'SlackEventsUrl', {
       description: 'Request URL for the Slack app (manifest.yml): events, interactivity and slash commands',
       value: this.slack.eventsUrl,
@@ -132,6 +161,14 @@ export class ServicesStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', {
       description: 'Subscribe to receive alarms (errors, dead letters, pipeline lag)',
       value: this.alarmTopic.topicArn,
+    });
+    new CfnOutput(this, 'ScheduleDeadLetterQueueUrl', {
+      description: 'Timers EventBridge Scheduler could not deliver: npm run dlq:replay -- <this URL> --apply',
+      value: this.reconciler.scheduleDeadLetterQueue.queueUrl,
+    });
+    new CfnOutput(this, 'MailFeedbackDeadLetterQueueUrl', {
+      description: 'SES bounce and complaint notifications the mail feedback function could not record',
+      value: this.mailFeedback.deadLetterQueue.queueUrl,
     });
     new CfnOutput(this, 'DeadLetterQueueUrl', {
       description: 'Booking changes the reconciler gave up on (stream positions, for replay)',

@@ -90,12 +90,13 @@ describe('npm run build (bundleLambdas)', () => {
     );
   });
 
-  it('knows the four entry points of Charter Ops', () => {
+  it('knows the five entry points of Charter Ops', () => {
     expect(LAMBDA_BUNDLES.map((b) => b.entry)).toEqual([
       'src/handlers/slack.ts',
       'src/handlers/reconciler.ts',
       'src/handlers/scc.ts',
       'src/handlers/dashboard.ts',
+      'src/handlers/mail-feedback.ts',
     ]);
   });
 });

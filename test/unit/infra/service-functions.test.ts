@@ -14,10 +14,11 @@ const functions = Object.fromEntries(
 const env = (name: string): Record<string, unknown> => functions[name]!.Properties.Environment.Variables;
 
 describe('the functions', () => {
-  it('are exactly the Slack app, reconciler, SCC and its guest mail, the dashboard and its reports', () => {
+  it('are exactly the Slack app, reconciler, SCC and its guest mail, the dashboard and its reports, mail feedback', () => {
     expect(Object.keys(functions).sort()).toEqual([
       'Dashboard',
       'DashboardReports',
+      'MailFeedback',
       'Reconciler',
       'Scc',
       'SccGuestMail',
@@ -44,7 +45,7 @@ describe('the functions', () => {
 
   it('keep their logs for the configured retention (30 days by default)', () => {
     const logGroups = resourcesOf(template, 'AWS::Logs::LogGroup');
-    expect(logGroups.length).toBe(9); // six functions, three API access logs
+    expect(logGroups.length).toBe(10); // seven functions, three API access logs
     for (const [, group] of logGroups) expect(group.Properties.RetentionInDays).toBe(30);
   });
 
@@ -124,7 +125,7 @@ describe('the functions', () => {
   it('alarm on errors of every function, to the alarm topic', () => {
     const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const errorAlarms = alarms.filter((a) => a.MetricName === 'Errors');
-    expect(errorAlarms).toHaveLength(6);
+    expect(errorAlarms).toHaveLength(7);
     for (const alarm of errorAlarms) {
       expect(alarm).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 1, Statistic: 'Sum' });
       expect(render(alarm.AlarmActions)).toMatch(/^Alarms\w+$/);
@@ -137,6 +138,8 @@ describe('the functions', () => {
       Protocol: 'email',
       Endpoint: 'ops@sailjada.com',
     });
-    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    // Without an alarm email the only subscription is the mail feedback queue's.
+    template.resourceCountIs('AWS::SNS::Subscription', 1);
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sqs' });
   });
 });

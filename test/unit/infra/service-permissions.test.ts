@@ -12,7 +12,13 @@ const statements = {
   sccGuestMail: statementsOf(template, roleOf(template, 'SccGuestMailFunction')),
 };
 
-const LOGS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+// Every function writes its own logs and, with active tracing, X-Ray segments.
+const LOGS = [
+  'logs:CreateLogStream',
+  'logs:PutLogEvents',
+  'xray:PutTelemetryRecords',
+  'xray:PutTraceSegments',
+];
 const TABLE = [
   'dynamodb:BatchGetItem',
   'dynamodb:BatchWriteItem',
@@ -76,6 +82,10 @@ describe('least privilege, function by function', () => {
       sorted(LOGS, PARTITIONED, SECRETS, ['ses:SendRawEmail', 's3:PutObject']),
     );
     expect(resourcesFor(statements.scc, 'ses:SendRawEmail')).toEqual([
+      // Sending with the mail feedback configuration set is authorized on it too.
+      expect.stringMatching(
+        /:ses:AWS::Region:AWS::AccountId:configuration-set\/MailFeedbackConfigurationSet/,
+      ),
       expect.stringMatching(
         /:ses:AWS::Region:AWS::AccountId:identity\/data:\w+SenderqueenofsandiegocomIdentity/,
       ),
@@ -207,8 +217,12 @@ describe('wildcards', () => {
     expect(wildcards.filter((r) => !allowed.some((pattern) => pattern.test(r)))).toEqual([]);
   });
 
-  it('grant everything ("*") only for dynamodb:ListStreams, which has no resource-level permission', () => {
+  it('grant everything ("*") only for dynamodb:ListStreams and X-Ray writes, which have no resource-level permission', () => {
     const onEverything = everyStatement.filter((s) => s.Resource === '*');
-    expect(onEverything.map((s) => s.Action)).toEqual(['dynamodb:ListStreams']);
+    expect([...new Set(onEverything.flatMap((s) => s.Action))].sort()).toEqual([
+      'dynamodb:ListStreams',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
   });
 });
