@@ -370,7 +370,9 @@ function footer(view: OpsView): KnownBlock {
  * continues the phrase (" in Slack"), so nothing reads "Cancelled: Cancelled in Slack"; any other is a reason.
  */
 export function cancelWords(cancelReason: string | undefined): { phrase: string; reason?: string } {
-  const given = cancelReason?.trim();
+  // Bookings cancelled before #14 stored "Cancelled in Slack by <@U…>": who cancelled is the actor, shown
+  // beside it as a real mention, so the stored markup (which would show escaped, raw) is dropped.
+  const given = cancelReason?.replace(/\s+by\s+<@[UW][A-Z0-9]+>\s*$/, '').trim();
   if (!given) return { phrase: '' };
   const rest = given.replace(/^cancell?ed\b/i, '');
   if (rest === given) return { phrase: '', reason: escapeMrkdwn(truncate(given, 500)) };

@@ -147,6 +147,19 @@ describe('wording', () => {
     );
   });
 
+  it('a reason stored before #14 ("Cancelled in Slack by <@U…>") shows no raw <@U…> and no second "by"', () => {
+    const legacy = 'Cancelled in Slack by <@U0CREW0001>';
+    const view = opsView(aBooking({ status: 'cancelled', cancelReason: legacy, updatedBy: 'U0CREW0001' }));
+    const root = text(renderRootMessage(view, ALL_DONE, []));
+    const reply = renderThreadReply({ bookingId: 'b', kind: 'cancelled', reason: legacy, by: 'U0CREW0001' });
+
+    expect(root).not.toContain('&lt;@');
+    expect(root).toContain(':no_entry: Cancelled in Slack');
+    expect(reply.text).toBe(
+      ':no_entry: Charter cancelled in Slack by <@U0CREW0001>. Taking down the guest page and the crew event…',
+    );
+  });
+
   it('another cancel reason is given as a reason', () => {
     const reply = renderThreadReply({ bookingId: 'b', kind: 'cancelled', reason: 'Weather', by: 'U1' });
     expect(reply.text).toContain('Charter cancelled by <@U1>: Weather.');
