@@ -60,6 +60,19 @@ export function formatLocalDate(instant: Date, timeZone: string): string {
   }).format(instant);
 }
 
+/**
+ * A wall-clock time as written in the booking ("16:00") the way every other time is shown: "4:00 PM". The
+ * zone is the charter's own (said elsewhere); anything that is not HH:MM is returned as it was.
+ */
+export function formatClock(hhmm: string): string {
+  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(hhmm.trim());
+  if (!match) return hhmm;
+  const instant = new Date(Date.UTC(2000, 0, 1, Number(match[1]), Number(match[2])));
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' }).format(
+    instant,
+  );
+}
+
 /** Human time in the charter's zone with its abbreviation: "2:30 PM PST". */
 export function formatLocalTime(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-US', {

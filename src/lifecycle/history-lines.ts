@@ -1,9 +1,9 @@
 /**
- * The change history in the words the ops thread and `/charter history` use: "time moved 14:00–17:00 →
- * 15:00–18:00; crew re-notified". Pure. Ops-only, like the history itself: lines may name prices, rates,
+ * The change history in the words the ops thread and `/charter history` use: "time moved 2:00 PM–5:00 PM →
+ * 3:00 PM–6:00 PM; crew re-notified". Pure. Ops-only, like the history itself: lines may name prices, rates,
  * guest contact details and internal notes, so they must never be rendered for crew or guests.
  */
-import { type FieldChange, type HistoryEntry, needsCrewReconfirmation } from '../domain';
+import { type FieldChange, formatClock, type HistoryEntry, needsCrewReconfirmation } from '../domain';
 
 const MOVED = new Set(['date', 'time', 'time zone']);
 
@@ -11,10 +11,16 @@ function crewMembers(described: string): string[] {
   return described === 'nobody' || described === '' ? [] : described.split(', ');
 }
 
-/** One change as a phrase: "time moved 16:00–19:00 → 17:00–20:00", "crew: Dana Lee (crew) joined". */
+/** "16:00–19:00" as every other time is shown: "4:00 PM–7:00 PM". */
+function clockRange(range: string): string {
+  return range.replace(/\b(?:[01]?\d|2[0-3]):[0-5]\d\b/g, (hhmm) => formatClock(hhmm));
+}
+
+/** One change as a phrase: "time moved 4:00 PM–7:00 PM → 5:00 PM–8:00 PM", "crew: Dana Lee (crew) joined". */
 export function describeChange(change: FieldChange): string {
   const from = change.from || '—';
   const to = change.to || '—';
+  if (change.field === 'time') return `time moved ${clockRange(from)} → ${clockRange(to)}`;
   if (MOVED.has(change.field)) return `${change.field} moved ${from} → ${to}`;
   if (change.field === 'crew') {
     const before = crewMembers(change.from);

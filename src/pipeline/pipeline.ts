@@ -157,6 +157,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       store,
       deliveries: new DeliveryStore(deps.doc, config.tableName),
       guestPageUrl,
+      declinesAnsweredByLifecycle: lifecycle !== undefined,
     }),
     // After the thread's step: each guest email gets a line in the thread that step set up.
     guestMailStep({

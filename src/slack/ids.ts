@@ -99,6 +99,8 @@ export const ACTION = {
    */
   captainConfirm: 'charter_captain_confirm',
   captainDecline: 'charter_captain_decline',
+  /** "Change" beside an answer given in a direct message: brings back Confirm / Decline… in place. */
+  captainChange: 'charter_captain_change',
   retrySteps: 'charter_retry_steps',
   republishGuestPage: 'charter_republish_guest_page',
   cancelCharter: 'charter_cancel',

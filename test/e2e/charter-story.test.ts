@@ -47,7 +47,8 @@ describe('the charter story, end to end in a browser', () => {
       startDevStack({ port: 0, dataDir, fresh: true, logLevel: 'error' }),
       launchChromium(),
     ]);
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // A laptop screen: the operator's size the issues are written against (#18).
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
   }, 90_000);
 
@@ -183,9 +184,13 @@ describe('the charter story, end to end in a browser', () => {
     expect(await dm.textContent()).toMatch(/Your pay/);
     await screenshot(page, '06-captain-dm');
     await dm.getByRole('button', { name: 'Confirm', exact: true }).click();
+    // Issue #18: the answer shows where the button was pressed: the message itself, its buttons gone.
     await expect
-      .poll(async () => (await page.locator('#messages').textContent()) ?? '', { timeout: 10_000 })
-      .toMatch(/you confirmed/);
+      .poll(async () => (await dm.textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/Confirmed by Ana · \d{1,2}:\d{2}\s?[AP]M/);
+    expect(await dm.getByRole('button', { name: /^(Confirm|Decline…)$/ }).count()).toBe(0);
+    expect(await dm.getByRole('button', { name: 'Change' }).count()).toBe(1);
+    await screenshot(page, '06a-captain-dm-confirmed');
 
     await page.goto(sandbox(CAPTAIN));
     const board = rootMessage().locator('[data-block-id="thread_crew_board"]');
@@ -250,6 +255,52 @@ describe('the charter story, end to end in a browser', () => {
       .toMatch(/Sam Okafor confirmed on the crew page/);
     await screenshot(page, '11-thread-crew-board');
   });
+
+  it('tells the truth in the root message when a crew member declines from Slack (issue #18)', async () => {
+    const summary = rootMessage().locator('[data-block-id="thread_summary"]');
+    await expect
+      .poll(async () => (await summary.textContent()) ?? '', { timeout: STEP_WAIT_MS, interval: 250 })
+      .toMatch(/Status\s*✅ Confirmed(?! ·)/u);
+    await screenshot(page, '15-root-before-decline');
+
+    // Sam changes his answer in Slack: /charter mine → Decline… → the reason → Decline.
+    await page.goto(sandbox(CREW));
+    await page.locator('#composer-input').fill('/charter mine');
+    await page.locator('#composer-input').press('Enter');
+    const mine = page.locator('#messages .message').filter({ hasText: 'Your upcoming charters' }).last();
+    await mine.waitFor({ timeout: 10_000 });
+    await mine.getByRole('button', { name: 'Decline…' }).click();
+    await modal().locator('.modal-title', { hasText: 'Decline charter' }).waitFor();
+    await modal().getByRole('textbox').fill('Boat show that weekend');
+    await page.locator('#modal-submit').click();
+    await expect
+      .poll(async () => (await modal().locator('.modal-body').textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/You declined/);
+    await screenshot(page, '15b-crew-declined-in-slack');
+    await page.locator('#modal-close').click();
+
+    await page.goto(sandbox(OPERATOR));
+    await expect
+      .poll(async () => (await summary.textContent()) ?? '', { timeout: STEP_WAIT_MS, interval: 250 })
+      .toMatch(/✅ Confirmed · crew declined, replacing/u);
+    const board = rootMessage().locator('[data-block-id="thread_crew_board"]');
+    expect(await board.textContent()).toMatch(/❌ Crew Sam Okafor.*: declined/);
+    const footer = (await rootMessage().textContent()) ?? '';
+    expect(footer).not.toMatch(/updated by pipeline/);
+    await screenshot(page, '16-root-after-decline');
+
+    await rootMessage().locator('.thread-summary').click();
+    const thread = page.locator('#thread');
+    await expect
+      .poll(async () => (await thread.textContent()) ?? '', { timeout: STEP_WAIT_MS })
+      .toMatch(/Sam Okafor.*can’t make it/);
+    const text = (await thread.textContent()) ?? '';
+    // Said once (the lifecycle's "who takes the place"), never as a second "declined" reply; no progress replies.
+    expect(text).not.toMatch(/Sam Okafor declined/);
+    expect(text).not.toMatch(/\.”\./);
+    expect(text).not.toMatch(/set up: done|out everywhere|Status is now/);
+    await screenshot(page, '17-thread-after-decline');
+  }, 60_000);
 
   it('shows the charter on the queenofsandiego.com guest page', async () => {
     await page.goto(`${stack.endpoints.sites['queenofsandiego.com']!.url}g/${slug}`);

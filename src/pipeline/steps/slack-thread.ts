@@ -83,6 +83,11 @@ export function slackThreadStep(deps: {
   /** Bounces and complaints SES reported (src/mail): ✉️❌ on the crew board and a line in the thread. */
   deliveries?: Pick<DeliveryStore, 'list'>;
   guestPageUrl: GuestPageUrl;
+  /**
+   * The crew lifecycle runs too and answers a decline with its own reply (who takes the place, with the
+   * buttons): the thread then does not say the decline a second time.
+   */
+  declinesAnsweredByLifecycle?: boolean;
 }): PipelineStep {
   const loadDeliveries = (bookingId: string) => deps.deliveries?.list(bookingId) ?? Promise.resolve([]);
   return {
@@ -152,6 +157,7 @@ export function slackThreadStep(deps: {
         sinceRevision,
         deps.guestPageUrl,
         deliveries,
+        { declinesAnsweredByLifecycle: deps.declinesAnsweredByLifecycle === true },
       ).filter((reply) => !posted.has(reply.key));
       if (wanted.length > 0) {
         // A crashed run may have posted some of these already: its replies carry their key as metadata.
@@ -275,6 +281,7 @@ export function plannedReplies(
   sinceRevision: number,
   guestPageUrl: GuestPageUrl,
   deliveries: readonly Delivery[] = [],
+  options: { declinesAnsweredByLifecycle?: boolean } = {},
 ): PlannedReply[] {
   const replies: PlannedReply[] = [];
   const reply = (key: string, at: string, event: ThreadEvent) =>
@@ -306,8 +313,12 @@ export function plannedReplies(
         break;
       }
       case 'status': {
+        // The pipeline moves the status after the captain's answer, which has its own reply, and the root
+        // shows the status; a completion has the lifecycle's reply ("Completed by …: 6 aboard"). Only a person
+        // setting the status by hand is news here.
         const to = entry.changes.find((c) => c.field === 'status')?.to;
-        if (to === 'pending' || to === 'confirmed' || to === 'completed' || to === 'cancelled')
+        if (!by || to === 'completed') break;
+        if (to === 'pending' || to === 'confirmed' || to === 'cancelled')
           reply(key, entry.at, { bookingId, by, kind: 'status', status: to });
         break;
       }
@@ -322,6 +333,8 @@ export function plannedReplies(
   for (const answer of answers) {
     const assignment = onBooking.get(answer.crewId);
     if (!assignment) continue;
+    // Said once: the lifecycle's "can't make it (reason). Who takes the place?" is the decline's reply.
+    if (answer.answer === 'declined' && options.declinesAnsweredByLifecycle) continue;
     const slackUserId = slackIds.get(answer.crewId);
     const crew: CrewBoardEntry = {
       crewId: answer.crewId,
@@ -363,16 +376,13 @@ export function plannedReplies(
     });
   }
 
+  // The pipeline's own progress ("set up", "out everywhere") lives in the root message's step lines, updated
+  // in place; the thread hears of a step only when it failed and a person may have to act.
   const states = stepStatesFor(view, records, guestPageUrl);
-  let allDone = true;
-  let doneAt = '';
   REPORTED_STEPS.forEach((name, i) => {
     const record = records.get(name);
     const state = states[i];
-    if (!record || record.revision !== view.revision || !state) {
-      allDone = false;
-      return;
-    }
+    if (!record || record.revision !== view.revision || !state) return;
     // Background retries after the first are shown in the root message, updated in place: one reply each
     // would flood the thread over a day of retries.
     const retrying = record.status === 'failed' && state.retry !== undefined;
@@ -385,23 +395,7 @@ export function plannedReplies(
         final: true,
       });
     }
-    if (record.status !== 'succeeded') allDone = false;
-    if (record.updatedAt > doneAt) doneAt = record.updatedAt;
   });
-  if (allDone) {
-    const label =
-      view.status === 'cancelled'
-        ? 'Crew event cancelled, calendar entry removed and guest page taken down'
-        : view.revision === 1
-          ? 'Crew event, calendar entry and guest page are set up'
-          : `Revision ${view.revision} is out everywhere (crew event, calendar, guest page)`;
-    const url = view.status === 'cancelled' ? undefined : guestPageUrl(view);
-    reply(`done:${view.revision}`, doneAt, {
-      bookingId,
-      kind: 'step',
-      step: { name: 'all', label, status: 'done', ...(url ? { url } : {}) },
-    });
-  }
   return replies.sort((a, b) => a.at.localeCompare(b.at));
 }
 

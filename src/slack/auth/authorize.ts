@@ -150,7 +150,10 @@ async function refuse(
         const user = (body.user as { id?: string } | undefined)?.id;
         // Inside a modal or the App Home there is nowhere to answer privately but the log.
         if (channel && user) {
-          const thread = (body.message as { thread_ts?: string } | undefined)?.thread_ts;
+          // In the channel where the button was, or in the thread only when the button was on a reply.
+          const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+          const thread =
+            message?.thread_ts && message.thread_ts !== message.ts ? message.thread_ts : undefined;
           await client.chat.postEphemeral({
             channel,
             user,

@@ -51,6 +51,7 @@ const estimateRules: Record<string, Rule> = Object.fromEntries(
 export const ACTION_RULES: Readonly<Record<string, Rule>> = {
   [ACTION.captainConfirm]: roster('answer for a charter’s crew'),
   [ACTION.captainDecline]: roster('answer for a charter’s crew'),
+  [ACTION.captainChange]: roster('answer for a charter’s crew'),
   [ACTION.completeCharter]: roster('complete a charter'),
   [ACTION.retrySteps]: operators('retry a charter’s steps'),
   [ACTION.republishGuestPage]: operators('republish guest pages'),

@@ -37,6 +37,11 @@ export interface Assignment {
   view: CrewView;
   answer: CrewAnswer;
   reason?: string;
+  /**
+   * The answer was just given by pressing this message's own button: the buttons give way to "Confirmed by
+   * Ana · 2:02 PM PST" and a *Change* button that brings them back (the message is updated in place).
+   */
+  answeredAt?: Date;
 }
 
 const ANSWER_LINE: Readonly<Record<CrewAnswer, string>> = {
@@ -66,6 +71,24 @@ function answerButtons(view: CrewView, answer: CrewAnswer): KnownBlock[] {
   ];
 }
 
+const ANSWERED: Readonly<Record<Answer, string>> = {
+  confirmed: ':white_check_mark: Confirmed',
+  declined: ':x: Declined',
+};
+
+/** "✅ Confirmed by Ana · 2:02 PM PST" and *Change*: the answer, where the buttons were. */
+function answeredBlock(view: CrewView, answer: Answer, at: Date, reason?: string): KnownBlock {
+  const why = reason ? ` — “${escapeMrkdwn(truncate(reason, 200))}”` : '';
+  return {
+    type: 'section',
+    text: {
+      type: 'mrkdwn',
+      text: `${ANSWERED[answer]} by ${escapeMrkdwn(view.you.firstName)} · ${formatLocalTime(at, view.timeZone)}${why}`,
+    },
+    accessory: button('Change', ACTION.captainChange, view.bookingId),
+  };
+}
+
 /** One assignment's facts (no buttons): about 3 blocks. */
 function assignmentBlocks(item: Assignment, withChecklist: boolean): KnownBlock[] {
   const { view } = item;
@@ -82,6 +105,8 @@ function assignmentBlocks(item: Assignment, withChecklist: boolean): KnownBlock[
     const list = view.checklist.map((line) => `• ${escapeMrkdwn(line)}`).join('\n');
     blocks.push(section(truncate(`*Your checklist*\n${list}`, LIMIT.sectionText)));
   }
+  // An answer just given is said where the buttons were (answeredBlock), not twice.
+  if (item.answeredAt && item.answer !== 'waiting' && view.status !== 'cancelled') return blocks;
   const reason = item.reason ? ` “${escapeMrkdwn(truncate(item.reason, 200))}”` : '';
   const status =
     view.status === 'cancelled'
@@ -106,10 +131,14 @@ export function renderCrewDirectMessage(item: Assignment, kind: DirectMessageKin
       : kind === 'asked-again'
         ? `:bell: *${escapeMrkdwn(view.title)}* changed. Can you still ${view.you.role === 'captain' ? 'captain it' : 'make it'}?`
         : `:anchor: You are the ${role} of *${escapeMrkdwn(view.title)}*. Can you make it?`;
+  const answered =
+    kind !== 'complete' && item.answeredAt && item.answer !== 'waiting' && view.status !== 'cancelled'
+      ? [answeredBlock(view, item.answer, item.answeredAt, item.reason)]
+      : undefined;
   const buttons =
     kind === 'complete'
       ? [actions([button('Complete', ACTION.completeCharter, view.bookingId, { style: 'primary' })])]
-      : answerButtons(view, item.answer);
+      : (answered ?? answerButtons(view, item.answer));
   const blocks: KnownBlock[] = [section(intro), ...assignmentBlocks(item, kind !== 'complete'), ...buttons];
   const fallback = `${kind === 'complete' ? 'Complete' : 'Your answer, please'}: ${escapeMrkdwn(view.title)} — ${crewWhen(view)} on ${escapeMrkdwn(view.boatName)}`;
   return message(fallback, blocks);
@@ -167,6 +196,8 @@ export function renderStrangerHome(): { type: 'home'; blocks: KnownBlock[] } {
 export interface DeclineModalMetadata {
   bookingId: string;
   channelId?: string;
+  /** The direct message whose Decline… was pressed (in channelId): redrawn with the answer. */
+  messageTs?: string;
 }
 
 /** "Decline…": why they can't make it, so the office can plan. */

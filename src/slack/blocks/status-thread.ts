@@ -7,7 +7,14 @@
  * answer in a direct message).
  */
 import type { Button, KnownBlock } from '@slack/types';
-import type { Answer, Confirmation, CrewMember, OpsView, Role } from '../../domain';
+import {
+  type Answer,
+  type Confirmation,
+  type CrewMember,
+  formatLocalTime,
+  type OpsView,
+  type Role,
+} from '../../domain';
 import { crewRenotified, describeChangeForChannel } from '../../lifecycle/history-lines';
 import { ACTION, METADATA_EVENT, THREAD_BLOCK } from '../ids';
 import { charterWhen, money, ROLE_LABEL, STATUS_LABEL, userMention } from './format';
@@ -210,7 +217,41 @@ function guestPageLine(view: OpsView, steps: readonly StepState[]): string {
   return url ? `<${url}|${label}>` : label;
 }
 
-function summaryBlocks(view: OpsView, steps: readonly StepState[]): KnownBlock[] {
+/**
+ * The status as the whole crew makes it, not the captain alone: "✅ Confirmed · hostess declined, replacing ·
+ * 1 waiting". The booking's own status (which follows the captain) comes first; then who declined (their place
+ * is being filled) and how many have not answered. A cancelled or completed charter is only that.
+ */
+export function crewStatusSummary(status: OpsView['status'], board: readonly CrewBoardEntry[]): string {
+  const label = STATUS_LABEL[status];
+  if (status === 'cancelled' || status === 'completed') return label;
+  const roles = new Map<Role, number>();
+  for (const entry of board) roles.set(entry.role, (roles.get(entry.role) ?? 0) + 1);
+  const notes: string[] = [];
+  for (const entry of board) {
+    if (entry.answer !== 'declined') continue;
+    const role = ROLE_LABEL[entry.role].toLowerCase();
+    // Two people in one role: say which one.
+    const who = (roles.get(entry.role) ?? 0) > 1 ? `${role} ${escapeMrkdwn(firstName(entry.name))}` : role;
+    notes.push(`${who} declined, replacing`);
+  }
+  // "Pending captain" already says the captain has not answered.
+  const waiting = board.filter(
+    (e) => e.answer === 'waiting' && !(status === 'pending' && e.role === 'captain'),
+  ).length;
+  if (waiting > 0) notes.push(`${waiting} waiting`);
+  return [label, ...notes].join(' · ');
+}
+
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name;
+}
+
+function summaryBlocks(
+  view: OpsView,
+  steps: readonly StepState[],
+  board: readonly CrewBoardEntry[],
+): KnownBlock[] {
   // The guest's email and phone are for operators (renderOperatorBlocks), like money.
   const guest = `${escapeMrkdwn(view.guest.name)} · party of ${view.guest.partySize}`;
   const blocks: KnownBlock[] = [
@@ -218,7 +259,7 @@ function summaryBlocks(view: OpsView, steps: readonly StepState[]): KnownBlock[]
     fields(
       [
         `*When*\n${charterWhen(view)}`,
-        `*Status*\n${STATUS_LABEL[view.status]}`,
+        `*Status*\n${crewStatusSummary(view.status, board)}`,
         `*Boat*\n${escapeMrkdwn(view.boat.name)}`,
         `*Meeting point*\n${escapeMrkdwn(view.meetingPoint)}`,
         `*Guest*\n${guest}`,
@@ -296,13 +337,51 @@ function actionBlocks(view: OpsView, steps: readonly StepState[]): KnownBlock[] 
   return [actions(opsButtons, THREAD_BLOCK.opsActions)];
 }
 
+/**
+ * Who or what made the latest revision: a person (a Slack mention), or what happened when no person did it.
+ * The pipeline only writes a revision to move the status after a crew answer.
+ */
+const ACTOR_LABEL: Readonly<Record<string, string>> = {
+  pipeline: 'crew answer',
+  timer: 'timer',
+  scheduler: 'timer',
+  audit: 'audit',
+};
+
+export function updatedByLabel(actor: string): string {
+  if (/^[UW][A-Z0-9]{2,}$/.test(actor)) return userMention(actor);
+  return ACTOR_LABEL[actor] ?? escapeMrkdwn(actor);
+}
+
 function footer(view: OpsView): KnownBlock {
-  const updated = `Revision ${view.revision} · updated by ${userMention(view.updatedBy)} <!date^${Math.floor(Date.parse(view.updatedAt) / 1000)}^{date_short_pretty} {time}|${view.updatedAt}>`;
+  // In the charter's own zone, like every other time in the thread and in /charter history.
+  const at = new Date(view.updatedAt);
+  const when = `${shortDate(at, view.schedule.timeZone)} ${formatLocalTime(at, view.schedule.timeZone)}`;
+  const updated = `Revision ${view.revision} · updated by ${updatedByLabel(view.updatedBy)} · ${when}`;
   if (view.status === 'cancelled') {
-    const reason = view.cancelReason ? `: ${escapeMrkdwn(view.cancelReason)}` : '';
-    return context([`:no_entry: Cancelled${reason}`, updated]);
+    const { phrase, reason } = cancelWords(view.cancelReason);
+    return context([`:no_entry: Cancelled${phrase}${reason ? `: ${reason}` : ''}`, updated]);
   }
   return context([updated]);
+}
+
+/**
+ * A cancel reason as it continues "Cancelled": one that starts with the word itself ("Cancelled in Slack")
+ * continues the phrase (" in Slack"), so nothing reads "Cancelled: Cancelled in Slack"; any other is a reason.
+ */
+export function cancelWords(cancelReason: string | undefined): { phrase: string; reason?: string } {
+  // Bookings cancelled before #14 stored "Cancelled in Slack by <@U…>": who cancelled is the actor, shown
+  // beside it as a real mention, so the stored markup (which would show escaped, raw) is dropped.
+  const given = cancelReason?.replace(/\s+by\s+<@[UW][A-Z0-9]+>\s*$/, '').trim();
+  if (!given) return { phrase: '' };
+  const rest = given.replace(/^cancell?ed\b/i, '');
+  if (rest === given) return { phrase: '', reason: escapeMrkdwn(truncate(given, 500)) };
+  return { phrase: escapeMrkdwn(truncate(rest.replace(/[.\s]+$/, ''), 200)) };
+}
+
+/** "Dec 5" in the charter's zone. */
+function shortDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric' }).format(instant);
 }
 
 /** The root message: updated in place (chat.update) as steps finish and crew answer. */
@@ -312,7 +391,7 @@ export function renderRootMessage(
   crewBoard: readonly CrewBoardEntry[],
 ): RootMessage {
   const blocks: KnownBlock[] = [
-    ...summaryBlocks(view, steps),
+    ...summaryBlocks(view, steps, crewBoard),
     divider(),
     renderStepsBlock(steps),
     renderCrewBoardBlock(crewBoard),
@@ -341,7 +420,8 @@ export function renderThreadReply(event: ThreadEvent): SlackMessage {
   const by = event.by ? userMention(event.by) : undefined;
   switch (event.kind) {
     case 'created': {
-      const text = `:sparkles: Charter created${by ? ` by ${by}` : ''}. Setting up the crew event, calendar and guest page…`;
+      // What is being set up, and how far it got, is in the root message's progress lines.
+      const text = `:sparkles: Charter booked${by ? ` by ${by}` : ''}.`;
       return message(text, [section(text)]);
     }
     case 'step': {
@@ -374,7 +454,8 @@ export function renderThreadReply(event: ThreadEvent): SlackMessage {
       const via = crew.via === 'slack' ? 'in Slack' : crew.via === 'crew-page' ? 'on the crew page' : '';
       const reason = crew.reason ? ` — “${escapeMrkdwn(truncate(crew.reason, 300))}”` : '';
       const verb = crew.answer === 'waiting' ? 'withdrew their answer' : crew.answer;
-      const text = `${ANSWER_ICON[crew.answer]} ${ROLE_LABEL[crew.role]} ${escapeMrkdwn(crew.name)} ${verb}${via ? ` ${via}` : ''}${reason}.`;
+      // A reason ends the sentence inside its quotes: no full stop after them (`.”.`).
+      const text = `${ANSWER_ICON[crew.answer]} ${ROLE_LABEL[crew.role]} ${escapeMrkdwn(crew.name)} ${verb}${via ? ` ${via}` : ''}${reason || '.'}`;
       return message(text, [section(text)]);
     }
     case 'changed': {
@@ -404,8 +485,8 @@ export function renderThreadReply(event: ThreadEvent): SlackMessage {
       return message(text, [section(text)]);
     }
     case 'cancelled': {
-      const reason = event.reason ? `: ${escapeMrkdwn(truncate(event.reason, 500))}` : '.';
-      const text = `:no_entry: Charter cancelled${by ? ` by ${by}` : ''}${reason} Taking down the guest page and the crew event…`;
+      const { phrase, reason } = cancelWords(event.reason);
+      const text = `:no_entry: Charter cancelled${phrase}${by ? ` by ${by}` : ''}${reason ? `: ${reason}` : ''}. Taking down the guest page and the crew event…`;
       return message(text, [section(text)]);
     }
     case 'requested': {

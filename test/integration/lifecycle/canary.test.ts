@@ -86,7 +86,7 @@ describe('crew lifecycle canary', () => {
       .map((r) => r.text ?? '')
       .join('\n');
     expect(thread).toContain('price changed');
-    expect(thread).toMatch(/time moved 16:00–19:00 → 17:00–20:00/);
+    expect(thread).toMatch(/time moved 4:00 PM–7:00 PM → 5:00 PM–8:00 PM/);
     const channel = JSON.stringify([stack.root(id), ...stack.replies(id)]);
     expectNoCanary(channel, 'crew');
   });

@@ -67,7 +67,10 @@ describe('one booking through the pipeline', () => {
     const roots = stack.rootMessages(booking.id);
     expect(roots).toHaveLength(1);
     const replies = stack.slack.replies(OPS_CHANNEL, roots[0]?.ts ?? '');
-    expect(replies.map((r) => r.text).join('\n')).toMatch(/set up/);
+    // Issue #18: the steps' progress is in the root's lines; the thread has the booking, not "…set up: done.".
+    expect(JSON.stringify(roots[0]?.blocks)).toContain('Guest page cache refresh: done');
+    expect(replies.map((r) => r.text).join('\n')).toMatch(/Charter booked/);
+    expect(replies.map((r) => r.text).join('\n')).not.toMatch(/set up/);
     expect(poller.delivered).toBeGreaterThan(0);
   });
 
@@ -117,7 +120,10 @@ describe('one booking through the pipeline', () => {
     const replies = stack.slack.replies(OPS_CHANNEL, root?.ts ?? '').map((r) => r.text ?? '');
     expect(replies.filter((t) => /Ben Okafor confirmed/.test(t))).toHaveLength(1);
     expect(replies.filter((t) => /Ana Ruiz confirmed/.test(t))).toHaveLength(1);
-    expect(replies.some((t) => t.includes('Status is now') && t.includes('Confirmed'))).toBe(true);
+    // Issue #18: one reply per answer; the status that follows the captain is the root's, not a reply.
+    expect(replies.some((t) => t.includes('Status is now'))).toBe(false);
+    expect(JSON.stringify(root?.blocks)).toContain(':white_check_mark: Confirmed');
+    expect(JSON.stringify(root?.blocks)).toContain('updated by crew answer');
     expect(JSON.stringify(root?.blocks)).toContain('Ben Okafor');
     expect(stack.rootMessages(booking.id)).toHaveLength(1);
   });
@@ -138,7 +144,7 @@ describe('one booking through the pipeline', () => {
     expect(root?.text).toMatch(/^Cancelled/);
     const replies = stack.slack.replies(OPS_CHANNEL, root?.ts ?? '').map((r) => r.text ?? '');
     expect(replies.some((t) => t.includes('Charter cancelled'))).toBe(true);
-    expect(replies.some((t) => t.includes('guest page taken down'))).toBe(true);
+    expect(JSON.stringify(root?.blocks)).toContain('Guest page replaced by a cancellation notice: done');
   });
 });
 

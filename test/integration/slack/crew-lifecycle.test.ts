@@ -258,7 +258,7 @@ describe('crew lifecycle buttons, modals and history', () => {
     expect(text).toContain('History: History Sail');
     expect(text).toContain('*r1*');
     expect(text).toContain('created');
-    expect(text).toContain('<@U0ANA> · time moved 16:00–19:00 → 17:00–20:00; crew re-notified');
+    expect(text).toContain('<@U0ANA> · time moved 4:00 PM–7:00 PM → 5:00 PM–8:00 PM; crew re-notified');
     expect(text).toContain('Ben Okafor declined on the crew page — “Away”');
   });
 

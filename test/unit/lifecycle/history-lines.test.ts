@@ -4,7 +4,7 @@ import { describeChange, describeChanges, describeEntry } from '../../../src/lif
 describe('history lines', () => {
   it('says a time moved and that the crew were re-notified', () => {
     expect(describeChanges([{ field: 'time', from: '14:00–17:00', to: '15:00–18:00' }])).toBe(
-      'time moved 14:00–17:00 → 15:00–18:00; crew re-notified',
+      'time moved 2:00 PM–5:00 PM → 3:00 PM–6:00 PM; crew re-notified',
     );
   });
 

@@ -113,7 +113,7 @@ describe('the status thread with the crew lifecycle', () => {
       changes: [{ field: 'time', from: '14:00–17:00', to: '15:00–18:00' }],
     });
     expect(reply.text).toBe(
-      ':pencil2: Charter changed (revision 3): time moved 14:00–17:00 → 15:00–18:00 by <@U0ANA>; crew re-notified.',
+      ':pencil2: Charter changed (revision 3): time moved 2:00 PM–5:00 PM → 3:00 PM–6:00 PM by <@U0ANA>; crew re-notified.',
     );
   });
 });

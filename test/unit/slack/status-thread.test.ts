@@ -160,7 +160,7 @@ describe('status thread', () => {
     ].map((r) => r.text);
 
     expect(replies).toEqual([
-      expect.stringContaining('Charter created by <@U1>'),
+      expect.stringContaining('Charter booked by <@U1>'),
       expect.stringContaining('Guest page: done'),
       expect.stringContaining('No retries left'),
       expect.stringContaining('Crew Ben Okafor declined on the crew page — “Sick”'),
@@ -193,7 +193,7 @@ describe('status thread', () => {
     });
 
     expect(reply.text).toContain('price changed; crew rates changed; internal notes changed; guest changed');
-    expect(reply.text).toContain('time moved 14:00–17:00 → 15:00–18:00 by <@U0ANA>');
+    expect(reply.text).toContain('time moved 2:00 PM–5:00 PM → 3:00 PM–6:00 PM by <@U0ANA>');
     expect(text(reply)).not.toMatch(/\$\d|owes us|x\.test/);
   });
 

@@ -13,6 +13,7 @@ import { renderNotice } from '../../blocks/notice';
 import { escapeMrkdwn } from '../../blocks/primitives';
 import type { SlackDeps } from '../../deps';
 import { logListenerError, userMessageFor } from '../../errors';
+import { pressedMessage, redrawDirectMessage } from './answer-in-place';
 import { type ButtonArgs, buttonValue, tellUser } from './tell-user';
 
 /**
@@ -80,6 +81,7 @@ export function captainAnswer(deps: SlackDeps, answer: Answer) {
         );
         return;
       }
+      const pressed = pressedMessage(args.body);
       if (answer === 'declined') {
         const channelId = args.body.channel?.id ?? args.body.container?.channel_id;
         await args.client.views.open({
@@ -87,13 +89,66 @@ export function captainAnswer(deps: SlackDeps, answer: Answer) {
           view: buildDeclineModal(booking.title, {
             bookingId: booking.id,
             ...(channelId ? { channelId } : {}),
+            // The direct message whose Decline… was pressed: redrawn with the answer once it is given.
+            ...(pressed ? { messageTs: pressed.ts } : {}),
           }),
         });
         return;
       }
-      await tellUser(args, renderNotice(await recordSlackAnswer(deps, booking, found.assignment, answer)));
+      const said = await recordSlackAnswer(deps, booking, found.assignment, answer);
+      // Their direct message: the buttons give way to the answer, where they pressed. A message that cannot
+      // be redrawn (deleted meanwhile) gets the private answer instead: the answer is recorded either way.
+      const redrawn =
+        pressed &&
+        (await redrawDirectMessage(args.client, pressed, booking, found.assignment.crewId, answer, {
+          at: deps.now(),
+        }).then(
+          () => true,
+          (error: unknown) => {
+            logListenerError(deps.logger, error, `crew ${answer}: redraw message`);
+            return false;
+          },
+        ));
+      if (!redrawn) await tellUser(args, renderNotice(said));
     } catch (error) {
       logListenerError(deps.logger, error, `crew ${answer}`);
+      await tellUser(args, renderNotice(userMessageFor(error))).catch(() => undefined);
+    }
+  };
+}
+
+/**
+ * "Change" beside an answer in the direct message: brings back Confirm / Decline… in place. Records nothing;
+ * the answer stands until they press one of them.
+ */
+export function changeAnswer(deps: SlackDeps) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    try {
+      const access = accessOf(args.context);
+      const booking = await deps.store.getBooking(buttonValue(args.body));
+      const found = ownAssignment(booking, access.member?.id, access.userId);
+      const pressed = pressedMessage(args.body);
+      if ('refusal' in found || !booking || !pressed) {
+        const refusal = 'refusal' in found ? found.refusal : 'That charter no longer exists.';
+        await tellUser(
+          args,
+          renderNotice(booking && !('refusal' in found) ? 'Nothing to change here.' : refusal),
+        );
+        return;
+      }
+      const latest = (await deps.store.listConfirmations(booking.id)).find(
+        (c) => c.crewId === found.assignment.crewId,
+      );
+      await redrawDirectMessage(
+        args.client,
+        pressed,
+        booking,
+        found.assignment.crewId,
+        latest?.answer ?? 'waiting',
+      );
+    } catch (error) {
+      logListenerError(deps.logger, error, 'change answer');
       await tellUser(args, renderNotice(userMessageFor(error))).catch(() => undefined);
     }
   };

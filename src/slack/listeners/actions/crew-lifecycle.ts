@@ -4,16 +4,18 @@
  * declined or silent person's place) and the captain's "Complete" (opens the completion form). Each only
  * writes the booking: SCC invites, removal notices and reminders are the pipeline's to send.
  */
-import { type Booking, captainOf, opsView } from '../../../domain';
+import { type Booking, captainOf, formatLocalTime, opsView } from '../../../domain';
 import { StaleRevisionError } from '../../../errors';
 import { countingAnswers } from '../../../lifecycle/crew-answers';
 import { findCandidates, type OfferOutcome, offerPlace } from '../../../lifecycle/replace-crew';
 import { buildCompleteModal, buildReplaceModal, parseCrewActionValue } from '../../blocks/crew-lifecycle';
-import { ROLE_LABEL } from '../../blocks/format';
+import { ROLE_LABEL, userMention } from '../../blocks/format';
 import { renderNotice } from '../../blocks/notice';
 import { escapeMrkdwn } from '../../blocks/primitives';
 import type { SlackDeps } from '../../deps';
 import { logListenerError, userMessageFor } from '../../errors';
+import { ACTION } from '../../ids';
+import { settleButtons } from './answer-in-place';
 import { type ButtonArgs, buttonValue, tellUser } from './tell-user';
 
 function closedNotice(booking: Booking): string {
@@ -66,10 +68,19 @@ export function remindAgain(deps: SlackDeps) {
           if (error instanceof StaleRevisionError && attempt < 2) continue;
           throw error;
         }
-        await tellUser(
-          args,
-          renderNotice(`:bell: ${name} gets another reminder email. The thread says when it is out.`),
+        const when = formatLocalTime(deps.now(), booking.schedule.timeZone);
+        const settled = await settleButtons(
+          args.client,
+          args.body,
+          `:bell: Reminder asked for by ${userMention(userId)} · ${when}`,
+          ACTION.remindAgain,
         );
+        if (!settled) {
+          await tellUser(
+            args,
+            renderNotice(`:bell: ${name} gets another reminder email. The thread says when it is out.`),
+          );
+        }
         return;
       }
     } catch (error) {
@@ -146,6 +157,16 @@ export function describeOffer(outcome: OfferOutcome): string {
   }
 }
 
+/** "🤝 Offered to Sam Lee by @ana · 2:05 PM PST": the line that replaces a reply's buttons. */
+export function offeredLine(
+  outcome: Extract<OfferOutcome, { kind: 'offered' }>,
+  userId: string,
+  at: Date,
+): string {
+  const when = formatLocalTime(at, outcome.booking.schedule.timeZone);
+  return `:handshake: Offered to ${escapeMrkdwn(outcome.member.name)} by ${userMention(userId)} · ${when}`;
+}
+
 /** "Offer to <name>": one click puts the proposed person in the place. */
 export function offerPlaceButton(deps: SlackDeps) {
   return async (args: ButtonArgs): Promise<void> => {
@@ -164,7 +185,14 @@ export function offerPlaceButton(deps: SlackDeps) {
         candidateId: target.candidateId,
         actor: userId,
       });
-      await tellUser(args, renderNotice(describeOffer(outcome)));
+      // Offered (or already taken): the reply's buttons give way to what happened, where they were pressed.
+      const settled =
+        outcome.kind === 'offered'
+          ? await settleButtons(args.client, args.body, offeredLine(outcome, userId, deps.now()))
+          : outcome.kind === 'gone'
+            ? await settleButtons(args.client, args.body, ':handshake: Someone has taken this place already.')
+            : false;
+      if (!settled) await tellUser(args, renderNotice(describeOffer(outcome)));
     } catch (error) {
       logListenerError(deps.logger, error, 'offer place');
       await tellUser(args, renderNotice(userMessageFor(error))).catch(() => undefined);

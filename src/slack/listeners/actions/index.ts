@@ -4,7 +4,7 @@ import type { SlackDeps } from '../../deps';
 import { ACTION, CALLBACK, ESTIMATE_TRIGGERS } from '../../ids';
 import { refreshEstimate } from './booking-estimate';
 import { cancelFromThread, confirmCancel, keepCharter } from './cancel-charter';
-import { captainAnswer } from './captain-answer';
+import { captainAnswer, changeAnswer } from './captain-answer';
 import { completeCharter, offerPlaceButton, remindAgain, replaceCrew } from './crew-lifecycle';
 import { editCharterFromHome, newCharterFromHome } from './home-buttons';
 import { reconcileRequest } from './reconcile-request';
@@ -12,6 +12,7 @@ import { reconcileRequest } from './reconcile-request';
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTION.captainConfirm, captainAnswer(deps, 'confirmed'));
   app.action(ACTION.captainDecline, captainAnswer(deps, 'declined'));
+  app.action(ACTION.captainChange, changeAnswer(deps));
   app.action(ACTION.retrySteps, reconcileRequest(deps, 'retry'));
   app.action(ACTION.republishGuestPage, reconcileRequest(deps, 'republish'));
   app.action(ACTION.cancelCharter, cancelFromThread(deps));

@@ -17,11 +17,21 @@ export async function tellUser(args: ButtonArgs, answer: SlackMessage, title = '
       user: body.user.id,
       text: answer.text,
       blocks: answer.blocks,
-      ...(body.message?.thread_ts ? { thread_ts: body.message.thread_ts } : {}),
+      ...threadOf(body.message),
     });
     return;
   }
   await client.views.open({ trigger_id: body.trigger_id, view: buildNoticeModal(title, answer.text) });
+}
+
+/**
+ * Where an ephemeral answer goes: into a thread only when the button was on a reply in it. A root message with
+ * replies carries `thread_ts` equal to its own `ts`; an answer sent there would land in the thread, where the
+ * person who pressed the button in the channel does not look.
+ */
+export function threadOf(message: { ts?: string; thread_ts?: string } | undefined): { thread_ts?: string } {
+  const thread = message?.thread_ts;
+  return thread && thread !== message?.ts ? { thread_ts: thread } : {};
 }
 
 /** The button's value (booking id, or `id:revision`); empty when the action is not a button. */

@@ -10,6 +10,7 @@ import type { ViewStateValues } from '../../booking-form';
 import type { SlackDeps } from '../../deps';
 import { logListenerError, userMessageFor } from '../../errors';
 import { LIFECYCLE_BLOCK, LIFECYCLE_INPUT } from '../../ids';
+import { redrawDirectMessage } from '../actions/answer-in-place';
 import { ownAssignment, recordSlackAnswer } from '../actions/captain-answer';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -17,7 +18,7 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 const REASON_MAX = 300;
 
 export function declineSubmission(deps: SlackDeps) {
-  return async ({ ack, view, context }: Args): Promise<void> => {
+  return async ({ ack, view, context, client }: Args): Promise<void> => {
     let meta: Partial<DeclineModalMetadata> = {};
     try {
       meta = JSON.parse(view.private_metadata || '{}') as Partial<DeclineModalMetadata>;
@@ -51,6 +52,17 @@ export function declineSubmission(deps: SlackDeps) {
       }
       const said = await recordSlackAnswer(deps, booking, found.assignment, 'declined', reason || undefined);
       await ack({ response_action: 'update', view: buildNoticeModal('Decline charter', said) });
+      // The direct message whose Decline… was pressed: its buttons give way to the answer.
+      if (typeof meta.channelId === 'string' && typeof meta.messageTs === 'string') {
+        await redrawDirectMessage(
+          client,
+          { channel: meta.channelId, ts: meta.messageTs },
+          booking,
+          found.assignment.crewId,
+          'declined',
+          { at: deps.now(), ...(reason ? { reason } : {}) },
+        ).catch((error: unknown) => logListenerError(deps.logger, error, 'decline: redraw message'));
+      }
     } catch (error) {
       logListenerError(deps.logger, error, 'decline');
       await ack({

@@ -77,6 +77,8 @@ export interface SlackTestKit {
     messageTs?: string;
     actionTs?: string;
     responseUrl?: string;
+    /** The message the button is on (default: a bare root message); `thread_ts` as Slack sends it. */
+    message?: { thread_ts?: string; blocks?: unknown[]; text?: string };
   }): Promise<SlackResponse>;
   lastOpenedView(): StoredView;
   seedRoster(members?: readonly CrewMember[]): Promise<void>;
@@ -249,7 +251,7 @@ export async function startSlackTestKit(options: SlackTestKitOptions = {}): Prom
         container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: false },
         trigger_id: makeTriggerId(user),
         channel: { id: channel, name: 'charter-ops' },
-        message: { type: 'message', ts: messageTs, text: 'root', blocks: [] },
+        message: { type: 'message', ts: messageTs, text: 'root', blocks: [], ...click.message },
         response_url: click.responseUrl ?? slack.responseUrl(),
         actions: [
           {
