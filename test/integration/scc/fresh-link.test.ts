@@ -26,7 +26,6 @@ afterAll(async () => {
   await h.stop();
 });
 
-
 /** A charter with Ben on it, then a change of meeting point: Ben's first link is replaced by a second. */
 async function aReplacedLink(email = `ben${++seq}@crew.test`) {
   const id = `bk-fresh-${seq}`;
@@ -217,4 +216,3 @@ describe('POST /crew/{token}/fresh-link', () => {
     expect(await freshMail(email)).toHaveLength(0);
   });
 });
-
