@@ -135,9 +135,16 @@ function sharedSchedule(booking: CrewViewSource): SharedSchedule {
   };
 }
 
-export function guestView(booking: Booking): GuestView {
+/**
+ * `declined`: crew whose latest answer is a decline; guests see only the crew who have not declined
+ * (issue #18), so a hostess who can't come is not promised on the page.
+ */
+export function guestView(booking: Booking, options: { declined?: readonly string[] } = {}): GuestView {
+  const declined = new Set(options.declined ?? []);
+  const shown =
+    declined.size === 0 ? booking : { ...booking, crew: booking.crew.filter((a) => !declined.has(a.crewId)) };
   const view: Omit<GuestView, typeof guestBrand> = {
-    ...sharedSchedule(booking),
+    ...sharedSchedule(shown),
     hostFirstName: firstName(booking.guest.name),
     guestNotes: booking.guestNotes,
   };
