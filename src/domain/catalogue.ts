@@ -3,6 +3,7 @@
  * decided at the edge, in src/config.
  */
 import { z } from 'zod';
+import { PhoneSchema } from './booking';
 
 export const BoatSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{2,64}$/),
@@ -28,6 +29,24 @@ export const BrandSchema = z.object({
   timeZone: z.string().default('America/Los_Angeles'),
   /** What a guest should bring, shown on every guest page of this brand. */
   whatToBring: z.array(z.string().min(1)).default([]),
+  /**
+   * Arrival: how long before departure guests should be at the meeting point (guest page, guest calendar
+   * links) and crew should be there (crew page). A brand's house rule, not a per-booking field.
+   */
+  guestArrivalMinutesBefore: z
+    .number({ error: 'guestArrivalMinutesBefore is a number of minutes.' })
+    .int()
+    .min(0)
+    .max(180, { error: 'guestArrivalMinutesBefore is at most 180 minutes.' })
+    .default(15),
+  crewArrivalMinutesBefore: z
+    .number({ error: 'crewArrivalMinutesBefore is a number of minutes.' })
+    .int()
+    .min(0)
+    .max(240, { error: 'crewArrivalMinutesBefore is at most 240 minutes.' })
+    .default(45),
+  /** The number guests call on the day of their charter (shown on the guest page); optional. */
+  dayOfPhone: PhoneSchema.optional(),
   /** Deployment specifics; defaults suit the local stack. */
   bucket: z.string().min(3),
   distributionId: z.string().min(1),

@@ -68,6 +68,12 @@ export type CrewView = SharedSchedule & {
     readonly payCents: number;
   };
   readonly checklist: readonly string[];
+  /**
+   * How this person reaches the captain on the day: the captain's first name and roster phone, for the crew
+   * of this very charter only (crewView refuses anyone else). Absent for the captain themselves, or when the
+   * roster has no number.
+   */
+  readonly captainContact?: { readonly firstName: string; readonly phone: string };
   readonly [crewBrand]: true;
 };
 
@@ -99,8 +105,11 @@ export type CrewViewSource = Pick<
   | 'boat'
   | 'meetingPoint'
   | 'guestNotes'
-  | 'crew'
-> & { readonly guest: Pick<Booking['guest'], 'partySize'> };
+> & {
+  readonly guest: Pick<Booking['guest'], 'partySize'>;
+  /** The assignments; an SCC event adds the captain's roster phone (a booking itself holds none). */
+  readonly crew: readonly (Booking['crew'][number] & { readonly phone?: string })[];
+};
 
 function sharedSchedule(booking: CrewViewSource): SharedSchedule {
   return {
@@ -126,9 +135,16 @@ function sharedSchedule(booking: CrewViewSource): SharedSchedule {
   };
 }
 
-export function guestView(booking: Booking): GuestView {
+/**
+ * `declined`: crew whose latest answer is a decline; guests see only the crew who have not declined
+ * (issue #18), so a hostess who can't come is not promised on the page.
+ */
+export function guestView(booking: Booking, options: { declined?: readonly string[] } = {}): GuestView {
+  const declined = new Set(options.declined ?? []);
+  const shown =
+    declined.size === 0 ? booking : { ...booking, crew: booking.crew.filter((a) => !declined.has(a.crewId)) };
   const view: Omit<GuestView, typeof guestBrand> = {
-    ...sharedSchedule(booking),
+    ...sharedSchedule(shown),
     hostFirstName: firstName(booking.guest.name),
     guestNotes: booking.guestNotes,
   };
@@ -155,6 +171,13 @@ export function crewView(
     },
     checklist: [...checklists[assignment.role]],
   };
+  const captain = booking.crew.find((a) => a.role === 'captain');
+  if (captain?.phone && captain.crewId !== crewId) {
+    return {
+      ...view,
+      captainContact: { firstName: firstName(captain.name), phone: captain.phone },
+    } as CrewView;
+  }
   return view as CrewView;
 }
 

@@ -7,6 +7,7 @@
  */
 import type { Brand, GuestView, Role } from '../domain';
 import { formatDuration } from '../domain';
+import { googleCalendarUrl, outlookCalendarUrl } from './calendar-links';
 import { guestCalendarPath, guestPagePath, isPhotoOfBooking, photoPath } from './paths';
 import type { GuestTheme } from './theme';
 import type { ZonedFormats } from './zoned-format';
@@ -46,7 +47,12 @@ export interface GuestPageModel {
     /** The cancelled page ends without "Questions before you sail?": nobody is sailing. */
     readonly cancelled: boolean;
     readonly isCompleted: boolean;
+    /** "4:45 PM": the brand's arrival lead (guestArrivalMinutesBefore) before departure. */
+    readonly arrivalText: string;
+    readonly arrivalLeadText: string;
   };
+  /** The brand's day-of phone, when it has one. */
+  readonly dayOf: { readonly phone: string; readonly telHref: string } | false;
   readonly crew: readonly { firstName: string; roleLabel: string; initial: string }[];
   readonly hasCrew: boolean;
   readonly whatToBring: readonly string[];
@@ -55,7 +61,7 @@ export interface GuestPageModel {
   readonly hasNotes: boolean;
   readonly photos: readonly { url: string; alt: string }[];
   readonly hasPhotos: boolean;
-  readonly calendar: { readonly href: string };
+  readonly calendar: { readonly href: string; readonly google: string; readonly outlook: string };
 }
 
 const ROLE_LABELS: Readonly<Record<Role, string>> = {
@@ -90,6 +96,12 @@ export function guestPageModel(input: {
   const dateText = formats.longDate(start, view.timeZone);
   const shortDateText = formats.shortDate(start, view.timeZone);
   const timeText = formats.timeRange(start, new Date(view.endsAt), view.timeZone);
+  const arrival = new Date(start.getTime() - brand.guestArrivalMinutesBefore * 60_000);
+  const arrivalText = new Intl.DateTimeFormat('en-US', {
+    timeZone: view.timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(arrival);
   const photos = (input.photos ?? [])
     .map((location) => photoUrl(location, view.bookingId))
     .filter((url): url is string => url !== undefined);
@@ -134,7 +146,10 @@ export function guestPageModel(input: {
       statusTone: status.tone,
       cancelled: status.tone === 'cancelled',
       isCompleted: view.status === 'completed',
+      arrivalText,
+      arrivalLeadText: formatDuration(brand.guestArrivalMinutesBefore),
     },
+    dayOf: brand.dayOfPhone ? { phone: brand.dayOfPhone, telHref: telUri(brand.dayOfPhone) } : false,
     crew: view.crew.map((member) => ({
       firstName: member.firstName,
       roleLabel: ROLE_LABELS[member.role],
@@ -150,8 +165,38 @@ export function guestPageModel(input: {
       alt: `Photo ${i + 1} of ${photos.length} from ${view.title}`,
     })),
     hasPhotos: photos.length > 0,
-    calendar: { href: guestCalendarPath(view.bookingId) },
+    calendar: {
+      href: guestCalendarPath(view.bookingId),
+      ...webCalendarLinks(view, brand, url, arrivalText),
+    },
   };
+}
+
+/** Google Calendar and Outlook.com links for the charter (calendar-links.ts), in UTC. */
+function webCalendarLinks(
+  view: GuestView,
+  brand: Brand,
+  pageUrl: string,
+  arrivalText: string,
+): { google: string; outlook: string } {
+  const event = {
+    title: `${view.title} aboard ${view.boatName}`,
+    startsAt: view.startsAt,
+    endsAt: view.endsAt,
+    location: view.meetingPoint,
+    details: [
+      `Your charter aboard ${view.boatName} with ${brand.brandName}.`,
+      `Meet at ${view.meetingPoint}; please arrive by ${arrivalText}.`,
+      ...(brand.dayOfPhone ? [`On the day, call ${brand.dayOfPhone}.`] : []),
+      `Charter page: ${pageUrl}`,
+    ].join('\n'),
+  };
+  return { google: googleCalendarUrl(event), outlook: outlookCalendarUrl(event) };
+}
+
+/** A `tel:` URI (RFC 3966): digits and a leading +. */
+function telUri(phone: string): string {
+  return `tel:${phone.trim().startsWith('+') ? '+' : ''}${phone.replace(/[^0-9]/g, '')}`;
 }
 
 /** A maps search link that opens the app on phones and the web elsewhere. */

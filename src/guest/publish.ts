@@ -60,6 +60,8 @@ export interface PublishGuestPageInput {
   readonly brand: Brand;
   /** Photo keys under `photos/<bookingId>/`; listed from the brand's bucket when omitted. */
   readonly photos?: readonly string[];
+  /** Crew whose latest answer is a decline: left off the page (guestView's `declined`). */
+  readonly declined?: readonly string[];
 }
 
 export interface TakeDownGuestPageInput {
@@ -74,6 +76,8 @@ export interface PublishResult {
   readonly paths: readonly string[];
   readonly invalidationId: string | undefined;
   readonly callerReference: string | undefined;
+  /** A hash of everything this publish rendered: equal input, equal id. */
+  readonly publishId?: string;
 }
 
 export interface GuestPagePublisher {
@@ -107,8 +111,9 @@ export function createGuestPagePublisher(deps: GuestPublisherDeps): GuestPagePub
     brand: Brand,
     photos: readonly string[],
     cancelled: boolean,
+    declined: readonly string[] = [],
   ): Artifact[] => {
-    const view = guestView(cancelled ? { ...booking, status: 'cancelled' } : booking);
+    const view = guestView(cancelled ? { ...booking, status: 'cancelled' } : booking, { declined });
     const page = cancelled
       ? deps.renderer.renderCancelledPage({ view, brand })
       : deps.renderer.renderGuestPage({ view, brand, photos });
@@ -147,8 +152,14 @@ export function createGuestPagePublisher(deps: GuestPublisherDeps): GuestPagePub
     return artifacts;
   };
 
-  const publish = async (booking: Booking, brand: Brand, photos: readonly string[], cancelled: boolean) => {
-    const artifacts = render(booking, brand, photos, cancelled);
+  const publish = async (
+    booking: Booking,
+    brand: Brand,
+    photos: readonly string[],
+    cancelled: boolean,
+    declined: readonly string[] = [],
+  ) => {
+    const artifacts = render(booking, brand, photos, cancelled, declined);
     const hashes = artifacts.map((a) =>
       sha256(`${a.contentType}\n${a.contentDisposition ?? ''}\n${cacheControl}\n${a.body}`),
     );
@@ -191,12 +202,12 @@ export function createGuestPagePublisher(deps: GuestPublisherDeps): GuestPagePub
     const keys = outcomes.filter((o) => o.written).map((o) => o.key);
     const paths = outcomes.filter((o) => o.changed).map((o) => invalidationPath(o.key));
     if (paths.length === 0 || !deps.cloudFront) {
-      return { keys, paths, invalidationId: undefined, callerReference: undefined };
+      return { keys, paths, invalidationId: undefined, callerReference: undefined, publishId };
     }
     const callerReference = `${booking.id}-r${booking.revision}-${publishId}`;
     const invalidationId = await invalidate(deps.cloudFront, brand.distributionId, paths, callerReference);
     logger.info('guest site published', { bookingId: booking.id, paths, invalidationId });
-    return { keys, paths, invalidationId, callerReference };
+    return { keys, paths, invalidationId, callerReference, publishId };
   };
 
   const photosFor = async (booking: Booking, brand: Brand, given: readonly string[] | undefined) => {
@@ -229,9 +240,15 @@ export function createGuestPagePublisher(deps: GuestPublisherDeps): GuestPagePub
   };
 
   return {
-    async publishGuestPage({ booking, brand, photos }) {
+    async publishGuestPage({ booking, brand, photos, declined }) {
       const cancelled = booking.status === 'cancelled';
-      return publish(booking, brand, cancelled ? [] : await photosFor(booking, brand, photos), cancelled);
+      return publish(
+        booking,
+        brand,
+        cancelled ? [] : await photosFor(booking, brand, photos),
+        cancelled,
+        declined,
+      );
     },
     publishNotFoundPage,
     async takeDownGuestPage({ booking, brand }) {

@@ -150,7 +150,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const steps: PipelineStep[] = [
     sccEventStep({ scc, roster: store }),
     calendarEntryStep({ dashboard, guestPageUrl }),
-    guestPageStep({ publisher, brands: deps.brands }),
+    guestPageStep({ publisher, brands: deps.brands, answers: store }),
     invalidationStep({ cloudFront: deps.cloudFront, brands: deps.brands }),
     slackThreadStep({
       thread: slack,

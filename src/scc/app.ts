@@ -18,6 +18,8 @@
  *   GET    /crew/{token}                    crew page (never changes anything: mail scanners open links)
  *   POST   /crew/{token}                    answer: confirmed | declined (+ reason); rate limited
  *   GET    /crew/{token}/charter.ics        this charter for the person's calendar
+ *   POST   /crew/{token}/fresh-link         a replaced link: mail the current one to the address on file
+ *                                            (rate-limited per person and charter, see fresh-link.ts)
  *   GET    /crew/{crewId}/calendar.ics?token=  the person's upcoming charters (feed token)
  *   POST   /g/presign                       presigned S3 POST for one photo (crew token)
  *
@@ -52,7 +54,7 @@ import {
 import type { Logger } from '../logging/logger';
 import { monthPeriod, queryWindow, type YourPay, yourPay } from '../reports';
 import { ConfirmationStore, type DynamoBookingStore } from '../store';
-import { type CrewAccess, CrewLinkRefused, resolveCrewLink } from './crew-access';
+import { type CrewAccess, CrewLinkRefused, ReplacedLinkRefused, resolveCrewLink } from './crew-access';
 import { buildCrewCharterIcs, buildCrewFeed } from './crew-calendar';
 import { CrewFollowUps, ReminderRequestSchema, RosterRequestSchema } from './crew-follow-ups';
 import { type CrewLinkSettings, crewLinksFor, crewPageUrl, feedUrl, presignUrl } from './crew-links';
@@ -68,6 +70,7 @@ import { crewViewFromEvent } from './crew-view';
 import { SccEventInputSchema } from './event-schema';
 import { SccEventService } from './event-service';
 import type { SccEventStore } from './event-store';
+import { FRESH_LINK_LIMITS, type FreshLinkLimits, type FreshLinkOutcome, FreshLinks } from './fresh-link';
 import { GuestMailStore } from './guest-mail-store';
 import { type GuestLinkSettings, GuestMailer, GuestMailRequestSchema } from './guest-mailer';
 import { renderUnsubscribePage } from './guest-unsubscribe-page';
@@ -110,6 +113,8 @@ export interface SccDeps {
   logger: Logger;
   now?: () => Date;
   rateLimits?: { answers: RateLimit; presign: RateLimit };
+  /** "Email me a fresh link" limits; default one per 10 minutes and three a day per person and charter. */
+  freshLinkLimits?: FreshLinkLimits;
 }
 
 export type SccApp = (request: HttpRequest) => Promise<HttpResponse>;
@@ -149,6 +154,15 @@ export function createSccApp(deps: SccDeps): SccApp {
     checklists: settings.checklists,
     logger,
     now,
+  });
+
+  const freshLinks = new FreshLinks({
+    events,
+    followUps,
+    brands,
+    logger,
+    now,
+    limits: deps.freshLinkLimits ?? FRESH_LINK_LIMITS,
   });
 
   const guestTemplates = new Map<string, GuestTemplates>();
@@ -326,6 +340,15 @@ export function createSccApp(deps: SccDeps): SccApp {
       crewHtml(async () => {
         const crew = await access(params.token ?? '');
         return showCrewPage(crew, flashFor(request.query.answered));
+      }, params.token),
+    )
+    .on('POST', '/crew/{token}/fresh-link', async (_request, params) =>
+      crewHtml(async () => {
+        const token = params.token ?? '';
+        const outcome = await freshLinks.request(token, await linkSettings());
+        // The link still works: nothing to send, show its page (Post/Redirect/Get).
+        if (outcome.kind === 'current') return redirect(crewPageUrl(settings.publicBaseUrl, token));
+        return freshLinkPage(outcome);
       }),
     )
     .on('POST', '/crew/{token}', async (request, params) =>
@@ -362,7 +385,7 @@ export function createSccApp(deps: SccDeps): SccApp {
         });
         // Post/Redirect/Get: a reload cannot post the answer twice.
         return redirect(`${crewPageUrl(settings.publicBaseUrl, crew.token)}?answered=${answer}`);
-      }),
+      }, params.token),
     )
     .on('GET', '/crew/{token}/charter.ics', async (_request, params) =>
       crewHtml(async () => {
@@ -376,7 +399,7 @@ export function createSccApp(deps: SccDeps): SccApp {
           'content-disposition': `attachment; filename="${crew.event.id}.ics"`,
           'cache-control': 'no-store',
         });
-      }),
+      }, params.token),
     )
     .on('GET', '/crew/{crewId}/calendar.ics', async (request, params) => {
       const crewId = params.crewId ?? '';
@@ -525,14 +548,86 @@ export function createSccApp(deps: SccDeps): SccApp {
     });
   }
 
-  /** Crew routes answer with pages: every refusal becomes a page that says what to do, never a stack. */
-  async function crewHtml(handle: () => Promise<HttpResponse>): Promise<HttpResponse> {
+  /**
+   * What "Email me a fresh link" answers: sent, or why not. The address is never shown, only a masked hint;
+   * a limited request gets 429 with Retry-After and a page that says when to try again.
+   */
+  function freshLinkPage(outcome: Exclude<FreshLinkOutcome, { kind: 'current' }>): HttpResponse {
+    const office = 'Reply to any email from the office and they will sort it out.';
+    switch (outcome.kind) {
+      case 'sent':
+        return pageResponse(
+          200,
+          renderNoticePage(templates, outcome.brand, {
+            heading: 'Check your email',
+            message: `We emailed your current link for ${outcome.title} to the address we have for you (${outcome.addressHint}).`,
+            hint: 'It should arrive within a minute or two; if it doesn’t, look in your spam folder. Links in your latest emails about this charter keep working too.',
+          }),
+        );
+      case 'limited': {
+        const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
+        const response = pageResponse(
+          429,
+          renderNoticePage(templates, outcome.brand, {
+            heading: 'We just sent you a link',
+            message:
+              outcome.reason === 'window'
+                ? `We emailed your current link for ${outcome.title} a few minutes ago (to ${outcome.addressHint}). Please check your inbox and your spam folder.`
+                : `We have emailed your current link for ${outcome.title} several times today (to ${outcome.addressHint}). Please check your inbox and your spam folder.`,
+            hint:
+              outcome.reason === 'window'
+                ? `You can ask for another in ${minutes} minute${minutes === 1 ? '' : 's'}. Still nothing? ${office}`
+                : `You can ask again tomorrow. Still nothing? ${office}`,
+          }),
+        );
+        return {
+          ...response,
+          headers: { ...response.headers, 'retry-after': String(outcome.retryAfterSeconds) },
+        };
+      }
+      case 'undeliverable':
+        return pageResponse(
+          200,
+          renderNoticePage(templates, outcome.brand, {
+            heading: 'We could not email you',
+            message: `Email to the address we have for you on ${outcome.title} does not get through.`,
+            hint: `${office} They can update your address and send your link again.`,
+          }),
+        );
+      case 'failed':
+        return pageResponse(
+          503,
+          renderNoticePage(templates, outcome.brand, {
+            heading: 'We could not send it just now',
+            message: 'Our email service did not take the message. Nothing was sent.',
+            hint: 'Please try again in a minute.',
+          }),
+        );
+    }
+  }
+
+  /**
+   * Crew routes answer with pages: every refusal becomes a page that says what to do, never a stack. A
+   * replaced link's page offers to email the current link (to the address on file; fresh-link.ts).
+   */
+  async function crewHtml(handle: () => Promise<HttpResponse>, token?: string): Promise<HttpResponse> {
     try {
       return await handle();
     } catch (error) {
       if (error instanceof CrewLinkRefused) {
         logger.info('crew link refused', { status: error.statusCode, code: error.code });
-        return pageResponse(error.statusCode, renderNoticePage(templates, error.brand, error.notice));
+        const notice =
+          error instanceof ReplacedLinkRefused && token
+            ? {
+                ...error.notice,
+                action: {
+                  url: `${crewPageUrl(settings.publicBaseUrl, token)}/fresh-link`,
+                  label: 'Email me my current link',
+                  note: 'We send it only to the email address we have on file for you.',
+                },
+              }
+            : error.notice;
+        return pageResponse(error.statusCode, renderNoticePage(templates, error.brand, notice));
       }
       const { status, notice } = noticeForError(error);
       if (status >= 500) logger.error('crew page failed', { error });
@@ -627,6 +722,7 @@ export function routeLabel(path: string): string {
   if (parts[0] === 'crew') {
     if (parts[2] === 'calendar.ics') return '/crew/{crewId}/calendar.ics';
     if (parts[2] === 'charter.ics') return '/crew/{token}/charter.ics';
+    if (parts[2] === 'fresh-link') return '/crew/{token}/fresh-link';
     return '/crew/{token}';
   }
   if (parts[0] === 'events' && (parts[2] === 'reminders' || parts[2] === 'roster'))

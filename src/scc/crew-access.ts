@@ -23,7 +23,7 @@ export interface CrewAccess {
 
 /** A crew link that cannot be used, with the page to show instead. */
 export class CrewLinkRefused extends AppError {
-  override readonly name = 'CrewLinkRefused';
+  override readonly name: string = 'CrewLinkRefused';
   constructor(
     statusCode: 403 | 404 | 410,
     readonly notice: Notice,
@@ -37,6 +37,22 @@ export class CrewLinkRefused extends AppError {
   }
 }
 
+/**
+ * A genuine link of an older assignment version for someone still on the live charter: the page offers to
+ * email them their current link (fresh-link.ts), to the address on file only.
+ */
+export class ReplacedLinkRefused extends CrewLinkRefused {
+  override readonly name = 'ReplacedLinkRefused';
+  constructor(
+    notice: Notice,
+    brand: Brand | undefined,
+    readonly state: EventState,
+    readonly assignment: SccAssignmentState,
+  ) {
+    super(410, notice, brand);
+  }
+}
+
 const INVALID: Notice = {
   heading: 'This link is not valid',
   message: 'This crew link is incomplete or has been changed, so we cannot open it.',
@@ -45,7 +61,7 @@ const INVALID: Notice = {
 
 export async function resolveCrewLink(
   token: string,
-  deps: { events: SccEventStore; brands: BrandDirectory; secret: string; now: Date },
+  deps: { events: Pick<SccEventStore, 'loadState'>; brands: BrandDirectory; secret: string; now: Date },
 ): Promise<CrewAccess> {
   let claims: CrewLinkClaims;
   try {
@@ -98,14 +114,15 @@ export async function resolveCrewLink(
     );
   }
   if (claims.version < assignment.version) {
-    throw new CrewLinkRefused(
-      410,
+    throw new ReplacedLinkRefused(
       {
         heading: 'This link has been replaced',
         message: `${state.event.title} changed since this link was sent, so we emailed you a newer link for it.`,
-        hint: `Open the link in your most recent email about ${state.event.title}. Can’t find it? Reply to any email from the office and they will send it again.`,
+        hint: `Open the link in your most recent email about ${state.event.title}, or have your current link emailed to you again.`,
       },
       brand,
+      state,
+      assignment,
     );
   }
   if (!brand) throw new CrewLinkRefused(404, INVALID);

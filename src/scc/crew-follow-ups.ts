@@ -117,6 +117,19 @@ export class CrewFollowUps {
     return outcomes;
   }
 
+  /**
+   * The person's current link, mailed to the address on file (asked for from a replaced link's page; see
+   * fresh-link.ts, which rate-limits it). One email per key and assignment version, like every follow-up.
+   */
+  async sendFreshLink(
+    event: SccEvent,
+    assignment: SccAssignmentState,
+    key: string,
+    links: CrewLinkSettings,
+  ): Promise<FollowUpOutcome> {
+    return this.send(event, assignment, 'fresh-link', key, links);
+  }
+
   private async liveEvent(eventId: string, what: FollowUpKind) {
     const state = await this.deps.events.loadState(eventId);
     if (!state) throw new NotFoundError(`No SCC event ${eventId}.`);

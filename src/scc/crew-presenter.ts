@@ -12,6 +12,7 @@ import {
   formatLocalDate,
   type Role,
 } from '../domain';
+import { mapSearchUrl } from '../guest/guest-page-model';
 import { brandTheme, faviconDataUrl, type GuestTheme } from '../guest/theme';
 
 export interface CrewLinks {
@@ -51,6 +52,13 @@ export interface CrewModel {
   hasChecklist: boolean;
   links: CrewLinks;
   guestPageUrl: string | false;
+  /** "On the day": when to be there, a map of the meeting point, and the captain's number. */
+  onTheDay: {
+    arrivalLabel: string;
+    leadLabel: string;
+    mapUrl: string;
+    captain: { firstName: string; phone: string; telHref: string } | false;
+  };
 }
 
 const ROLE_LABELS: Record<Role, string> = { captain: 'Captain', crew: 'Crew', hostess: 'Hostess' };
@@ -97,7 +105,33 @@ export function presentCrewView(view: CrewView, brand: Brand, links: CrewLinks =
     hasChecklist: view.checklist.length > 0,
     links,
     guestPageUrl: links.guestPage ?? false,
+    onTheDay: {
+      arrivalLabel: formatClock(
+        new Date(start.getTime() - brand.crewArrivalMinutesBefore * 60_000),
+        view.timeZone,
+      ),
+      leadLabel: formatDuration(brand.crewArrivalMinutesBefore),
+      mapUrl: mapSearchUrl(view.meetingPoint),
+      captain: view.captainContact
+        ? { ...view.captainContact, telHref: telHref(view.captainContact.phone) }
+        : false,
+    },
   };
+}
+
+/** "4:15 PM PST" in the charter's zone. */
+export function formatClock(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(instant);
+}
+
+/** A `tel:` URI (RFC 3966) of a roster phone: digits and a leading +, the visual separators dropped. */
+export function telHref(phone: string): string {
+  return `tel:${phone.trim().startsWith('+') ? '+' : ''}${phone.replace(/[^0-9]/g, '')}`;
 }
 
 /** "4:00 PM – 7:00 PM PST" in the charter's zone. */

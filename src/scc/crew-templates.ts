@@ -33,6 +33,8 @@ export const CREW_TEMPLATE_NAMES = [
   'email-reminder.txt',
   'email-roster.html',
   'email-roster.txt',
+  'email-fresh-link.html',
+  'email-fresh-link.txt',
 ] as const;
 export type CrewTemplateName = (typeof CREW_TEMPLATE_NAMES)[number];
 
@@ -149,6 +151,8 @@ export interface Notice {
   heading: string;
   message: string;
   hint?: string;
+  /** A button that posts to `url` (a plain form, no script): "Email me a fresh link". */
+  action?: { url: string; label: string; note?: string };
 }
 
 /** A dead-end page (expired, invalid, replaced link…) that says what happened and what to do. */
@@ -161,14 +165,29 @@ export function renderNoticePage(
   const css = renderCss(templates, model);
   const html = Mustache.render(
     templates.templates['notice-page'],
-    { brand: model, css, heading: notice.heading, message: notice.message, hint: notice.hint ?? false },
+    {
+      brand: model,
+      css,
+      heading: notice.heading,
+      message: notice.message,
+      hint: notice.hint ?? false,
+      action: notice.action ?? false,
+    },
     templates.partials,
     { escape: escapeHtml },
   );
   return { html, styleHash: cspHash(css), scriptHash: undefined };
 }
 
-export type CrewEmailKind = 'invite' | 'update' | 'removed' | 'cancelled' | 'reminder' | 'roster';
+export type CrewEmailKind =
+  | 'invite'
+  | 'update'
+  | 'removed'
+  | 'cancelled'
+  | 'reminder'
+  | 'roster'
+  /** The person's current link again, asked for from a replaced link's page (fresh-link.ts). */
+  | 'fresh-link';
 
 /** What a follow-up email needs beyond the view: when the answer is due (a reminder). */
 export interface CrewEmailExtras {
@@ -220,6 +239,7 @@ const BUTTON_LABEL: Readonly<Record<CrewEmailKind, string>> = {
   cancelled: 'Confirm or decline',
   reminder: 'Answer now',
   roster: 'Open your crew page',
+  'fresh-link': 'Open your crew page',
 };
 
 function emailSubject(kind: CrewEmailKind, model: CrewModel): string {
@@ -236,6 +256,8 @@ function emailSubject(kind: CrewEmailKind, model: CrewModel): string {
       return `Reminder: please answer for ${model.title}, ${model.dateLabel}`;
     case 'roster':
       return `Tomorrow: ${model.title}, ${model.timeLabel}. Your crew roster`;
+    case 'fresh-link':
+      return `Your current link: ${model.title}, ${model.dateLabel}`;
   }
 }
 
@@ -248,6 +270,7 @@ function emailPreheader(kind: CrewEmailKind, model: CrewModel, extras: CrewEmail
       : 'We still need your answer.';
   }
   if (kind === 'roster') return `Meet at ${model.meetingPoint}. Who is on board and your checklist.`;
+  if (kind === 'fresh-link') return 'The link to your crew page you asked for.';
   return `${model.timeLabel} aboard ${model.boatName}, you are ${model.you.roleWithArticle}.`;
 }
 

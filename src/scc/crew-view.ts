@@ -53,6 +53,7 @@ export function crewViewFromEvent(
       name: a.name,
       role: a.role,
       hourlyRateCents: a.hourly_rate,
+      ...(a.phone ? { phone: a.phone } : {}),
     })),
   };
   return crewView(source, crewId, checklists);

@@ -4,7 +4,7 @@
  * revenue through event notes). `notes` are crew-safe notes only: the booking's guest notes.
  */
 import { z } from 'zod';
-import { EmailSchema, isValidTimeZone, ROLES, type Role, scheduleInstants } from '../domain';
+import { EmailSchema, isValidTimeZone, PhoneSchema, ROLES, type Role, scheduleInstants } from '../domain';
 
 const unknownKeys = (where: string) => ({
   error: (issue: { code?: string; keys?: string[] }) =>
@@ -38,6 +38,11 @@ export const SccCrewAssignmentSchema = z.strictObject(
       .int({ error: 'hourly_rate must be a whole number of cents.' })
       .nonnegative({ error: 'hourly_rate cannot be negative.' })
       .max(1_000_000, { error: 'hourly_rate is implausibly large.' }),
+    /**
+     * The roster's phone, sent for the captain only: the crew of this charter see it on their page (through
+     * crewView) to reach the captain on the day. Never on a guest surface.
+     */
+    phone: PhoneSchema.optional(),
   },
   unknownKeys('a crew assignment'),
 );

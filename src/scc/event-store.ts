@@ -8,7 +8,8 @@
  *   SCC#<eventId>     / EMAIL#<crewId>#v<ver>    the one email owed for that assignment version
  *                                                 (entity "scc-email": pending → sent | rejected | failed)
  *   SCC#<eventId>     / BOUNCE#<crewId>          SES refused this person's address (entity "scc-bounce")
- *   SCC#<eventId>     / RATE#<digest>#<window>   POST counter per crew link and window, TTL (entity "scc-rate")
+ *   SCC#<eventId>     / RATE#<digest>#<window>   POST counter per crew link and window, TTL (entity "scc-rate");
+ *                                                 also the fresh-link slots per person (fresh-link.ts)
  *   SCCCREW#<crewId>  / FEED                     the person's calendar-feed version (entity "scc-feed")
  *   SCC#<eventId>     / SENT#<kind>#<crewId>#v<ver>#<key>
  *                                                 a follow-up email (answer reminder, day-before roster),
@@ -78,7 +79,7 @@ export interface CrewFeedEntry {
 
 const keys = sccKeys;
 
-export type FollowUpKind = 'reminder' | 'roster';
+export type FollowUpKind = 'reminder' | 'roster' | 'fresh-link';
 
 /** One follow-up email: at most one per (event, person, assignment version, kind, key). */
 export interface FollowUpId {
@@ -247,6 +248,54 @@ export class SccEventStore {
       }),
     );
     return Number(Attributes?.hits ?? 1);
+  }
+
+  /**
+   * Takes one of `limit` slots in a window, or none: unlike countHit, a refused request does not count, so
+   * a flood cannot push a person's own later request out. The counter expires with the window (TTL).
+   */
+  async takeSlot(
+    eventId: string,
+    digest: string,
+    window: { start: number; expiresAt: number; limit: number },
+  ): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.rate(eventId, digest, window.start),
+          UpdateExpression: 'SET entity = :entity, expiresAt = :exp ADD hits :one',
+          ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+          ExpressionAttributeValues: {
+            ':entity': 'scc-rate',
+            ':exp': window.expiresAt,
+            ':one': 1,
+            ':limit': window.limit,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  /** Gives a slot back (the request it was taken for did nothing, e.g. SES was down). */
+  async releaseSlot(eventId: string, digest: string, windowStart: number): Promise<void> {
+    await this.doc
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.rate(eventId, digest, windowStart),
+          UpdateExpression: 'ADD hits :minus',
+          ConditionExpression: 'hits > :zero',
+          ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+        }),
+      )
+      .catch((error: unknown) => {
+        if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      });
   }
 
   async getFeedVersion(crewId: string): Promise<number> {

@@ -17,6 +17,8 @@ export const CANARY = {
   guestEmail: 'canary.guest@leak.test',
   guestPhone: '+1 999 555 0199',
   crewEmails: ['canary.captain@leak.test', 'canary.deck@leak.test', 'canary.host@leak.test'],
+  /** The captain's roster phone: the crew of that charter may see it (issue #18), guests never. */
+  captainPhone: '+1 999 555 0111',
 };
 
 /** The canary charter's form: every money field, internal note and guest contact detail set to a canary. */
@@ -67,6 +69,7 @@ export function forbiddenStrings(audience: 'guest' | 'crew', crewId?: string): s
     CANARY.guestPhone,
     ...CANARY.crewEmails,
   ];
+  if (audience === 'guest') forbidden.push(CANARY.captainPhone, CANARY.captainPhone.replace(/[^0-9+]/g, ''));
   const crewIds = ['ana-ruiz', 'ben-okafor', 'cleo-marsh'];
   CANARY.ratesCents.forEach((rate, i) => {
     // A crew member may see their own rate; nobody sees anyone else's.

@@ -9,7 +9,9 @@
  * Guest-facing: the publisher reduces the booking to guestView before anything is rendered.
  */
 import type { BrandDirectory } from '../../config/brands';
+import type { Booking } from '../../domain';
 import type { GuestPagePublisher } from '../../guest/publish';
+import type { DynamoBookingStore } from '../../store';
 import type { PipelineStep } from './step';
 
 export const S3_SERVICE = 'Amazon S3';
@@ -21,17 +23,43 @@ export interface GuestPageResult {
   paths?: string[];
   bucket?: string;
   cancelled?: boolean;
+  /** Crew left off the page because their latest answer is a decline (sorted ids). */
+  declined?: string[];
+  /** What step 4 invalidates for: a republish at the same revision gets its own invalidation. */
+  publishId?: string;
   [key: string]: unknown;
 }
 
-export function guestPageStep(deps: { publisher: GuestPagePublisher; brands: BrandDirectory }): PipelineStep {
+export function guestPageStep(deps: {
+  publisher: GuestPagePublisher;
+  brands: BrandDirectory;
+  /** Crew answers; without it every assigned person is listed. */
+  answers?: Pick<DynamoBookingStore, 'listConfirmations'>;
+}): PipelineStep {
+  /** Crew on the booking whose latest answer is a decline. */
+  const declinedOf = async (booking: Booking): Promise<string[]> => {
+    if (!deps.answers || booking.status === 'cancelled') return [];
+    const onBoard = new Set(booking.crew.map((a) => a.crewId));
+    return (await deps.answers.listConfirmations(booking.id))
+      .filter((c) => c.answer === 'declined' && onBoard.has(c.crewId))
+      .map((c) => c.crewId)
+      .sort();
+  };
   return {
     name: 'guest-page',
     service: S3_SERVICE,
     dependsOn: [],
+    // A crew answer is no new revision: a decline (or a change of mind) republishes the page at this one.
+    async isStale(booking, record) {
+      if (!deps.answers || booking.status === 'cancelled') return false;
+      const shown = (record.result as GuestPageResult).declined ?? [];
+      const now = await declinedOf(booking);
+      return now.join(',') !== shown.join(',');
+    },
     async run({ booking }) {
       const brand = deps.brands.get(booking.domain);
-      const published = await deps.publisher.publishGuestPage({ booking, brand });
+      const declined = await declinedOf(booking);
+      const published = await deps.publisher.publishGuestPage({ booking, brand, declined });
       // The page the distribution answers missing addresses with; a no-op once it is current.
       await deps.publisher.publishNotFoundPage(brand);
       return {
@@ -39,6 +67,8 @@ export function guestPageStep(deps: { publisher: GuestPagePublisher; brands: Bra
         paths: [...published.paths],
         bucket: brand.bucket,
         cancelled: booking.status === 'cancelled',
+        declined,
+        ...(published.publishId ? { publishId: published.publishId } : {}),
       } satisfies GuestPageResult;
     },
   };

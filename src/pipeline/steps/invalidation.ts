@@ -19,6 +19,8 @@ export interface InvalidationResult {
   distributionId?: string;
   callerReference?: string;
   paths?: string[];
+  /** The guest-page publish this refreshed; another publish at the same revision makes this step stale. */
+  publishId?: string;
   [key: string]: unknown;
 }
 
@@ -30,13 +32,22 @@ export function invalidationStep(deps: {
     name: 'invalidation',
     service: CLOUDFRONT_SERVICE,
     dependsOn: ['guest-page'],
+    // The guest page was published again at this revision (a crew decline): refresh what that changed.
+    async isStale(booking, record, records) {
+      const page = records.get('guest-page');
+      if (page?.revision !== booking.revision || page.status !== 'succeeded') return false;
+      const published = (page.result as GuestPageResult).publishId;
+      return published !== undefined && published !== (record.result as InvalidationResult).publishId;
+    },
     async run({ booking, records }) {
       const published = (records.get('guest-page')?.result ?? {}) as GuestPageResult;
       const paths = [...(published.paths ?? [])].sort();
+      const publishId = published.publishId;
       // Nothing changed on the site (the same content was already there): nothing to refresh.
-      if (paths.length === 0) return { paths } satisfies InvalidationResult;
+      if (paths.length === 0)
+        return { paths, ...(publishId ? { publishId } : {}) } satisfies InvalidationResult;
       const { distributionId } = deps.brands.get(booking.domain);
-      const callerReference = invalidationReference(booking.id, booking.revision, paths);
+      const callerReference = invalidationReference(booking.id, booking.revision, paths, publishId);
       const reply = await deps.cloudFront.send(
         new CreateInvalidationCommand({
           DistributionId: distributionId,
@@ -48,18 +59,30 @@ export function invalidationStep(deps: {
       );
       const invalidationId = reply.Invalidation?.Id;
       if (!invalidationId) throw new Error('CloudFront answered without an invalidation id.');
-      return { invalidationId, distributionId, callerReference, paths } satisfies InvalidationResult;
+      return {
+        invalidationId,
+        distributionId,
+        callerReference,
+        paths,
+        ...(publishId ? { publishId } : {}),
+      } satisfies InvalidationResult;
     },
   };
 }
 
 /**
  * `<bookingId>-r<revision>-<digest of the paths>`: one invalidation per booking revision and set of paths.
- * The digest keeps a republish at the same revision with other paths from colliding with the first.
+ * The digest keeps a republish at the same revision with other paths from colliding with the first; with
+ * the guest page's publish id in it, so does a republish of the same paths with new content (a decline).
  */
-export function invalidationReference(bookingId: string, revision: number, paths: readonly string[]): string {
+export function invalidationReference(
+  bookingId: string,
+  revision: number,
+  paths: readonly string[],
+  publishId?: string,
+): string {
   const digest = createHash('sha256')
-    .update([...paths].sort().join('\n'))
+    .update([...paths].sort().join('\n') + (publishId ? `\n${publishId}` : ''))
     .digest('hex')
     .slice(0, 12);
   return `${bookingId}-r${revision}-${digest}`;

@@ -101,7 +101,7 @@ async function cancel(scc: SccClient, booking: Booking, prior: SccEventResult): 
   return { ...prior, cancelled: true };
 }
 
-/** The event as SCC takes it; crew emails come from the roster, since assignments carry none. */
+/** The event as SCC takes it; crew emails (and the captain's phone) come from the roster, since assignments carry none. */
 export async function sccPayload(
   booking: Booking,
   roster: Pick<DynamoBookingStore, 'getCrewMember'>,
@@ -121,6 +121,8 @@ export async function sccPayload(
         email: member.email,
         role: assignment.role,
         hourly_rate: assignment.hourlyRateCents,
+        // The captain's phone, for their crew's page; nobody else's number leaves the roster.
+        ...(assignment.role === 'captain' && member.phone ? { phone: member.phone } : {}),
       };
     }),
   );

@@ -100,6 +100,23 @@ describe('SccClient', () => {
     expect(request?.body).not.toMatch(/priceCents|internalNotes|Repeat client|jordan@guest\.test/);
   });
 
+  it('sends the captain’s roster phone, and nobody else’s, for their crew’s page (issue #18)', async () => {
+    const withPhones = {
+      getCrewMember: async (id: string) => {
+        const member = TEST_CREW.find((m) => m.id === id);
+        return (
+          member && { ...member, phone: `+1 619 555 01${String(TEST_CREW.indexOf(member)).padStart(2, '0')}` }
+        );
+      },
+    };
+
+    const payload = await sccPayload(aBooking(), withPhones);
+
+    const captain = payload.crew_assignments.find((a) => a.role === 'captain');
+    expect(captain?.phone).toBe('+1 619 555 0100');
+    expect(payload.crew_assignments.filter((a) => a.phone !== undefined)).toHaveLength(1);
+  });
+
   it('is not done while SCC is still sending a crew email (transient)', async () => {
     answer = () => ({
       status: 200,

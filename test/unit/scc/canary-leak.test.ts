@@ -40,6 +40,7 @@ function sccPayloadFor(booking: Booking) {
       email: CANARY.crewEmails[i] ?? '',
       role: a.role,
       hourly_rate: a.hourlyRateCents,
+      ...(a.role === 'captain' ? { phone: CANARY.captainPhone } : {}),
     })),
     partySize: booking.guest.partySize,
     slug: booking.slug,
@@ -145,5 +146,51 @@ describe('SCC canary: nothing secret reaches crew', () => {
       const other = CREW_IDS.find((id) => id !== crewId) ?? '';
       expect(() => yourPay([crewViewFromEvent(event, other)], crewId, monthPeriod(2026, 12))).toThrow();
     });
+  });
+});
+
+describe('SCC canary: the captain’s phone (issue #18) reaches only the crew of that charter', () => {
+  const pageOf = (view: ReturnType<typeof crewViewFromEvent>) =>
+    renderCrewPage(templates, view, brand, { links, formAction: links.page }).html;
+
+  it('shows the captain’s number, arrival time and a map link on a crew member’s page', () => {
+    const html = pageOf(crewViewFromEvent(event, 'ben-okafor'));
+    expect(html).toContain(CANARY.captainPhone);
+    expect(html).toContain('href="tel:+19995550111"');
+    expect(html).toContain('Arrive by</dt><dd><strong>3:15 PM PST</strong> (45 min before departure)');
+    expect(html).toContain(
+      `href="https://www.google.com/maps/search/?api=1&amp;query=${encodeURIComponent(event.meetingPoint).replaceAll('&', '&amp;')}"`,
+    );
+  });
+
+  it('does not show the captain their own number as “the captain”', () => {
+    const html = pageOf(crewViewFromEvent(event, 'ana-ruiz'));
+    expect(html).not.toContain(CANARY.captainPhone);
+  });
+
+  it('is not on the page of crew of another charter, nor in any crew email or calendar file', () => {
+    const other: SccEvent = {
+      ...event,
+      id: 'bk-other',
+      bookingId: 'bk-other',
+      crew_assignments: event.crew_assignments
+        .filter((a) => a.role !== 'captain')
+        .concat({
+          crewId: 'dan-other',
+          name: 'Dan Other',
+          email: 'dan@x.test',
+          role: 'captain',
+          hourly_rate: 1,
+        }),
+    };
+    expect(pageOf(crewViewFromEvent(other, 'ben-okafor'))).not.toContain(CANARY.captainPhone);
+    expect(() => crewViewFromEvent(other, 'ana-ruiz')).toThrow();
+    const view = crewViewFromEvent(event, 'ben-okafor');
+    for (const kind of KINDS) {
+      const email = renderCrewEmail(templates, kind, view, brand, links);
+      expect(email.html + email.text).not.toContain(CANARY.captainPhone);
+    }
+    const ics = buildCrewCharterIcs(view, brand.brandName, { sequence: 1, stamp: new Date() });
+    expect(ics).not.toContain(CANARY.captainPhone);
   });
 });

@@ -5,6 +5,7 @@ describe('routeLabel', () => {
   it('names crew routes without their tokens, so request logs never hold a link', () => {
     expect(routeLabel('/crew/eyJlIjoiYmsifQ.c2ln')).toBe('/crew/{token}');
     expect(routeLabel('/crew/eyJlIjoiYmsifQ.c2ln/charter.ics')).toBe('/crew/{token}/charter.ics');
+    expect(routeLabel('/crew/eyJlIjoiYmsifQ.c2ln/fresh-link')).toBe('/crew/{token}/fresh-link');
     expect(routeLabel('/crew/ana-ruiz/calendar.ics')).toBe('/crew/{crewId}/calendar.ics');
   });
 

@@ -210,6 +210,7 @@ export async function startLifecycleStack(options: LifecycleStackOptions = {}): 
             renderer: createGuestRenderer({ templatesDir: 'templates' }),
           }),
           brands,
+          answers: store,
         }),
       ]
     : [];
