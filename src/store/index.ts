@@ -3,3 +3,4 @@ export * from './booking-item';
 export * from './booking-store';
 export * from './query-items';
 export * from './table-definition';
+export * from './time-off-store';
