@@ -138,7 +138,7 @@ export function describeOffer(outcome: OfferOutcome): string {
     case 'confirmed':
       return `${escapeMrkdwn(outcome.assignment.name)} has confirmed meanwhile, so their place is not free. Nothing changed.`;
     case 'unavailable':
-      return 'That person can no longer take the place (they are busy then, declined it, or left the roster). Press *Replace…* to see who can.';
+      return 'That person can no longer take the place (they are busy or away then, declined it, or left the roster). Press *Replace…* to see who can.';
   }
 }
 

@@ -76,21 +76,25 @@ export const awayCommand: Subcommand = async ({ ack, context }, rest, deps) => {
   const first = words[0] ?? '';
   const isKeyword = first === '' || first === 'remove' || first === 'list' || /^\d{4}-/.test(first);
   if (!isKeyword) {
-    if (!access.operator) {
-      throw new ForbiddenError(
-        `Only operators can enter time off for someone else. For yourself: ${AWAY_USAGE}.`,
-      );
-    }
     const roster = await deps.store.listCrew();
     const named = memberNamed(first, roster);
-    if (!named) {
+    if (!access.operator) {
+      // Not a person's name: a mistyped date, answered as one below.
+      if (named && named.id !== access.member?.id) {
+        throw new ForbiddenError(
+          `Only operators can enter time off for someone else. For yourself: ${AWAY_USAGE}.`,
+        );
+      }
+    } else if (!named) {
       throw new NotFoundError(
         `Nobody on the roster is called “${first.slice(0, 60)}”. Use their roster id (\`${COMMAND} crew list\`).`,
       );
     }
-    member = named;
-    yours = named.id === access.member?.id;
-    words = words.slice(1);
+    if (named) {
+      member = named;
+      yours = named.id === access.member?.id;
+      words = words.slice(1);
+    }
   }
   if (!member) {
     await ack({
