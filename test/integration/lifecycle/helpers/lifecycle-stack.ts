@@ -157,6 +157,7 @@ export async function startLifecycleStack(options: LifecycleStackOptions = {}): 
     magicLinkSecret: async () => LINK_SECRET,
     events: new SccEventStore(table.doc, table.tableName),
     bookings: store,
+    timeOff: new DynamoTimeOffStore(table.doc, table.tableName),
     mailer: new SesMailer(sesClient),
     s3: localS3Client('http://127.0.0.1:9'),
     brands,
