@@ -24,7 +24,7 @@ import { silentLogger } from '../src/logging/logger';
 import { slackLambdaAliases, zodLocalesPlugin } from '../src/slack/bundle/lambda-aliases';
 import { BOOKING_BLOCK, BOOKING_INPUT } from '../src/slack/ids';
 import { signSlackRequest } from '../src/slack/signature';
-import { DynamoBookingStore } from '../src/store';
+import { DynamoBookingStore, DynamoTimeOffStore } from '../src/store';
 import { TEST_CREW } from '../test/helpers/fixtures';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -167,7 +167,8 @@ async function measureAckPath(): Promise<Pick<SlackAckBenchResult, 'commandList'
       TABLE_NAME: tableName,
       TEMPLATES_DIR: join(ROOT, 'templates'),
     });
-    const handle = createSlackEventsHandler({ config, store, logger: silentLogger });
+    const timeOff = new DynamoTimeOffStore(doc, tableName);
+    const handle = createSlackEventsHandler({ config, store, timeOff, logger: silentLogger });
     const responseUrl = slack.responseUrl('bench');
 
     const sample = async (count: number, make: (i: number) => APIGatewayProxyEventV2) => {

@@ -7,6 +7,7 @@ import type { Booking, Role } from './booking';
 import { overlaps } from './booking';
 import type { Answer, CrewMember } from './crew';
 import { zonedToUtc } from './time';
+import { awayDuring, type TimeOff } from './time-off';
 
 const HOUR = 3_600_000;
 
@@ -57,26 +58,60 @@ export function awaitingAnswer(
   return booking.crew.filter((a) => !answers.has(a.crewId)).map((a) => a.crewId);
 }
 
+/** Someone who could take a place, and why they may not be the obvious pick. */
+export interface RankedCandidate {
+  member: CrewMember;
+  /** Their usual role is the place's role. */
+  sameRole: boolean;
+  /** The charter they are on at an overlapping time, if any. */
+  busyWith?: Pick<Booking, 'id' | 'title'>;
+  /** Their time off during this charter, if any. */
+  away?: Pick<TimeOff, 'from' | 'to'>;
+}
+
+export const isFree = (c: RankedCandidate): boolean => !c.busyWith && !c.away;
+
 /**
- * The next person to offer a place in `role` to: active, of that role, not on this charter, not someone who
- * already declined it, and not on another charter at an overlapping time. Ordered by name for a stable,
- * explainable pick.
+ * Everyone who could take a place in `role` (the booking form lets anyone fill any role): active, not on
+ * this charter, not someone who already declined it. Ranked: free people (not on another charter at an
+ * overlapping time, not away) of that role first, then free people of other roles, then the busy or away of
+ * that role, then the rest; by name within each.
  */
-export function nextCandidate(input: {
+export function rankCandidates(input: {
   booking: Pick<Booking, 'id' | 'crew' | 'startsAt' | 'endsAt'>;
   role: Role;
   roster: readonly CrewMember[];
-  otherBookings: readonly Pick<Booking, 'id' | 'crew' | 'startsAt' | 'endsAt' | 'status'>[];
+  otherBookings: readonly Pick<Booking, 'id' | 'title' | 'crew' | 'startsAt' | 'endsAt' | 'status'>[];
   declinedBy: ReadonlySet<string>;
-}): CrewMember | undefined {
+  timeOff?: readonly Pick<TimeOff, 'crewId' | 'from' | 'to'>[];
+}): RankedCandidate[] {
   const onThis = new Set(input.booking.crew.map((a) => a.crewId));
-  const busy = new Set(
-    input.otherBookings
-      .filter((b) => b.id !== input.booking.id && b.status !== 'cancelled' && overlaps(b, input.booking))
-      .flatMap((b) => b.crew.map((a) => a.crewId)),
-  );
-  return [...input.roster]
-    .filter((m) => m.active && m.defaultRole === input.role)
-    .filter((m) => !onThis.has(m.id) && !input.declinedBy.has(m.id) && !busy.has(m.id))
-    .sort((a, b) => a.name.localeCompare(b.name))[0];
+  const busy = new Map<string, Pick<Booking, 'id' | 'title'>>();
+  for (const b of input.otherBookings) {
+    if (b.id === input.booking.id || b.status === 'cancelled' || !overlaps(b, input.booking)) continue;
+    for (const a of b.crew) if (!busy.has(a.crewId)) busy.set(a.crewId, { id: b.id, title: b.title });
+  }
+  const away = awayDuring(input.timeOff ?? [], input.booking);
+  const rank = (c: RankedCandidate) => (isFree(c) ? 0 : 2) + (c.sameRole ? 0 : 1);
+  return input.roster
+    .filter((m) => m.active && !onThis.has(m.id) && !input.declinedBy.has(m.id))
+    .map((member): RankedCandidate => {
+      const busyWith = busy.get(member.id);
+      const off = away.get(member.id);
+      return {
+        member,
+        sameRole: member.defaultRole === input.role,
+        ...(busyWith ? { busyWith } : {}),
+        ...(off ? { away: { from: off.from, to: off.to } } : {}),
+      };
+    })
+    .sort((a, b) => rank(a) - rank(b) || a.member.name.localeCompare(b.member.name));
+}
+
+/**
+ * The next person to offer a place in `role` to, as the decline cascade proposes: the first of
+ * rankCandidates who is free and usually takes that role (never someone busy, away or of another role).
+ */
+export function nextCandidate(input: Parameters<typeof rankCandidates>[0]): CrewMember | undefined {
+  return rankCandidates(input).find((c) => c.sameRole && isFree(c))?.member;
 }

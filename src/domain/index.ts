@@ -10,4 +10,5 @@ export * from './projections';
 export * from './slug';
 export * from './status';
 export * from './time';
+export * from './time-off';
 export * from './validation';

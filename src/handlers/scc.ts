@@ -18,7 +18,7 @@ import { createSccHandler, type SccDeps } from '../scc/app';
 import { loadCrewTemplates } from '../scc/crew-templates';
 import { SccEventStore } from '../scc/event-store';
 import { SesMailer } from '../scc/ses-mailer';
-import { DynamoBookingStore } from '../store';
+import { DynamoBookingStore, DynamoTimeOffStore } from '../store';
 
 export { createSccApp, createSccHandler, type SccDeps } from '../scc/app';
 
@@ -50,6 +50,7 @@ export function createSccDeps(
     magicLinkSecret: () => config.magicLinkSecret.get(),
     events: new SccEventStore(doc, config.tableName),
     bookings: new DynamoBookingStore(doc, config.tableName),
+    timeOff: new DynamoTimeOffStore(doc, config.tableName),
     mailer: new SesMailer(ses, undefined, config.sesConfigurationSet),
     s3,
     brands: loadBrands(config.templatesDir, config.brandSites),

@@ -19,12 +19,13 @@ import { GUEST_MAIL_STEP, guestMailState } from '../pipeline/steps/guest-mail';
 import { stepStatesFor } from '../pipeline/steps/slack-thread';
 import { createSlackApp, type SlackApp, type SlackHttpResponse } from '../slack/app';
 import type { StepState } from '../slack/blocks/status-thread';
-import type { SlackStore } from '../slack/deps';
-import { DynamoBookingStore } from '../store';
+import type { SlackStore, SlackTimeOffStore } from '../slack/deps';
+import { DynamoBookingStore, DynamoTimeOffStore } from '../store';
 
 export interface SlackHandlerDeps {
   config: SlackConfig;
   store: SlackStore;
+  timeOff: SlackTimeOffStore;
   logger?: Logger;
   now?: () => Date;
   /** The pipeline's step states for `/charter status`; without it the status shows none. */
@@ -43,6 +44,7 @@ export function createSlackEventsHandler(deps: SlackHandlerDeps): SlackEventsHan
   return async (event, context) => {
     app ??= createSlackApp({
       store: deps.store,
+      timeOff: deps.timeOff,
       boats: deps.config.boats,
       brands: deps.config.brands,
       opsChannel: deps.config.opsChannel,
@@ -62,6 +64,7 @@ export function createSlackEventsHandler(deps: SlackHandlerDeps): SlackEventsHan
 
 export interface DynamoDeps {
   store: DynamoBookingStore;
+  timeOff: DynamoTimeOffStore;
   readSteps: (booking: Booking) => Promise<StepState[]>;
 }
 
@@ -77,6 +80,7 @@ export function createDynamoDeps(
   const guestPageUrl = guestPageUrlOf(config.guestSiteUrl);
   return {
     store: new DynamoBookingStore(doc, config.tableName),
+    timeOff: new DynamoTimeOffStore(doc, config.tableName),
     readSteps: async (booking) => {
       const records = await steps.list(booking.id);
       // `/charter status` also says which guest emails went out (the thread's progress does not list them).

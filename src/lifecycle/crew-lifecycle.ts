@@ -14,7 +14,7 @@ import type { SlackThread } from '../pipeline/clients/slack-thread';
 import type { StepRecordStore } from '../pipeline/step-records';
 import type { PipelineStep } from '../pipeline/steps/step';
 import type { TimerScheduler } from '../scheduler/timer';
-import type { DynamoBookingStore } from '../store';
+import { type DynamoBookingStore, DynamoTimeOffStore } from '../store';
 import { crewLifecycleStep } from './lifecycle-step';
 import { LifecycleStore } from './lifecycle-store';
 import { LifecycleThread } from './lifecycle-thread';
@@ -55,8 +55,10 @@ export function createCrewLifecycle(deps: CrewLifecycleDeps): CrewLifecycle {
     stepRecords: deps.stepRecords,
     once: new OnceOnly(deps.store),
   });
+  const timeOff = new DynamoTimeOffStore(deps.doc, deps.tableName);
   const step = crewLifecycleStep({
     store: deps.store,
+    timeOff,
     lifecycle: new LifecycleStore(deps.doc, deps.tableName),
     scheduler: deps.scheduler,
     scc: deps.scc,
@@ -68,6 +70,7 @@ export function createCrewLifecycle(deps: CrewLifecycleDeps): CrewLifecycle {
   });
   const handleTimer = createTimerHandler({
     store: deps.store,
+    timeOff,
     scc: deps.scc,
     thread,
     ...(deps.guestMail ? { guestMail: deps.guestMail } : {}),

@@ -34,7 +34,7 @@ import type { CrewReminderRequest } from '../store';
 import { countingAnswers } from './crew-answers';
 import type { LifecycleStore } from './lifecycle-store';
 import type { LifecycleThread, ReplyOutcome } from './lifecycle-thread';
-import { findCandidates } from './replace-crew';
+import { findCandidates, type TimeOffReader } from './replace-crew';
 import type { SccFollowUpClient } from './scc-follow-up-client';
 import { rosterKey, type TimerStore } from './timer-handler';
 import { planTimers } from './timer-plan';
@@ -44,6 +44,8 @@ export const CREW_LIFECYCLE_STEP = 'crew-lifecycle';
 
 export interface CrewLifecycleStepDeps {
   store: TimerStore;
+  /** Time off: the cascade never proposes someone who is away. */
+  timeOff: TimeOffReader;
   lifecycle: Pick<LifecycleStore, 'scheduledTimers' | 'saveScheduledTimers'>;
   scheduler: TimerScheduler;
   scc: Pick<SccFollowUpClient, 'remind' | 'sendRoster'>;
@@ -155,7 +157,7 @@ export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
     for (const [crewId, answer] of countingAnswers(booking, confirmations, history)) {
       const crew = refOf(crewId);
       if (answer.answer !== 'declined' || !crew) continue;
-      const candidates = await findCandidates(deps.store, booking, crewId);
+      const candidates = await findCandidates(deps.store, deps.timeOff, booking, crewId);
       const next = candidates?.available[0];
       outcomes.push(
         await deps.thread.post(

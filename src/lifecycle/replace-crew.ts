@@ -1,6 +1,7 @@
 /**
- * The decline cascade: who may take a person's place on a charter (same role, active, not on it already, not
- * someone who declined it, not on another charter at an overlapping time: the domain's nextCandidate rule),
+ * The decline cascade and *Replace…*: who may take a person's place on a charter (the domain's rankCandidates:
+ * everyone active, not on it already, not someone who declined it; free people of the role first, then
+ * others; someone on another charter then or away is last, and never proposed by the cascade),
  * and offering the place, which replaces the person in the booking's crew through an ordinary revision-
  * guarded update. The pipeline then does the rest: SCC invites the new person and tells the old one, the
  * crew board and the timers follow.
@@ -13,11 +14,14 @@ import {
   bookingInputOf,
   type CrewAssignment,
   type CrewMember,
-  nextCandidate,
+  isFree,
+  type RankedCandidate,
+  rankCandidates,
+  type TimeOff,
   type ValidBookingInput,
 } from '../domain';
 import { StaleRevisionError } from '../errors';
-import type { BookingChange, DynamoBookingStore } from '../store';
+import type { BookingChange, DynamoBookingStore, DynamoTimeOffStore } from '../store';
 import { countingAnswers, declinedOnBooking } from './crew-answers';
 
 export type CascadeStore = Pick<
@@ -25,24 +29,40 @@ export type CascadeStore = Pick<
   'getBooking' | 'listCrew' | 'listUpcoming' | 'listConfirmations' | 'listHistory' | 'updateBooking'
 >;
 
+/** Who is away when: the cascade reads time off around the charter's day. */
+export type TimeOffReader = Pick<DynamoTimeOffStore, 'listTimeOffBetween'>;
+
 /** How far before a charter another one may start and still overlap it (charters last at most a day). */
 const OVERLAP_LOOKBACK_MS = 24 * 3600 * 1000;
 
 export interface Candidates {
   assignment: CrewAssignment;
-  /** Everyone who may take the place, by name; the first is the one the thread proposes. */
+  /** Free people of the place's role, by name: the first is the one the thread proposes. */
   available: CrewMember[];
+  /** Everyone who could take the place, ranked (domain rankCandidates): what *Replace…* offers. */
+  ranked: RankedCandidate[];
+}
+
+/** A day either side of the charter's date: enough for any zone; the domain keeps only what overlaps. */
+async function timeOffAround(timeOff: TimeOffReader, booking: Booking): Promise<TimeOff[]> {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const dayMs = 24 * 3600 * 1000;
+  return timeOff.listTimeOffBetween(
+    day(Date.parse(booking.startsAt) - dayMs),
+    day(Date.parse(booking.endsAt) + dayMs),
+  );
 }
 
 /** Who may take `crewId`'s place on `booking`; undefined when that person is not on it. */
 export async function findCandidates(
   store: Pick<CascadeStore, 'listCrew' | 'listUpcoming' | 'listConfirmations'>,
+  timeOff: TimeOffReader,
   booking: Booking,
   crewId: string,
 ): Promise<Candidates | undefined> {
   const assignment = booking.crew.find((a) => a.crewId === crewId);
   if (!assignment) return undefined;
-  const [roster, otherBookings, confirmations] = await Promise.all([
+  const [roster, otherBookings, confirmations, entries] = await Promise.all([
     store.listCrew(),
     store.listUpcoming({
       from: new Date(Date.parse(booking.startsAt) - OVERLAP_LOOKBACK_MS),
@@ -50,17 +70,18 @@ export async function findCandidates(
       limit: 500,
     }),
     store.listConfirmations(booking.id),
+    timeOffAround(timeOff, booking),
   ]);
-  const declinedBy = declinedOnBooking(confirmations);
-  // One rule, the domain's: a member is available when nextCandidate would pick them from a roster of one.
-  const available = roster
-    .filter(
-      (member) =>
-        nextCandidate({ booking, role: assignment.role, roster: [member], otherBookings, declinedBy }) !==
-        undefined,
-    )
-    .sort((a, b) => a.name.localeCompare(b.name));
-  return { assignment, available };
+  const ranked = rankCandidates({
+    booking,
+    role: assignment.role,
+    roster,
+    otherBookings,
+    declinedBy: declinedOnBooking(confirmations),
+    timeOff: entries,
+  });
+  const available = ranked.filter((c) => c.sameRole && isFree(c)).map((c) => c.member);
+  return { assignment, available, ranked };
 }
 
 /** The booking change that puts `member` in `crewId`'s place, at the member's roster rate. */
@@ -99,13 +120,24 @@ export type OfferOutcome =
  */
 export async function offerPlace(
   store: CascadeStore,
-  request: { bookingId: string; crewId: string; candidateId: string; actor: string },
+  timeOff: TimeOffReader,
+  request: {
+    bookingId: string;
+    crewId: string;
+    candidateId: string;
+    actor: string;
+    /**
+     * `anyone`: an operator chose from *Replace…*, which lists the busy and the away too, marked (their call,
+     * as the booking form allows it). `free` (default): the thread's proposal, good only while still free.
+     */
+    accept?: 'free' | 'anyone';
+  },
 ): Promise<OfferOutcome> {
   for (let attempt = 0; ; attempt++) {
     const booking = await store.getBooking(request.bookingId);
     if (!booking) return { kind: 'missing' };
     if (booking.status === 'cancelled' || booking.status === 'completed') return { kind: 'closed', booking };
-    const found = await findCandidates(store, booking, request.crewId);
+    const found = await findCandidates(store, timeOff, booking, request.crewId);
     if (!found) return { kind: 'gone', booking };
     const { assignment } = found;
     const [confirmations, history] = await Promise.all([
@@ -115,7 +147,10 @@ export async function offerPlace(
     if (countingAnswers(booking, confirmations, history).get(request.crewId)?.answer === 'confirmed') {
       return { kind: 'confirmed', booking, assignment };
     }
-    const member = found.available.find((m) => m.id === request.candidateId);
+    const member =
+      request.accept === 'anyone'
+        ? found.ranked.find((c) => c.member.id === request.candidateId)?.member
+        : found.available.find((m) => m.id === request.candidateId);
     if (!member) return { kind: 'unavailable', booking, assignment };
     try {
       const written = await store.updateBooking(

@@ -23,7 +23,7 @@ import {
 import type { DynamoBookingStore } from '../store';
 import { countingAnswers } from './crew-answers';
 import type { LifecycleThread } from './lifecycle-thread';
-import { findCandidates } from './replace-crew';
+import { findCandidates, type TimeOffReader } from './replace-crew';
 import type { SccFollowUpClient } from './scc-follow-up-client';
 import { type PlannedTimer, planTimers } from './timer-plan';
 
@@ -34,6 +34,8 @@ export type TimerStore = Pick<
 
 export interface TimerHandlerDeps {
   store: TimerStore;
+  /** Time off: the cascade never proposes someone who is away. */
+  timeOff: TimeOffReader;
   scc: Pick<SccFollowUpClient, 'remind' | 'sendRoster'>;
   thread: Pick<LifecycleThread, 'post'> & Partial<Pick<LifecycleThread, 'direct'>>;
   /** Guest email through SCC: given, the guest's day-before timer sends it. */
@@ -166,7 +168,7 @@ export function createTimerHandler(deps: TimerHandlerDeps) {
   ): Promise<void> {
     const crew = planned.payload.crewId ? refOf(planned.payload.crewId) : undefined;
     if (!crew) return;
-    const candidates = await findCandidates(deps.store, booking, crew.crewId);
+    const candidates = await findCandidates(deps.store, deps.timeOff, booking, crew.crewId);
     const next = candidates?.available[0];
     const posted = await deps.thread.post(
       booking.id,

@@ -28,7 +28,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { BrandDirectory } from '../config/brands';
-import { ANSWERS, type Answer, type Checklists } from '../domain';
+import { ANSWERS, type Answer, type Checklists, DEFAULT_TIME_ZONE, timeOffProblems } from '../domain';
 import {
   ConfigError,
   ForbiddenError,
@@ -52,8 +52,8 @@ import {
   toHttpRequest,
 } from '../http';
 import type { Logger } from '../logging/logger';
-import { monthPeriod, queryWindow, type YourPay, yourPay } from '../reports';
-import { ConfirmationStore, type DynamoBookingStore } from '../store';
+import { localDay, monthPeriod, queryWindow, type YourPay, yourPay } from '../reports';
+import { ConfirmationStore, type DynamoBookingStore, type DynamoTimeOffStore } from '../store';
 import { type CrewAccess, CrewLinkRefused, ReplacedLinkRefused, resolveCrewLink } from './crew-access';
 import { buildCrewCharterIcs, buildCrewFeed } from './crew-calendar';
 import { CrewFollowUps, ReminderRequestSchema, RosterRequestSchema } from './crew-follow-ups';
@@ -106,6 +106,8 @@ export interface SccDeps {
    * booking's. Default: on the events' table.
    */
   confirmations?: ConfirmationStore;
+  /** The person's own time off: the crew page lists, adds and removes it; the crew feed shows it. */
+  timeOff: Pick<DynamoTimeOffStore, 'addTimeOff' | 'listTimeOff' | 'removeTimeOff'>;
   mailer: Mailer;
   s3: S3Client;
   brands: BrandDirectory;
@@ -339,7 +341,7 @@ export function createSccApp(deps: SccDeps): SccApp {
     .on('GET', '/crew/{token}', async (request, params) =>
       crewHtml(async () => {
         const crew = await access(params.token ?? '');
-        return showCrewPage(crew, flashFor(request.query.answered));
+        return showCrewPage(crew, flashFor(request.query.answered) ?? awayFlash(request.query.away));
       }, params.token),
     )
     .on('POST', '/crew/{token}/fresh-link', async (_request, params) =>
@@ -387,6 +389,53 @@ export function createSccApp(deps: SccDeps): SccApp {
         return redirect(`${crewPageUrl(settings.publicBaseUrl, crew.token)}?answered=${answer}`);
       }, params.token),
     )
+    .on('POST', '/crew/{token}/away', async (request, params) =>
+      crewHtml(async () => {
+        const crew = await access(params.token ?? '');
+        // The magic link in the path is the credential (no cookie rides along), so another site cannot post
+        // here without it; a browser that says the post is cross-site is refused all the same.
+        if (request.headers['sec-fetch-site'] === 'cross-site') {
+          throw new ForbiddenError('This form can only be sent from your crew page.');
+        }
+        await enforceRateLimit(
+          events,
+          { eventId: crew.event.id, token: crew.token, purpose: 'away' },
+          rateLimits.answers,
+          now(),
+        );
+        const form = parseFormBody(request);
+        const crewId = crew.assignment.crewId;
+        const back = crewPageUrl(settings.publicBaseUrl, crew.token);
+        if (form.remove) {
+          await deps.timeOff.removeTimeOff(crewId, String(form.remove).slice(0, 64));
+          logger.info('time off removed from the crew page', { crewId });
+          return redirect(`${back}?away=removed#time-off`);
+        }
+        const input = {
+          from: String(form.from ?? '').trim(),
+          to: String(form.to ?? form.from ?? '').trim() || String(form.from ?? '').trim(),
+          note: String(form.note ?? '').trim(),
+        };
+        const problems = timeOffProblems(input, localDay(now(), DEFAULT_TIME_ZONE));
+        if (problems.length > 0) {
+          // Nothing is lost: the page comes back with what was typed and every problem at once.
+          return showCrewPage(
+            crew,
+            undefined,
+            { values: input, problems: problems.map((p) => p.message) },
+            400,
+          );
+        }
+        await deps.timeOff.addTimeOff({
+          crewId,
+          ...input,
+          by: `crew-page:${crewId}`,
+          at: now().toISOString(),
+        });
+        logger.info('time off added from the crew page', { crewId });
+        return redirect(`${back}?away=saved#time-off`);
+      }),
+    )
     .on('GET', '/crew/{token}/charter.ics', async (_request, params) =>
       crewHtml(async () => {
         const crew = await access(params.token ?? '');
@@ -422,7 +471,9 @@ export function createSccApp(deps: SccDeps): SccApp {
         views.push({ view: crewViewFromEvent(event, crewId, settings.checklists), sequence: entry.version });
       }
       const firstName = views[0]?.view.you.firstName ?? 'crew';
-      return text(200, buildCrewFeed(firstName, views, now()), 'text/calendar; charset=utf-8', {
+      const today = localDay(now(), DEFAULT_TIME_ZONE);
+      const away = (await deps.timeOff.listTimeOff(crewId)).filter((e) => e.to >= today);
+      return text(200, buildCrewFeed(firstName, views, now(), away), 'text/calendar; charset=utf-8', {
         'cache-control': 'private, no-store',
       });
     })
@@ -459,13 +510,21 @@ export function createSccApp(deps: SccDeps): SccApp {
       return json(200, grant);
     });
 
-  async function showCrewPage(crew: CrewAccess, flash: string | undefined): Promise<HttpResponse> {
+  async function showCrewPage(
+    crew: CrewAccess,
+    flash: string | undefined,
+    timeOffForm?: { values: { from: string; to: string; note: string }; problems: string[] },
+    status = 200,
+  ): Promise<HttpResponse> {
     const linkConfig = await linkSettings();
     const feedVersion = await events.getFeedVersion(crew.assignment.crewId);
     const { token, ...links } = crewLinksFor(crew.event, crew.assignment, feedVersion, linkConfig);
     const view = crewViewFromEvent(crew.event, crew.assignment.crewId, settings.checklists);
-    const yourPayThisMonth = await payForMonthOf(crew.assignment.crewId, view.date);
-    const answers = await confirmations.listConfirmations(crew.event.bookingId);
+    const [yourPayThisMonth, timeOff, answers] = await Promise.all([
+      payForMonthOf(crew.assignment.crewId, view.date),
+      deps.timeOff.listTimeOff(crew.assignment.crewId),
+      confirmations.listConfirmations(crew.event.bookingId),
+    ]);
     const latest = answers.find((c) => c.crewId === crew.assignment.crewId);
     const page = renderCrewPage(templates, view, crew.brand, {
       links,
@@ -482,8 +541,14 @@ export function createSccApp(deps: SccDeps): SccApp {
       ...(flash ? { flash } : {}),
       uploads: { presignUrl: presignUrl(settings.publicBaseUrl), token, maxBytes: settings.photoMaxBytes },
       yourPay: yourPayThisMonth,
+      timeOff: {
+        action: `${links.page ?? crewPageUrl(settings.publicBaseUrl, token)}/away`,
+        entries: timeOff.filter((e) => e.to >= localDay(now(), DEFAULT_TIME_ZONE)),
+        today: localDay(now(), DEFAULT_TIME_ZONE),
+        ...(timeOffForm ?? {}),
+      },
     });
-    return pageResponse(200, page);
+    return pageResponse(status, page);
   }
 
   /**
@@ -668,6 +733,12 @@ const INVALID_NOTICE = {
   heading: 'This link is not valid',
   message: 'Reply to any email from us and we will stop emails about your charter by hand.',
 };
+
+function awayFlash(away: string | undefined): string | undefined {
+  if (away === 'saved') return 'Your time off is saved. The office will not book you then without asking.';
+  if (away === 'removed') return 'That time off is removed.';
+  return undefined;
+}
 
 function flashFor(answered: string | undefined): string | undefined {
   if (answered === 'confirmed') return 'Thank you! Your confirmation is in; the office can see it now.';

@@ -4,7 +4,7 @@
  * and without pay: calendars get synced, shared and shown on lock screens.
  */
 import { buildCalendar, type IcsEvent } from '../calendar/ics';
-import type { CrewView } from '../domain';
+import { type CrewView, formatAwayRange, type TimeOff, timeOffInterval } from '../domain';
 import { formatTimeRange } from './crew-presenter';
 
 const PRODID = '-//Charter Ops//ShipCaptainCrew//EN';
@@ -51,16 +51,35 @@ export function buildCrewCharterIcs(view: CrewView, brandName: string, options: 
   return buildCalendar({ prodId: PRODID, name: `${brandName} crew`, events: [crewIcsEvent(view, options)] });
 }
 
+/**
+ * The person's private feed: their charters and their own time off ("Away", midnight to midnight in the
+ * business zone). The time-off note stays out: a feed URL is easily subscribed to by a shared calendar.
+ */
 export function buildCrewFeed(
   firstName: string,
   entries: readonly { view: CrewView; sequence: number }[],
   stamp: Date,
+  away: readonly Pick<TimeOff, 'id' | 'from' | 'to'>[] = [],
 ): string {
   return buildCalendar({
     prodId: PRODID,
     name: `Charters: ${firstName}`,
     description: 'Your upcoming charters as crew. Private: do not share this calendar.',
     refreshMinutes: 60,
-    events: entries.map((entry) => crewIcsEvent(entry.view, { sequence: entry.sequence, stamp })),
+    events: [
+      ...entries.map((entry) => crewIcsEvent(entry.view, { sequence: entry.sequence, stamp })),
+      ...away.map((entry) => {
+        const { startsAt, endsAt } = timeOffInterval(entry);
+        return {
+          uid: `away-${entry.id}@charter-ops`,
+          start: startsAt,
+          end: endsAt,
+          stamp,
+          summary: `Away (time off, ${formatAwayRange(entry)})`,
+          description: 'Time off you entered: the office will not book you then without asking.',
+          categories: ['Time off'],
+        };
+      }),
+    ],
   });
 }

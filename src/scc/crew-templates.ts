@@ -7,7 +7,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mustache from 'mustache';
-import { type Brand, type CrewView, formatCents } from '../domain';
+import {
+  type Brand,
+  type CrewView,
+  formatAwayRange,
+  formatCents,
+  MAX_TIME_OFF_NOTE,
+  type TimeOff,
+} from '../domain';
 import { ConfigError } from '../errors';
 import { describePeriod, monthPeriod, type YourPay } from '../reports';
 import {
@@ -74,6 +81,35 @@ export interface CrewPageOptions {
   uploads?: { presignUrl: string; token: string; maxBytes: number };
   /** This person's own pay over the period (their crew views only); left out, no such section. */
   yourPay?: YourPay;
+  /** This person's own time off (issue #19): the list, the form, and a refused form's values and problems. */
+  timeOff?: CrewPageTimeOff;
+}
+
+export interface CrewPageTimeOff {
+  /** Where the form posts (the page's own link + `/away`). */
+  action: string;
+  entries: readonly TimeOff[];
+  /** The business's today, `YYYY-MM-DD`: the date inputs' minimum. */
+  today: string;
+  values?: { from: string; to: string; note: string };
+  problems?: string[];
+}
+
+/** The time-off section's model: the person's own entries, with their notes (only they see this page). */
+function presentTimeOff(timeOff: CrewPageTimeOff) {
+  return {
+    action: timeOff.action,
+    today: timeOff.today,
+    maxNote: MAX_TIME_OFF_NOTE,
+    entries: timeOff.entries.map((e) => ({
+      id: e.id,
+      label: formatAwayRange(e, true),
+      note: e.note || false,
+    })),
+    hasEntries: timeOff.entries.length > 0,
+    values: timeOff.values ?? { from: '', to: '', note: '' },
+    problems: timeOff.problems && timeOff.problems.length > 0 ? timeOff.problems : false,
+  };
 }
 
 export interface RenderedPage {
@@ -112,6 +148,7 @@ export function renderCrewPage(
           : false,
       script: templates.uploadScript,
       yourPay: options.yourPay ? presentYourPay(options.yourPay) : false,
+      timeOff: options.timeOff ? presentTimeOff(options.timeOff) : false,
     },
     templates.partials,
     { escape: escapeHtml },

@@ -5,6 +5,7 @@
  * no store. Money is typed in dollars and becomes integer cents here, never floats.
  */
 import {
+  awayDuring,
   type Boat,
   type Booking,
   type BookingInput,
@@ -17,6 +18,7 @@ import {
   parseDollarsToCents,
   type Role,
   scheduleInstants,
+  type TimeOff,
 } from '../domain';
 import type { FieldError } from '../errors';
 import { BOOKING_BLOCK, BOOKING_INPUT, GUEST_MAIL_ON } from './ids';
@@ -340,18 +342,27 @@ export interface OverlapWarning {
     Partial<Pick<Booking, 'meetingPoint' | 'guest' | 'domain'>>;
 }
 
+/** Someone's time off during the form's times: the selects mark them, the submit asks about the chosen. */
+export type AwayMark = Pick<TimeOff, 'crewId' | 'from' | 'to'>;
+
 export interface Estimate {
   /** Undefined until date and times are filled in (pay depends on the duration). */
   marginCents?: number;
   crewPayCents?: number;
   overlapping: OverlapWarning[];
+  /** Everyone on the roster who is away during the form's times (not only the chosen). */
+  away?: AwayMark[];
 }
 
-/** The margin and clashes for what is in the form now. `others` are charters around the same time. */
+/**
+ * The margin, clashes and time off for what is in the form now. `others` are charters around the same time,
+ * `timeOff` entries around that day (anyone's; only dates and crew ids are used, never the notes).
+ */
 export function estimateBooking(
   input: BookingInput,
   others: readonly Booking[],
   excludeBookingId?: string,
+  timeOff: readonly AwayMark[] = [],
 ): Estimate {
   let startsAt: string;
   let endsAt: string;
@@ -385,5 +396,10 @@ export function estimateBooking(
     const boat = other.boat.id === input.boatId;
     if (who.length > 0 || boat) overlapping.push({ who, boat, other });
   }
-  return { marginCents: margin, crewPayCents: crewPay, overlapping };
+  const away = [...awayDuring(timeOff, { startsAt, endsAt }).values()].map(({ crewId, from, to }) => ({
+    crewId,
+    from,
+    to,
+  }));
+  return { marginCents: margin, crewPayCents: crewPay, overlapping, away };
 }

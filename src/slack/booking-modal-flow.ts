@@ -4,7 +4,7 @@
  * changes. Reads the store (roster, nearby charters); never writes.
  */
 import type { WebClient } from '@slack/web-api';
-import { type Booking, opsView, scheduleInstants } from '../domain';
+import { addDays, type Booking, opsView, scheduleInstants } from '../domain';
 import { buildBookingModal } from './blocks/booking-modal';
 import {
   type BookingFormValues,
@@ -62,8 +62,20 @@ export async function estimateForm(
     timeZone,
     ...(existing ? { existing } : {}),
   });
-  const others = await nearbyCharters(deps, values, timeZone);
-  return estimateBooking(input, others, existing?.id);
+  const [others, timeOff] = await Promise.all([
+    nearbyCharters(deps, values, timeZone),
+    timeOffAround(deps, values.date),
+  ]);
+  return estimateBooking(input, others, existing?.id, timeOff);
+}
+
+/**
+ * Time off that could touch a charter on `date`: a day either side, since the charter's zone and the
+ * business's may fall on different days; estimateBooking keeps only what overlaps the charter's hours.
+ */
+export async function timeOffAround(deps: Pick<SlackDeps, 'timeOff'>, date: string | undefined) {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return [];
+  return deps.timeOff.listTimeOffBetween(addDays(date, -1), addDays(date, 1));
 }
 
 /**
@@ -114,25 +126,32 @@ export async function openBookingModal(options: {
           limit: 100,
         })
       : Promise.resolve([]),
+    booking ? timeOffAround(deps, booking.schedule.date) : Promise.resolve([]),
   ]);
   // Both settle before either result is used, so a failed read never leaves a rejected promise behind.
   const [opened, read] = await Promise.allSettled([opening, reading]);
   if (opened.status === 'rejected') throw opened.reason;
   if (read.status === 'rejected') throw read.reason;
-  const [roster, nearby] = read.value;
+  const [roster, nearby, timeOff] = read.value;
   const view = opened.value.view;
   if (!view?.id) return;
-  const estimate: Estimate | undefined = booking
-    ? {
-        marginCents: opsView(booking).marginCents,
-        crewPayCents: opsView(booking).crewPayCents,
-        overlapping: estimateBooking(
-          { ...booking, boatId: booking.boat.id, slug: booking.slug },
-          nearby,
-          booking.id,
-        ).overlapping,
-      }
+  const fromBooking = booking
+    ? estimateBooking(
+        { ...booking, boatId: booking.boat.id, slug: booking.slug },
+        nearby,
+        booking.id,
+        timeOff,
+      )
     : undefined;
+  const estimate: Estimate | undefined =
+    booking && fromBooking
+      ? {
+          marginCents: opsView(booking).marginCents,
+          crewPayCents: opsView(booking).crewPayCents,
+          overlapping: fromBooking.overlapping,
+          away: fromBooking.away ?? [],
+        }
+      : undefined;
   await updateViewQuietly(
     deps,
     client,

@@ -6,7 +6,7 @@ import type { BrandDirectory } from '../config/brands';
 import type { OperatorList } from '../config/slack';
 import type { Boat, Booking } from '../domain';
 import type { Logger } from '../logging/logger';
-import type { DynamoBookingStore } from '../store';
+import type { DynamoBookingStore, DynamoTimeOffStore } from '../store';
 import type { StepState } from './blocks/status-thread';
 
 export type SlackStore = Pick<
@@ -31,8 +31,15 @@ export type SlackStore = Pick<
   | 'completeBooking'
 >;
 
+/** Crew time off (`/charter away`, the booking form, the cascade). */
+export type SlackTimeOffStore = Pick<
+  DynamoTimeOffStore,
+  'addTimeOff' | 'listTimeOff' | 'listTimeOffBetween' | 'removeTimeOff'
+>;
+
 export interface SlackDeps {
   store: SlackStore;
+  timeOff: SlackTimeOffStore;
   boats: readonly Boat[];
   brands: BrandDirectory;
   /** The ops channel (status threads live there). */

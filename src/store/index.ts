@@ -5,3 +5,4 @@ export * from './confirmation-migration';
 export * from './confirmation-store';
 export * from './query-items';
 export * from './table-definition';
+export * from './time-off-store';

@@ -108,6 +108,24 @@ export const stepKey = (bookingId: string, name: string) => ({
 /** The timers the crew lifecycle last scheduled for a booking (lifecycle/lifecycle-store.ts). */
 export const lifecycleTimersKey = (bookingId: string) => ({ PK: `LIFECYCLE#${bookingId}`, SK: 'TIMERS' });
 
+/**
+ * Time off (store/time-off-store.ts): one partition per person, away from the roster item (`CREW#`, which
+ * holds rates), so a service that may read someone's time off (SCC's crew page) need not read the roster.
+ * GSI1 lists everyone's by last day, so "who is away during this charter" reads only entries not yet over.
+ */
+export const timeOffKeys = {
+  partition: (crewId: string) => `TIMEOFF#${crewId}`,
+  sortPrefix: 'AWAY#',
+  entry: (crewId: string, from: string, id: string) => ({
+    PK: `TIMEOFF#${crewId}`,
+    SK: `AWAY#${from}#${id}`,
+  }),
+  index: (to: string, crewId: string, id: string) => ({
+    [gsi1.partitionKey]: INDEX_PARTITION.timeOff,
+    [gsi1.sortKey]: `${to}#${crewId}#${id}`,
+  }),
+};
+
 /** A local timer (scheduler/local-scheduler.ts; never used in AWS). */
 export const timerKey = (name: string) => ({ PK: `TIMER#${name}`, SK: 'TIMER' });
 
@@ -119,6 +137,7 @@ export const INDEX_PARTITION = {
   /** The dashboard's calendar entries (dashboard/calendar-store.ts). */
   calendar: 'CALENDAR',
   sccCrew: (crewId: string) => `SCCCREW#${crewId}`,
+  timeOff: 'TIMEOFF',
 } as const;
 
 /** GSI1 attributes of the items that appear in those lists, sorted by what each list is ordered by. */

@@ -12,6 +12,7 @@
  *   SLUG#<domain>#<slug>/ SLUG                    slug reservation → bookingId (entity "slug")
  *   CREW#<crewId>       / CREW                    roster member (entity "crew"); GSI1: CREW / <name>
  *   IDEMPOTENCY#<key>   / IDEMPOTENCY             once-only markers with a TTL (entity "idempotency")
+ *   TIMEOFF#<crewId>    / AWAY#<from>#<id>        a person's time off (entity "timeoff"); GSI1: TIMEOFF / <to>#<crewId>#<id>
  * Other modules add their own prefixes (SCC#…, SCCCREW#…, LIFECYCLE#…, TIMER#…) and document them where
  * they are written. Every key, of every module, is spelled in keys.ts.
  *

@@ -38,6 +38,8 @@ export const COMMAND_RULES: Readonly<Record<string, Rule>> = {
   cancel: operators('cancel charters'),
   crew: operators('keep the crew roster'),
   mine: roster('see crew assignments'),
+  // Anyone on the roster about themselves; the listener refuses naming someone else unless an operator.
+  away: roster('enter time off'),
   report: operators('see the books'),
   payroll: operators('see payroll'),
   help: anyone('use Charter Ops'),

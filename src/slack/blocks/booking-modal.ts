@@ -15,9 +15,10 @@ import type {
   StaticSelect,
   Timepicker,
 } from '@slack/types';
-import type { Boat, Brand, CrewMember, OpsView, Role } from '../../domain';
+import { awayLabel, type Boat, type Brand, type CrewMember, type OpsView, type Role } from '../../domain';
 import { formatLocalTime } from '../../domain/time';
 import {
+  type AwayMark,
   type BookingFormValues,
   type BookingModalMetadata,
   type Estimate,
@@ -26,7 +27,17 @@ import {
 } from '../booking-form';
 import { BOOKING_BLOCK, BOOKING_INPUT, CALLBACK, ESTIMATE_TRIGGERS, GUEST_MAIL_ON } from '../ids';
 import { charterLabel, charterWhen, charterWhenShort, money, ROLE_LABEL } from './format';
-import { context, escapeMrkdwn, LIMIT, mrkdwn, option, plain, section, selectOptions } from './primitives';
+import {
+  context,
+  escapeMrkdwn,
+  LIMIT,
+  mrkdwn,
+  option,
+  plain,
+  section,
+  selectOptions,
+  withSuffix,
+} from './primitives';
 
 export interface BookingModalOptions {
   metadata: BookingModalMetadata;
@@ -155,18 +166,36 @@ function multiSelect(
   };
 }
 
-/** Roster options with the people who usually take `role` first; the description says role and rate. */
-export function rosterOptions(roster: readonly CrewMember[], role: Role): PlainTextOption[] {
+/**
+ * Roster options with the people who usually take `role` first; the description says role and rate. Someone
+ * away during the form's times stays on the list (never silently dropped), after the others of their role,
+ * marked in the option's text ("Sam Lee — away Dec 20–27"), which Slack also shows once chosen.
+ */
+export function rosterOptions(
+  roster: readonly CrewMember[],
+  role: Role,
+  away: readonly AwayMark[] = [],
+): PlainTextOption[] {
+  const awayBy = new Map(away.map((a) => [a.crewId, a]));
   return [...roster]
     .sort(
       (a, b) =>
-        Number(b.defaultRole === role) - Number(a.defaultRole === role) || a.name.localeCompare(b.name),
+        Number(b.defaultRole === role) - Number(a.defaultRole === role) ||
+        Number(awayBy.has(a.id)) - Number(awayBy.has(b.id)) ||
+        a.name.localeCompare(b.name),
     )
-    .map((m) => option(m.name, m.id, `${ROLE_LABEL[m.defaultRole]} · ${money(m.defaultHourlyRateCents)}/h`));
+    .map((m) => {
+      const description = `${ROLE_LABEL[m.defaultRole]} · ${money(m.defaultHourlyRateCents)}/h`;
+      const mark = awayBy.get(m.id);
+      return mark
+        ? option(withSuffix(m.name, ` — ${awayLabel(mark)}`), m.id, `${description} · ${awayLabel(mark)}`)
+        : option(m.name, m.id, description);
+    });
 }
 
 function crewBlocks(options: BookingModalOptions, values: BookingFormValues): KnownBlock[] {
   const { roster } = options;
+  const away = options.estimate?.away ?? [];
   if (roster === 'loading') {
     return [context([':hourglass_flowing_sand: Loading the crew roster…'], BOOKING_BLOCK.roster)];
   }
@@ -184,7 +213,7 @@ function crewBlocks(options: BookingModalOptions, values: BookingFormValues): Kn
       'Captain',
       staticSelect(
         BOOKING_INPUT.captain,
-        rosterOptions(roster, 'captain'),
+        rosterOptions(roster, 'captain', away),
         values.captainId,
         'Choose the captain',
       ),
@@ -193,7 +222,12 @@ function crewBlocks(options: BookingModalOptions, values: BookingFormValues): Kn
     input(
       BOOKING_BLOCK.crew,
       'Crew',
-      multiSelect(BOOKING_INPUT.crew, rosterOptions(roster, 'crew'), values.crewIds, 'Choose deck crew'),
+      multiSelect(
+        BOOKING_INPUT.crew,
+        rosterOptions(roster, 'crew', away),
+        values.crewIds,
+        'Choose deck crew',
+      ),
       { optional: true },
     ),
     input(
@@ -201,7 +235,7 @@ function crewBlocks(options: BookingModalOptions, values: BookingFormValues): Kn
       'Hostesses',
       multiSelect(
         BOOKING_INPUT.hostesses,
-        rosterOptions(roster, 'hostess'),
+        rosterOptions(roster, 'hostess', away),
         values.hostessIds,
         'Choose hostesses',
       ),
@@ -210,8 +244,25 @@ function crewBlocks(options: BookingModalOptions, values: BookingFormValues): Kn
   ];
 }
 
+/** Chosen people who are away during the form's times, by name: "Sam Lee is away Dec 20–27". */
+export function awaySentences(
+  roster: readonly CrewMember[] | 'loading',
+  values: Pick<BookingFormValues, 'captainId' | 'crewIds' | 'hostessIds'>,
+  away: readonly AwayMark[] = [],
+): string[] {
+  if (roster === 'loading' || away.length === 0) return [];
+  const chosen = new Set([values.captainId, ...values.crewIds, ...values.hostessIds].filter(Boolean));
+  const names = new Map(roster.map((m) => [m.id, m.name]));
+  return away
+    .filter((a) => chosen.has(a.crewId))
+    .map((a) => `${names.get(a.crewId) ?? a.crewId} is ${awayLabel(a)}`);
+}
+
 /** The margin and overlap context under the money inputs. */
-export function estimateBlock(estimate: Estimate | undefined): KnownBlock {
+export function estimateBlock(
+  estimate: Estimate | undefined,
+  awayChosen: readonly string[] = [],
+): KnownBlock {
   const lines: string[] = [];
   if (estimate?.marginCents === undefined) {
     lines.push(':bar_chart: The margin shows here once the date, times, crew and price are filled in.');
@@ -223,6 +274,9 @@ export function estimateBlock(estimate: Estimate | undefined): KnownBlock {
   }
   for (const clash of (estimate?.overlapping ?? []).slice(0, 5)) {
     lines.push(`:warning: ${overlapSentence(clash)}: the times overlap.`);
+  }
+  for (const sentence of awayChosen.slice(0, 3)) {
+    lines.push(`:palm_tree: ${escapeMrkdwn(sentence)}.`);
   }
   lines.push('_Updates as you type._');
   return context(lines, BOOKING_BLOCK.estimate);
@@ -352,7 +406,7 @@ export function buildBookingModal(options: BookingModalOptions): ModalView {
       optional: true,
       hint: 'Fuel, slip and pier fees for this charter.',
     }),
-    estimateBlock(options.estimate),
+    estimateBlock(options.estimate, awaySentences(options.roster, values, options.estimate?.away)),
     input(
       B.guestNotes,
       'Notes for the guest',

@@ -13,6 +13,7 @@ import {
   formatLocalDate,
   formatLocalTime,
 } from '../../domain';
+import type { YourPay } from '../../reports';
 import { ACTION, CALLBACK, LIFECYCLE_BLOCK, LIFECYCLE_INPUT } from '../ids';
 import { ROLE_LABEL } from './format';
 import {
@@ -148,10 +149,41 @@ export function renderCrewDirectMessage(item: Assignment, kind: DirectMessageKin
 export const MINE_LIMIT = 8;
 
 /** `/charter mine`: the person's upcoming assignments, soonest first, each with their answer and buttons. */
-export function renderMine(items: readonly Assignment[], name: string): SlackMessage {
+/** Lines of "your pay this period" shown in Slack; the rest is summed and counted. */
+const PAY_LINES = 10;
+
+const MONTHS_LONG = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * "Your pay in December 2026: $1,234.00 for 5 charters (15 hours)" and a line per charter: built from the
+ * person's own YourPay (their crew views only), so nobody else's rate or any charter money can reach it.
+ */
+export function yourPayBlocks(pay: YourPay): KnownBlock[] {
+  const [y, m] = pay.period.from.split('-').map(Number) as [number, number];
+  const label = pay.period.from.endsWith('-01')
+    ? MONTHS_LONG.format(new Date(Date.UTC(y, m - 1, 1)))
+    : `${pay.period.from} – ${pay.period.to}`;
+  if (pay.lines.length === 0) return [context([`*Your pay in ${label}:* no charters yet.`])];
+  const hours = (pay.minutes / 60).toFixed(pay.minutes % 60 === 0 ? 0 : 2);
+  const count = `${pay.lines.length} charter${pay.lines.length === 1 ? '' : 's'}`;
+  const lines = pay.lines
+    .slice(0, PAY_LINES)
+    .map(
+      (l) =>
+        `• ${l.date} ${escapeMrkdwn(truncate(l.title, 80))} · ${ROLE_LABEL[l.role].toLowerCase()} · ${formatCents(l.payCents)}`,
+    );
+  if (pay.lines.length > PAY_LINES) lines.push(`…and ${pay.lines.length - PAY_LINES} more`);
+  return [
+    section(`*Your pay in ${label}:* ${formatCents(pay.totalCents)} for ${count} (${hours} hours)`),
+    context([lines.join('\n')]),
+  ];
+}
+
+export function renderMine(items: readonly Assignment[], name: string, pay?: YourPay): SlackMessage {
+  const payBlocks = pay ? [divider(), ...yourPayBlocks(pay)] : [];
   if (items.length === 0) {
     const text = `No upcoming charters for you, ${escapeMrkdwn(name)}. When the office assigns you one, it shows up here.`;
-    return message(text, [section(text)]);
+    return message(text, [section(text), ...payBlocks]);
   }
   const shown = items.slice(0, MINE_LIMIT);
   const blocks: KnownBlock[] = [header('Your upcoming charters')];
@@ -162,6 +194,7 @@ export function renderMine(items: readonly Assignment[], name: string): SlackMes
   if (items.length > shown.length) {
     blocks.push(context([`And ${items.length - shown.length} more later on.`]));
   }
+  blocks.push(...payBlocks);
   const text = `Your upcoming charters: ${shown.map((i) => escapeMrkdwn(i.view.title)).join(', ')}`;
   return message(truncate(text, LIMIT.fallbackText), blocks);
 }

@@ -5,13 +5,16 @@
  * Ops-only: shown in the ops channel or to the person who asked, never to crew or guests (history lines may
  * name prices).
  */
-import type { Button, KnownBlock, ModalView } from '@slack/types';
+import type { Button, KnownBlock, ModalView, PlainTextElement, PlainTextOption } from '@slack/types';
 import {
   type Confirmation,
+  formatAwayRange,
   formatLocalDate,
   formatLocalTime,
   type HistoryEntry,
+  isFree,
   type OpsView,
+  type RankedCandidate,
   type Role,
 } from '../../domain';
 import { describeEntry } from '../../lifecycle/history-lines';
@@ -30,8 +33,8 @@ import {
   plain,
   type SlackMessage,
   section,
-  selectOptions,
   truncate,
+  withSuffix,
 } from './primitives';
 
 export interface CrewRef {
@@ -209,10 +212,35 @@ export interface ReplaceModalMetadata {
   channelId?: string;
 }
 
+/** Groups of the *Replace…* picker, in rank order (domain rankCandidates). */
+function replaceGroupLabel(c: RankedCandidate, roleLabel: string): string {
+  if (isFree(c)) return c.sameRole ? `Free, usually ${roleLabel}` : 'Free, other roles';
+  return 'Busy or away then';
+}
+
+/** "Dana Lee · Crew · $25.00/h" (the name gives way first, so role and rate always fit in 75). */
+export function replaceOptionText(c: RankedCandidate): string {
+  const suffix = ` · ${ROLE_LABEL[c.member.defaultRole]} · ${money(c.member.defaultHourlyRateCents)}/h`;
+  return withSuffix(c.member.name, suffix, LIMIT.optionText);
+}
+
+/** Why they are (not) the obvious pick: "Free then", "On Harbor Cruise then", "Away Dec 20–27". */
+export function replaceOptionDescription(c: RankedCandidate): string {
+  if (c.away) return `Away ${formatAwayRange(c.away)}`;
+  if (c.busyWith) return `On ${c.busyWith.title} then`;
+  return 'Free then';
+}
+
+/**
+ * *Replace…*: everyone who could take the place (the booking form lets anyone fill any role), each with their
+ * role and roster rate, in option groups by rank: free people of the role, free people of other roles, then
+ * those busy or away then (an operator may still choose them; the option says why they are last). Within
+ * Slack's limits: 100 options a group, 100 groups, 75 characters a text.
+ */
 export function buildReplaceModal(input: {
   view: Pick<OpsView, 'title' | 'slug'>;
   crew: CrewRef;
-  candidates: readonly (CandidateRef & { rateCents: number })[];
+  candidates: readonly RankedCandidate[];
   metadata: ReplaceModalMetadata;
 }): ModalView {
   const { crew } = input;
@@ -228,14 +256,25 @@ export function buildReplaceModal(input: {
       blocks: [
         intro,
         section(
-          `:warning: Nobody else on the roster is free as ${roleLabel} at that time. Add someone with \`/charter crew add\`, then try again.`,
+          ':warning: Nobody else on the roster can take the place (everyone is on it or declined it). Add someone with `/charter crew add`, then try again.',
         ),
       ],
     };
   }
-  const options = input.candidates.map((c) =>
-    option(c.name, c.crewId, `${money(c.rateCents)}/h (their roster rate)`),
-  );
+  const groups: { label: PlainTextElement; options: PlainTextOption[] }[] = [];
+  let current: { label: string; options: PlainTextOption[] } | undefined;
+  for (const c of input.candidates) {
+    const label = replaceGroupLabel(c, roleLabel);
+    if (!current || current.label !== label || current.options.length === REPLACE_GROUP_MAX) {
+      if (groups.length === REPLACE_GROUP_MAX) break;
+      const part = current?.label === label ? ' (more)' : '';
+      current = { label, options: [] };
+      groups.push({ label: plain(`${label}${part}`, LIMIT.optionText), options: current.options });
+    }
+    current.options.push(option(replaceOptionText(c), c.member.id, replaceOptionDescription(c)));
+  }
+  const first = input.candidates[0];
+  const preselect = first?.sameRole && isFree(first) ? groups[0]?.options[0] : undefined;
   return {
     type: 'modal',
     callback_id: CALLBACK.replaceCrewModal,
@@ -249,18 +288,23 @@ export function buildReplaceModal(input: {
         type: 'input',
         block_id: LIFECYCLE_BLOCK.candidate,
         label: plain(`New ${roleLabel}`),
-        hint: plain('Only people of that role who are free at that time and have not declined it.'),
+        hint: plain(
+          `Free people who usually sail as ${roleLabel} first, then others. Anyone busy or away then is listed last and says why.`,
+        ),
         element: {
           type: 'static_select',
           action_id: LIFECYCLE_INPUT.candidate,
           placeholder: plain('Choose someone', 150),
-          ...selectOptions(options, 'People'),
-          ...(options[0] ? { initial_option: options[0] } : {}),
+          ...(groups.length === 1 && groups[0] ? { options: groups[0].options } : { option_groups: groups }),
+          ...(preselect ? { initial_option: preselect } : {}),
         },
       },
     ],
   };
 }
+
+/** Slack: at most 100 options in a group and 100 groups in a select. */
+const REPLACE_GROUP_MAX = 100;
 
 export interface CompleteModalMetadata {
   bookingId: string;

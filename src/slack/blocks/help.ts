@@ -15,6 +15,10 @@ const USAGE: readonly [string, string][] = [
   ['crew remove <id>', 'Take someone off the roster (past charters keep their name).'],
   ['mine', 'Your own upcoming charters (if you are on the crew roster), to confirm or decline.'],
   [
+    'away [2026-12-20 2026-12-27 [note] | remove 2026-12-20]',
+    'Your time off (or, for operators, `away <roster id> …` for anyone): the form marks you away then.',
+  ],
+  [
     'report [2026-12 | 2026-12-01 2026-12-15]',
     'Operators: money by brand, boat and charter; CSV files to your DM.',
   ],

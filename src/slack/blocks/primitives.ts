@@ -127,6 +127,15 @@ export function option(text: string, value: string, description?: string): Plain
   };
 }
 
+/** `name` shortened so that `suffix` still fits in an option's text (75 characters). */
+export function withSuffix(name: string, suffix: string, max: number = LIMIT.optionText): string {
+  const room = max - [...suffix].length;
+  const chars = [...name];
+  return chars.length <= room
+    ? `${name}${suffix}`
+    : `${chars.slice(0, Math.max(1, room - 1)).join('')}…${suffix}`;
+}
+
 /**
  * A select's options as Slack takes them: up to 100 `options`, or beyond that `option_groups` of up to 100
  * each (at most 100 groups), so nobody on a long list is left out. `label` names the groups ("People 101–150").

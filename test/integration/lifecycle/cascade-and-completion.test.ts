@@ -40,7 +40,7 @@ describe('declines, reminders on request, and completion', () => {
 
   it('the next proposal skips who declined: Dana declines too, Eli is proposed', async () => {
     const id = 'bk-decline-0001';
-    await offerPlace(stack.store, {
+    await offerPlace(stack.store, stack.timeOff, {
       bookingId: id,
       crewId: 'ben-okafor',
       candidateId: 'dana-lee',

@@ -85,7 +85,7 @@ describe('the crew conversation, on timers', () => {
   it('offering the place invites the new person, tells the old one, and moves the timers to them', async () => {
     stack.clock.set(new Date('2026-11-26T18:00:00Z'));
     await stack.clearMail();
-    const outcome = await offerPlace(stack.store, {
+    const outcome = await offerPlace(stack.store, stack.timeOff, {
       bookingId: id,
       crewId: 'ben-okafor',
       candidateId: 'dana-lee',

@@ -17,7 +17,7 @@ import type { SccEventInput } from '../../../src/scc/event-schema';
 import { SccEventStore } from '../../../src/scc/event-store';
 import { hashServiceKey } from '../../../src/scc/service-key';
 import { type Mailer, SesMailer } from '../../../src/scc/ses-mailer';
-import { DynamoBookingStore } from '../../../src/store';
+import { DynamoBookingStore, DynamoTimeOffStore } from '../../../src/store';
 import { createTestTable, type TestTable } from '../../helpers/dynamo';
 import { aBookingInput, FIXED_NOW, TEST_CREW } from '../../helpers/fixtures';
 
@@ -32,6 +32,7 @@ export interface Harness {
   ses: SesLocal;
   s3?: S3Local;
   bookings: DynamoBookingStore;
+  timeOff: DynamoTimeOffStore;
   events: SccEventStore;
   deps: SccDeps;
   clock: { now: Date };
@@ -75,6 +76,7 @@ export async function startHarness(
   const now = () => new Date(clock.now);
   const bookings = new DynamoBookingStore(table.doc, table.tableName, now);
   const events = new SccEventStore(table.doc, table.tableName);
+  const timeOff = new DynamoTimeOffStore(table.doc, table.tableName);
   const sesClient = new SESClient({
     endpoint: ses.endpoint,
     region: LOCAL_REGION,
@@ -94,6 +96,7 @@ export async function startHarness(
     magicLinkSecret: async () => MAGIC_LINK_SECRET,
     events,
     bookings,
+    timeOff,
     mailer: options.mailer ? options.mailer(sesClient) : new SesMailer(sesClient),
     s3: s3 ? localS3Client(s3.endpoint) : localS3Client('http://127.0.0.1:9'),
     brands,
@@ -108,6 +111,7 @@ export async function startHarness(
     ses,
     s3,
     bookings,
+    timeOff,
     events,
     deps,
     clock,

@@ -134,9 +134,26 @@ describe('crew lifecycle buttons, modals and history', () => {
     expect(said()).toContain('has confirmed meanwhile');
   });
 
-  it('Replace… lists who is free for the role, and the choice takes the place', async () => {
+  /** The Replace… picker's options, in order: [group label, option text, description, value]. */
+  function replaceOptions(modal: { blocks: unknown }) {
+    const input = (modal.blocks as { block_id?: string; element?: Record<string, unknown> }[]).find(
+      (b) => b.block_id === LIFECYCLE_BLOCK.candidate,
+    );
+    type Option = { text: { text: string }; description?: { text: string }; value: string };
+    const groups = (input?.element?.option_groups as { label: { text: string }; options: Option[] }[]) ?? [
+      { label: { text: '' }, options: (input?.element?.options as Option[]) ?? [] },
+    ];
+    return groups.flatMap((g) =>
+      g.options.map((o) => [g.label.text, o.text.text, o.description?.text, o.value]),
+    );
+  }
+
+  it('issue #18: Replace… offers everyone who could take the place, free people of the role first, each with their rate', async () => {
     const busy = await aCharter(
-      { crew: [{ crewId: 'eli-park', name: 'Eli Park', role: 'crew', hourlyRateCents: 3100 }] },
+      {
+        title: 'Harbor Cruise',
+        crew: [{ crewId: 'eli-park', name: 'Eli Park', role: 'crew', hourlyRateCents: 3100 }],
+      },
       21,
     );
     const booking = await aCharter({}, 21);
@@ -144,22 +161,55 @@ describe('crew lifecycle buttons, modals and history', () => {
 
     await kit.clickButton({ actionId: ACTION.replaceCrew, value: `${booking.id}|ben-okafor` });
     const modal = kit.lastOpenedView();
-    const options = JSON.stringify(modal.blocks);
-    expect(options).toContain('Dana Lee');
-    // Eli sails another charter at the same time; Cleo is a hostess; Ben is the one leaving.
-    expect(options).not.toContain('Eli Park');
-    expect(options).not.toContain('Cleo Marsh');
+    // Dana: a free deckhand. Cleo: a free hostess (the form allows anyone). Eli: on Harbor Cruise then.
+    // Ben is the one leaving and Ana is already on it: neither is offered.
+    expect(replaceOptions(modal)).toEqual([
+      ['Free, usually crew', 'Dana Lee · Crew · $30.00/h', 'Free then', 'dana-lee'],
+      ['Free, other roles', 'Cleo Marsh · Hostess · $28.00/h', 'Free then', 'cleo-marsh'],
+      ['Busy or away then', 'Eli Park · Crew · $31.00/h', 'On Harbor Cruise then', 'eli-park'],
+    ]);
 
+    // A free hostess can take the deckhand's place, at her roster rate.
     const response = await kit.submitView(modal, {
       [LIFECYCLE_BLOCK.candidate]: {
-        [LIFECYCLE_INPUT.candidate]: { type: 'static_select', selected_option: { value: 'dana-lee' } },
+        [LIFECYCLE_INPUT.candidate]: { type: 'static_select', selected_option: { value: 'cleo-marsh' } },
       },
     });
     expect(response.json).toMatchObject({ response_action: 'update' });
-    expect((await kit.store.requireBooking(booking.id)).crew.map((a) => a.crewId)).toEqual([
-      'ana-ruiz',
+    expect((await kit.store.requireBooking(booking.id)).crew).toEqual([
+      expect.objectContaining({ crewId: 'ana-ruiz' }),
+      expect.objectContaining({ crewId: 'cleo-marsh', role: 'crew', hourlyRateCents: 2800 }),
+    ]);
+  });
+
+  it('issue #19: someone away is offered last in Replace…, says so, and is never the one the thread proposes', async () => {
+    const booking = await aCharter({}, 23);
+    const date = booking.schedule.date;
+    await kit.timeOff.addTimeOff({
+      crewId: 'dana-lee',
+      from: date,
+      to: date,
+      note: 'dentist',
+      by: 'crew-page:dana-lee',
+      at: new Date().toISOString(),
+    });
+
+    await kit.clickButton({ actionId: ACTION.replaceCrew, value: `${booking.id}|ben-okafor` });
+    const options = replaceOptions(kit.lastOpenedView());
+    expect(options[0]?.[3]).toBe('eli-park');
+    expect(options.at(-1)).toEqual([
+      'Busy or away then',
+      'Dana Lee · Crew · $30.00/h',
+      expect.stringMatching(/^Away \w{3} \d+$/),
       'dana-lee',
     ]);
+    // The note is Dana's: not even the operators' picker repeats it.
+    expect(JSON.stringify(kit.lastOpenedView())).not.toContain('dentist');
+
+    // "Offer to Dana" from an old proposal: she is away now, so the offer is refused.
+    await kit.clickButton({ actionId: ACTION.offerPlace, value: `${booking.id}|ben-okafor|dana-lee` });
+    expect((await kit.store.requireBooking(booking.id)).crew.map((a) => a.crewId)).toContain('ben-okafor');
+    expect(said()).toContain('can no longer take the place');
   });
 
   describe('Complete', () => {

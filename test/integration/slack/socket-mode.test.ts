@@ -16,7 +16,7 @@ import {
 import { silentLogger } from '../../../src/logging/logger';
 import { createSlackApp, type SlackApp } from '../../../src/slack/app';
 import { ACTION } from '../../../src/slack/ids';
-import { DynamoBookingStore } from '../../../src/store';
+import { DynamoBookingStore, DynamoTimeOffStore } from '../../../src/store';
 import { createTestTable, type TestTable } from '../../helpers/dynamo';
 
 const BOT_TOKEN = 'xoxb-socket-bot-token';
@@ -92,6 +92,7 @@ describe('Socket Mode against the stand-in', () => {
     });
     app = await createSlackApp({
       store: new DynamoBookingStore(table.doc, table.tableName),
+      timeOff: new DynamoTimeOffStore(table.doc, table.tableName),
       boats: config.boats,
       brands: config.brands,
       opsChannel: config.opsChannel,

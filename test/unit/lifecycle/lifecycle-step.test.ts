@@ -31,6 +31,7 @@ function stepWith(options: { booking: Booking; confirmations?: Confirmation[]; f
       listCrew: async () => [...TEST_CREW],
       listUpcoming: async () => [],
     },
+    timeOff: { listTimeOffBetween: async () => [] },
     lifecycle: { scheduledTimers: async () => new Map(), saveScheduledTimers: async () => {} },
     scheduler: {
       schedule: async (timer) => {

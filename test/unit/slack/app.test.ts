@@ -3,13 +3,14 @@ import { DEFAULT_BOATS } from '../../../src/config/boats';
 import { loadBrands } from '../../../src/config/brands';
 import { silentLogger } from '../../../src/logging/logger';
 import { createSlackApp, type SlackAppOptions } from '../../../src/slack/app';
-import type { SlackStore } from '../../../src/slack/deps';
+import type { SlackStore, SlackTimeOffStore } from '../../../src/slack/deps';
 
 const secret = (value: string) => ({ get: async () => value });
 
 function options(overrides: Partial<SlackAppOptions> = {}): SlackAppOptions {
   return {
     store: {} as SlackStore,
+    timeOff: {} as SlackTimeOffStore,
     boats: DEFAULT_BOATS,
     brands: loadBrands('templates'),
     opsChannel: 'C0OPS',

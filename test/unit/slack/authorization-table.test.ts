@@ -16,7 +16,7 @@ import {
   VIEW_RULES,
 } from '../../../src/slack/auth';
 import { allows, refusalText } from '../../../src/slack/auth/authorize';
-import type { SlackDeps, SlackStore } from '../../../src/slack/deps';
+import type { SlackDeps, SlackStore, SlackTimeOffStore } from '../../../src/slack/deps';
 import { ACTION, CALLBACK } from '../../../src/slack/ids';
 import { registerListeners } from '../../../src/slack/listeners';
 import { SUBCOMMAND_NAMES, subcommandOf } from '../../../src/slack/listeners/commands/charter';
@@ -48,6 +48,7 @@ function recordingApp(): { app: App; registered: Registered[] } {
 
 const deps: SlackDeps = {
   store: {} as SlackStore,
+  timeOff: {} as SlackTimeOffStore,
   boats: DEFAULT_BOATS,
   brands: loadBrands('templates'),
   opsChannel: 'C0OPS',

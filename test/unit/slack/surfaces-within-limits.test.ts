@@ -238,12 +238,22 @@ describe('every Slack surface at the extremes is within Slack’s limits', () =>
     expectViewWithinLimits(buildCrewModal('C1'));
     const crew = { crewId: 'x', name: longText(120), role: 'captain' as const };
     const metadata = { bookingId: booking.id, crewId: 'x'.repeat(64), revision: 1, channelId: 'C1' };
-    const candidates = ROSTER.map((m) => ({
-      crewId: m.id,
-      name: m.name,
-      rateCents: m.defaultHourlyRateCents,
+    // Free, other roles, busy (a long title) and away: every group, long names and over 100 in one group.
+    const candidates = ROSTER.map((member, i) => ({
+      member,
+      sameRole: i % 3 === 0,
+      ...(i % 5 === 1 ? { busyWith: { id: 'bk-x', title: longText(200) } } : {}),
+      ...(i % 7 === 2 ? { away: { from: '2026-12-30', to: '2027-01-02' } } : {}),
     }));
     expectViewWithinLimits(buildReplaceModal({ view, crew, candidates, metadata }));
+    const crowd = Array.from({ length: 250 }, (_, i) => ({
+      member: { ...ROSTER[0]!, id: `p-${i}`, name: `${longText(120)} ${i}` },
+      sameRole: true,
+    }));
+    const many = buildReplaceModal({ view, crew, candidates: crowd, metadata });
+    expectViewWithinLimits(many);
+    const offered = JSON.stringify(many).match(/"value":"p-\d+"/g) ?? [];
+    expect(new Set(offered).size).toBe(250);
     expectViewWithinLimits(buildReplaceModal({ view, crew, candidates: [], metadata }));
     expectViewWithinLimits(
       buildCompleteModal({ view, metadata: { bookingId: booking.id, channelId: 'C1' } }),

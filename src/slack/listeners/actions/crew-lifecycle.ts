@@ -105,7 +105,7 @@ export function replaceCrew(deps: SlackDeps) {
         await tellUser(args, renderNotice(closedNotice(booking)));
         return;
       }
-      const found = await findCandidates(deps.store, booking, target.crewId);
+      const found = await findCandidates(deps.store, deps.timeOff, booking, target.crewId);
       if (!found) {
         await tellUser(args, renderNotice('That person is no longer on this charter.'));
         return;
@@ -117,11 +117,7 @@ export function replaceCrew(deps: SlackDeps) {
         view: buildReplaceModal({
           view: opsView(booking),
           crew: { crewId: assignment.crewId, name: assignment.name, role: assignment.role },
-          candidates: found.available.map((m) => ({
-            crewId: m.id,
-            name: m.name,
-            rateCents: m.defaultHourlyRateCents,
-          })),
+          candidates: found.ranked,
           metadata: {
             bookingId: booking.id,
             crewId: assignment.crewId,
@@ -153,7 +149,7 @@ export function describeOffer(outcome: OfferOutcome): string {
     case 'confirmed':
       return `${escapeMrkdwn(outcome.assignment.name)} has confirmed meanwhile, so their place is not free. Nothing changed.`;
     case 'unavailable':
-      return 'That person can no longer take the place (they are busy then, declined it, or left the roster). Press *Replace…* to see who can.';
+      return 'That person can no longer take the place (they are busy or away then, declined it, or left the roster). Press *Replace…* to see who can.';
   }
 }
 
@@ -179,7 +175,7 @@ export function offerPlaceButton(deps: SlackDeps) {
         return;
       }
       // A double click offers once: the second finds the person already replaced.
-      const outcome = await offerPlace(deps.store, {
+      const outcome = await offerPlace(deps.store, deps.timeOff, {
         bookingId: target.bookingId,
         crewId: target.crewId,
         candidateId: target.candidateId,

@@ -11,6 +11,7 @@ import type { SlackDeps } from '../../deps';
 import { closestWord } from '../../did-you-mean';
 import { logListenerError, userMessageFor } from '../../errors';
 import { COMMAND } from '../../ids';
+import { awayCommand } from './charter-away';
 import { cancelCharterCommand } from './charter-cancel';
 import { crewCommand } from './charter-crew';
 import { charterHistoryCommand } from './charter-history';
@@ -32,6 +33,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   cancel: cancelCharterCommand,
   crew: crewCommand,
   mine: charterMineCommand,
+  away: awayCommand,
   report: reportCommand,
   payroll: payrollCommand,
   help: async ({ ack }) => {

@@ -7,8 +7,9 @@
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { type Booking, opsView, validateBookingInput } from '../../../domain';
-import { buildSavedModal, overlapSentence, type SavedKind } from '../../blocks/booking-modal';
+import { awaySentences, buildSavedModal, overlapSentence, type SavedKind } from '../../blocks/booking-modal';
 import {
+  type AwayMark,
   type BookingFormValues,
   bookingInputFromForm,
   decodeMetadata,
@@ -50,7 +51,8 @@ async function overlapQuestion(
         c.other.schedule.startTime === values.startTime
       ),
   );
-  if (overlapping.length === 0) return undefined;
+  const away = awayQuestions(values, roster, estimate.away ?? []);
+  if (overlapping.length === 0 && away.size === 0) return undefined;
   const askedBefore = !(await deps.store.claimOnce(
     `slack:overlap-asked:${viewId}:${stateDigest(state)}`,
     DELIVERY_TTL_SECONDS,
@@ -59,13 +61,41 @@ async function overlapQuestion(
   const press = existing ? 'Save changes' : 'Create charter';
   const people = overlapping.filter((c) => c.who.length > 0);
   const boats = overlapping.filter((c) => c.boat && c.who.length === 0);
-  const ask = (clashes: typeof overlapping) =>
-    `${clashes.map((c) => overlapSentence(c, 'plain')).join('; ')} — book anyway? Press ${press} again to book, or change it.`;
-  return {
-    ...(people.length > 0 ? { [BOOKING_BLOCK.crew]: ask(people) } : {}),
-    ...(boats.length > 0 ? { [BOOKING_BLOCK.boat]: ask(boats) } : {}),
-  };
+  const ask = (sentences: string[]) =>
+    `${sentences.join('; ')} — book anyway? Press ${press} again to book, or change it.`;
+  const questions = new Map<string, string[]>();
+  const add = (block: string, sentence: string) =>
+    questions.set(block, [...(questions.get(block) ?? []), sentence]);
+  for (const [block, sentences] of away) for (const sentence of sentences) add(block, sentence);
+  for (const c of people) add(BOOKING_BLOCK.crew, overlapSentence(c, 'plain'));
+  for (const c of boats) add(BOOKING_BLOCK.boat, overlapSentence(c, 'plain'));
+  return Object.fromEntries([...questions].map(([block, sentences]) => [block, ask(sentences)]));
 }
+
+/** "Sam Lee is away Dec 20–27", on the field that chose them (captain, crew or hostesses). */
+function awayQuestions(
+  values: BookingFormValues,
+  roster: Parameters<typeof estimateForm>[2],
+  away: readonly AwayMark[],
+): Map<string, string[]> {
+  const byBlock = new Map<string, string[]>();
+  const fields: [string, readonly (string | undefined)[]][] = [
+    [BOOKING_BLOCK.captain, [values.captainId]],
+    [BOOKING_BLOCK.crew, values.crewIds],
+    [BOOKING_BLOCK.hostesses, values.hostessIds],
+  ];
+  for (const [block, ids] of fields) {
+    const sentences = awaySentences(
+      roster,
+      { captainId: undefined, crewIds: ids.filter(isId), hostessIds: [] },
+      away,
+    );
+    if (sentences.length > 0) byBlock.set(block, sentences);
+  }
+  return byBlock;
+}
+
+const isId = (id: string | undefined): id is string => Boolean(id);
 
 export function bookingModalSubmission(deps: SlackDeps) {
   return async ({ ack, body, view }: Args): Promise<void> => {

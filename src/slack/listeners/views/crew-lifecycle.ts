@@ -45,11 +45,12 @@ export function replaceCrewSubmission(deps: SlackDeps) {
       return;
     }
     try {
-      const outcome = await offerPlace(deps.store, {
+      const outcome = await offerPlace(deps.store, deps.timeOff, {
         bookingId: meta.bookingId,
         crewId: meta.crewId,
         candidateId,
         actor: body.user.id,
+        accept: 'anyone',
       });
       if (outcome.kind === 'unavailable') {
         await ack({

@@ -51,7 +51,7 @@ import { hashServiceKey } from '../../../../src/scc/service-key';
 import { SesMailer } from '../../../../src/scc/ses-mailer';
 import { LocalTimerScheduler, ManualClock, type Timer } from '../../../../src/scheduler';
 import { METADATA_EVENT } from '../../../../src/slack/ids';
-import { DynamoBookingStore } from '../../../../src/store';
+import { DynamoBookingStore, DynamoTimeOffStore } from '../../../../src/store';
 import { createTestTable, type TestTable } from '../../../helpers/dynamo';
 import { aBookingInput, FIXED_NOW, TEST_CREW } from '../../../helpers/fixtures';
 import { startTestS3, type TestS3 } from '../../../helpers/s3';
@@ -92,6 +92,8 @@ export interface LifecycleStack {
   s3: TestS3 | undefined;
   clock: ManualClock;
   store: DynamoBookingStore;
+  /** Crew time off on the same table. */
+  timeOff: DynamoTimeOffStore;
   scheduler: LocalTimerScheduler;
   lifecycle: CrewLifecycle;
   reconciler: Reconciler;
@@ -155,6 +157,7 @@ export async function startLifecycleStack(options: LifecycleStackOptions = {}): 
     magicLinkSecret: async () => LINK_SECRET,
     events: new SccEventStore(table.doc, table.tableName),
     bookings: store,
+    timeOff: new DynamoTimeOffStore(table.doc, table.tableName),
     mailer: new SesMailer(sesClient),
     s3: localS3Client('http://127.0.0.1:9'),
     brands,
@@ -256,6 +259,7 @@ export async function startLifecycleStack(options: LifecycleStackOptions = {}): 
     s3,
     clock,
     store,
+    timeOff: new DynamoTimeOffStore(table.doc, table.tableName),
     scheduler,
     lifecycle,
     reconciler,

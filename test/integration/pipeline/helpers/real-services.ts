@@ -19,7 +19,7 @@ import { loadCrewTemplates } from '../../../../src/scc/crew-templates';
 import { SccEventStore } from '../../../../src/scc/event-store';
 import { hashServiceKey } from '../../../../src/scc/service-key';
 import { SesMailer } from '../../../../src/scc/ses-mailer';
-import { DynamoBookingStore } from '../../../../src/store';
+import { DynamoBookingStore, DynamoTimeOffStore } from '../../../../src/store';
 import type { TestTable } from '../../../helpers/dynamo';
 import { readSentMail } from '../../../helpers/ses';
 
@@ -103,6 +103,7 @@ export async function serveScc(options: {
     magicLinkSecret: async () => SCC_MAGIC_LINK_SECRET,
     events: new SccEventStore(table.doc, table.tableName),
     bookings: new DynamoBookingStore(table.doc, table.tableName),
+    timeOff: new DynamoTimeOffStore(table.doc, table.tableName),
     mailer: new SesMailer(ses),
     s3: localS3Client(options.s3Endpoint),
     brands: options.brands,

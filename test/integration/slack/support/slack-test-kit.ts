@@ -21,7 +21,7 @@ import type { BookingFormValues } from '../../../../src/slack/booking-form';
 import type { SlackStore } from '../../../../src/slack/deps';
 import { BOOKING_BLOCK, BOOKING_INPUT, GUEST_MAIL_ON } from '../../../../src/slack/ids';
 import { signSlackRequest } from '../../../../src/slack/signature';
-import { DynamoBookingStore } from '../../../../src/store';
+import { DynamoBookingStore, DynamoTimeOffStore } from '../../../../src/store';
 import { createTestTable, type TestTable } from '../../../helpers/dynamo';
 import { TEST_CREW } from '../../../helpers/fixtures';
 
@@ -43,6 +43,8 @@ export interface SlackTestKit {
   steps: StepRecordStore;
   table: TestTable;
   store: DynamoBookingStore;
+  /** Crew time off on the same table (what `/charter away` writes). */
+  timeOff: DynamoTimeOffStore;
   config: SlackConfig;
   handle: SlackEventsHandler;
   /** Delivers a raw body with the given headers (signed unless `signature` is given). */
@@ -144,6 +146,7 @@ export async function startSlackTestKit(options: SlackTestKitOptions = {}): Prom
   const slack = await startSlackWebApi({ tokens: [BOT_TOKEN] });
   const table = await createTestTable('slack');
   const store = new DynamoBookingStore(table.doc, table.tableName);
+  const timeOff = new DynamoTimeOffStore(table.doc, table.tableName);
   const config = loadSlackConfig({
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -157,6 +160,7 @@ export async function startSlackTestKit(options: SlackTestKitOptions = {}): Prom
   const handle = createSlackEventsHandler({
     config,
     store: options.wrapStore ? options.wrapStore(store) : store,
+    timeOff,
     readSteps: async (booking) =>
       stepStatesFor(booking, await steps.list(booking.id), guestPageUrlOf(config.guestSiteUrl)),
     logger: options.logger ?? silentLogger,
@@ -189,6 +193,7 @@ export async function startSlackTestKit(options: SlackTestKitOptions = {}): Prom
     steps,
     table,
     store,
+    timeOff,
     config,
     handle,
     deliver,
