@@ -31,6 +31,8 @@ export const PARTITION_PREFIX = {
   lifecycle: 'LIFECYCLE#',
   timer: 'TIMER#',
   mail: 'MAIL#',
+  /** A person's time off: SCC's crew page reads and writes it without the roster (which holds rates). */
+  timeOff: 'TIMEOFF#',
 } as const;
 
 /**
@@ -114,10 +116,10 @@ export const lifecycleTimersKey = (bookingId: string) => ({ PK: `LIFECYCLE#${boo
  * GSI1 lists everyone's by last day, so "who is away during this charter" reads only entries not yet over.
  */
 export const timeOffKeys = {
-  partition: (crewId: string) => `TIMEOFF#${crewId}`,
+  partition: (crewId: string) => `${PARTITION_PREFIX.timeOff}${crewId}`,
   sortPrefix: 'AWAY#',
   entry: (crewId: string, from: string, id: string) => ({
-    PK: `TIMEOFF#${crewId}`,
+    PK: `${PARTITION_PREFIX.timeOff}${crewId}`,
     SK: `AWAY#${from}#${id}`,
   }),
   index: (to: string, crewId: string, id: string) => ({

@@ -29,6 +29,7 @@ export const SCC_PARTITIONS = [
   PARTITION_PREFIX.scc,
   PARTITION_PREFIX.sccCrew,
   PARTITION_PREFIX.confirm,
+  PARTITION_PREFIX.timeOff,
   `${PARTITION_PREFIX.idempotency}${MARKER_NAMESPACE.sccEvents}`,
 ].map(startingWith);
 
