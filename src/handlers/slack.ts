@@ -98,13 +98,14 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
   if (!containerHandler) {
     const config = loadSlackConfig(process.env);
     const obs = createLambdaObservability('slack', config.logLevel);
-    const { store, readSteps } = createDynamoDeps(config, obs.tracer);
+    const { store, timeOff, readSteps } = createDynamoDeps(config, obs.tracer);
     containerHandler = observeHandler(
       obs,
       createSlackEventsHandler({
         config,
         // Bookings created and crew answers given in Slack are counted at the store's write.
         store: countedStore(store, obs.business),
+        timeOff,
         readSteps,
         logger: obs.logger,
       }),
