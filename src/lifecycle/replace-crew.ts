@@ -39,6 +39,8 @@ export async function findCandidates(
   store: Pick<CascadeStore, 'listCrew' | 'listUpcoming' | 'listConfirmations'>,
   booking: Booking,
   crewId: string,
+  /** Also never offered the place: people this charter's mail could not reach (domain: unreachableEver). */
+  unreachable: ReadonlySet<string> = new Set(),
 ): Promise<Candidates | undefined> {
   const assignment = booking.crew.find((a) => a.crewId === crewId);
   if (!assignment) return undefined;
@@ -51,7 +53,7 @@ export async function findCandidates(
     }),
     store.listConfirmations(booking.id),
   ]);
-  const declinedBy = declinedOnBooking(confirmations);
+  const declinedBy = new Set([...declinedOnBooking(confirmations), ...unreachable]);
   // One rule, the domain's: a member is available when nextCandidate would pick them from a roster of one.
   const available = roster
     .filter(

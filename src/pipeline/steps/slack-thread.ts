@@ -19,9 +19,10 @@ import {
   type HistoryEntry,
   type OpsView,
   opsView,
+  unreachableCrew,
 } from '../../domain';
 import type { GuestPageUrl } from '../../guest/paths';
-import { lastAskedByCrew } from '../../lifecycle/crew-answers';
+import { countingAnswers, lastAskedByCrew } from '../../lifecycle/crew-answers';
 import type { Delivery, DeliveryStore } from '../../mail/mail-feedback';
 import type { SlackMessage } from '../../slack/blocks/primitives';
 import {
@@ -351,6 +352,12 @@ export function plannedReplies(
   }
 
   // SES said, later, that someone's email bounced or was reported: say so once per person and message.
+  const unreachable = unreachableCrew({
+    crew: view.crew,
+    asked: lastAskedByCrew(view, history),
+    answered: countingAnswers(view, answers, history),
+    trouble: deliveries,
+  });
   for (const delivery of deliveries) {
     const assignment = onBooking.get(delivery.crewId);
     if (!assignment) continue;
@@ -360,6 +367,7 @@ export function plannedReplies(
       crewId: delivery.crewId,
       crewName: assignment.name,
       mail: { kind: delivery.kind, problem: delivery.problem },
+      ...(unreachable.get(delivery.crewId)?.at === delivery.at ? { unreachable: true } : {}),
     });
   }
 

@@ -83,7 +83,14 @@ export type ThreadEvent = { bookingId: string; by?: string } & (
   /** SES refused a crew member's address for good: the charter stands, but they did not get their email. */
   | { kind: 'undeliverable'; crewName: string; problem: string }
   /** SES reported, later, that a crew member's email bounced or was marked as spam. */
-  | { kind: 'mail-feedback'; crewId: string; crewName: string; mail: NonNullable<CrewBoardEntry['mail']> }
+  | {
+      kind: 'mail-feedback';
+      crewId: string;
+      crewName: string;
+      mail: NonNullable<CrewBoardEntry['mail']>;
+      /** They owe an answer they cannot give (domain: unreachableCrew): the crew lifecycle escalates now. */
+      unreachable?: boolean;
+    }
 );
 
 export interface RootMessage extends SlackMessage {
@@ -419,10 +426,14 @@ export function renderThreadReply(event: ThreadEvent): SlackMessage {
     case 'mail-feedback': {
       const name = escapeMrkdwn(event.crewName);
       const problem = escapeMrkdwn(truncate(event.mail.problem, 300));
+      // Only when it is so: someone who answered already is not waited for.
+      const unreachable = event.unreachable
+        ? '. They cannot answer the invitation, so their answer deadline is now'
+        : '';
       const text =
         event.mail.kind === 'bounced'
-          ? `✉️❌ ${name}'s email bounced: ${problem} — fix the address with \`/charter crew edit ${escapeMrkdwn(event.crewId)}\`, then ask them again.`
-          : `✉️❌ ${name} marked our email as spam (${problem}) — we will not email them again; reach them another way or replace them.`;
+          ? `✉️❌ ${name}'s email bounced: ${problem}${unreachable} — fix the address with \`/charter crew edit ${escapeMrkdwn(event.crewId)}\`, then ask them again.`
+          : `✉️❌ ${name} marked our email as spam (${problem})${unreachable} — we will not email them again; reach them another way or replace them.`;
       return message(text, [section(text)]);
     }
   }
