@@ -1,7 +1,7 @@
 /**
  * Lambda entry of the mail feedback handler: SES bounce and complaint notifications from the SQS queue
  * subscribed to the configuration set's SNS topic. The composition root: configuration and clients once per
- * container; the crew target marks crew invitations (guest mail adds its own target here).
+ * container; the crew target marks crew invitations, the guest target the guest's emails (by SES message id).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -10,6 +10,7 @@ import { loadMailFeedbackConfig } from '../config/mail-feedback';
 import { createLogger } from '../logging/logger';
 import { createMailFeedbackHandler, type MailFeedbackHandler } from '../mail/feedback-handler';
 import { crewFeedbackTarget, DeliveryStore } from '../mail/mail-feedback';
+import { guestMailFeedbackTarget } from '../scc/guest-mail-feedback';
 import { DynamoBookingStore } from '../store';
 
 let built: MailFeedbackHandler | undefined;
@@ -23,7 +24,10 @@ function build(): MailFeedbackHandler {
   const store = new DynamoBookingStore(doc, config.tableName);
   return createMailFeedbackHandler({
     deliveries,
-    targets: [crewFeedbackTarget({ store, deliveries })],
+    targets: [
+      crewFeedbackTarget({ store, deliveries }),
+      guestMailFeedbackTarget({ doc, tableName: config.tableName, deliveries }),
+    ],
     logger: createLogger('mail-feedback', config.logLevel),
   });
 }

@@ -26,6 +26,7 @@ import { crewFeedbackTarget, DeliveryStore } from '../../mail/mail-feedback';
 import { createPipelineAwsClients } from '../../pipeline/aws-clients';
 import { createPipeline, type Pipeline } from '../../pipeline/pipeline';
 import { fileCheckpoints, type StreamPoller, startStreamPoller } from '../../pipeline/stream-poller';
+import { guestMailFeedbackTarget } from '../../scc/guest-mail-feedback';
 import { hashServiceKey } from '../../scc/service-key';
 import type { TimerScheduler } from '../../scheduler/timer';
 import { createSlackApp } from '../../slack/app';
@@ -165,7 +166,10 @@ function startMailFeedback(env: Record<string, string>, context: ServiceContext,
     sesEndpoint,
     deliver: createMailFeedbackHandler({
       deliveries,
-      targets: [crewFeedbackTarget({ store: pipeline.store, deliveries })],
+      targets: [
+        crewFeedbackTarget({ store: pipeline.store, deliveries }),
+        guestMailFeedbackTarget({ doc, tableName: env.TABLE_NAME ?? 'charter-ops', deliveries }),
+      ],
       logger,
     }),
     onError: (error) => logger.warn('SES simulator pass failed', { error }),

@@ -91,6 +91,14 @@ export type ThreadEvent = { bookingId: string; by?: string } & (
       /** They owe an answer they cannot give (domain: unreachableCrew): the crew lifecycle escalates now. */
       unreachable?: boolean;
     }
+  /** SES reported that the guest's email bounced or was marked as spam. Never carries the guest's address. */
+  | {
+      kind: 'guest-mail-feedback';
+      /** Which guest email: "confirmation", "change", … */
+      mail: string;
+      feedback: NonNullable<CrewBoardEntry['mail']>;
+      slug: string;
+    }
 );
 
 export interface RootMessage extends SlackMessage {
@@ -421,6 +429,15 @@ export function renderThreadReply(event: ThreadEvent): SlackMessage {
     }
     case 'undeliverable': {
       const text = `:warning: Could not email ${escapeMrkdwn(event.crewName)}: ${escapeMrkdwn(truncate(event.problem, 300))}. Correct their address with \`/charter crew add\` and the invitation goes out again.`;
+      return message(text, [section(text)]);
+    }
+    case 'guest-mail-feedback': {
+      const which = `${escapeMrkdwn(event.mail.replace(/-/g, ' '))} email`;
+      const edit = `\`/charter edit ${escapeMrkdwn(event.slug)}\``;
+      const text =
+        event.feedback.kind === 'bounced'
+          ? `✉️❌ The guest's ${which} bounced: ${escapeMrkdwn(truncate(event.feedback.problem, 300))} — they did not get it. Check their email address with ${edit}.`
+          : `✉️❌ The guest marked our ${which} as spam. Reach them another way; to send them nothing more, turn guest email off with ${edit}.`;
       return message(text, [section(text)]);
     }
     case 'mail-feedback': {

@@ -26,7 +26,8 @@ let handle: ReturnType<typeof createMailFeedbackHandler>;
 const quiet = () => createLogger('mail-feedback-test', 'error', () => {});
 
 beforeAll(async () => {
-  stack = await startPipelineStack();
+  // A loaded machine answers slowly: nothing here injects faults, so a call may take its time.
+  stack = await startPipelineStack({ httpTimeoutMs: 5_000 });
   const member = (id: string) => {
     const found = TEST_CREW.find((m) => m.id === id);
     if (!found) throw new Error(`no ${id} in TEST_CREW`);
