@@ -18,6 +18,7 @@ import { createSlackApp, type SlackApp, type SlackHttpResponse } from '../slack/
 import type { StepState } from '../slack/blocks/status-thread';
 import type { SlackStore } from '../slack/deps';
 import { DynamoBookingStore } from '../store';
+import { AuditRequestStore } from '../store/audit-requests';
 
 export interface SlackHandlerDeps {
   config: SlackConfig;
@@ -26,6 +27,8 @@ export interface SlackHandlerDeps {
   now?: () => Date;
   /** The pipeline's step states for `/charter status`; without it the status shows none. */
   readSteps?: (booking: Booking) => Promise<StepState[]>;
+  /** Records `/charter audit` for the reconciler; without it the command says the audit is not available. */
+  requestAudit?: (requestedBy: string) => Promise<string>;
 }
 
 export type SlackEventsHandler = (
@@ -52,6 +55,7 @@ export function createSlackEventsHandler(deps: SlackHandlerDeps): SlackEventsHan
       apiUrl: deps.config.apiUrl,
       logLevel: deps.config.logLevel,
       ...(deps.readSteps ? { readSteps: deps.readSteps } : {}),
+      ...(deps.requestAudit ? { requestAudit: deps.requestAudit } : {}),
     });
     return (await app).handle(event, context);
   };
@@ -60,6 +64,7 @@ export function createSlackEventsHandler(deps: SlackHandlerDeps): SlackEventsHan
 export interface DynamoDeps {
   store: DynamoBookingStore;
   readSteps: (booking: Booking) => Promise<StepState[]>;
+  requestAudit: (requestedBy: string) => Promise<string>;
 }
 
 /** The booking store and the pipeline's step records on one DynamoDB client. */
@@ -70,8 +75,10 @@ export function createDynamoDeps(
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const steps = new StepRecordStore(doc, config.tableName);
   const guestPageUrl = guestPageUrlOf(config.guestSiteUrl);
+  const audits = new AuditRequestStore(doc, config.tableName);
   return {
     store: new DynamoBookingStore(doc, config.tableName),
+    requestAudit: (requestedBy) => audits.request(requestedBy, new Date()),
     readSteps: async (booking) => {
       const records = await steps.list(booking.id);
       // `/charter status` also says which guest emails went out (the thread's progress does not list them).

@@ -114,3 +114,6 @@ export const sccKeys = {
     SK: `SENT#${f.kind}#${f.crewId}#v${padded(f.version)}#${f.key}`,
   }),
 };
+
+/** An operator's `/charter audit` (store/audit-requests.ts): on the stream, so the reconciler runs the audit. */
+export const auditRequestKey = (id: string) => ({ PK: `AUDIT#${id}`, SK: 'AUDIT' });

@@ -40,6 +40,7 @@ export const COMMAND_RULES: Readonly<Record<string, Rule>> = {
   mine: roster('see crew assignments'),
   report: operators('see the books'),
   payroll: operators('see payroll'),
+  audit: operators('audit the charters'),
   help: anyone('use Charter Ops'),
 };
 

@@ -11,6 +11,7 @@ import type { SlackDeps } from '../../deps';
 import { closestWord } from '../../did-you-mean';
 import { logListenerError, userMessageFor } from '../../errors';
 import { COMMAND } from '../../ids';
+import { auditCommand } from './charter-audit';
 import { cancelCharterCommand } from './charter-cancel';
 import { crewCommand } from './charter-crew';
 import { charterHistoryCommand } from './charter-history';
@@ -34,6 +35,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   mine: charterMineCommand,
   report: reportCommand,
   payroll: payrollCommand,
+  audit: auditCommand,
   help: async ({ ack }) => {
     await ack({ response_type: 'ephemeral', ...renderHelp() });
   },
