@@ -3,6 +3,7 @@ export * from './booking';
 export * from './catalogue';
 export * from './crew';
 export * from './crew-lifecycle';
+export * from './crew-reachability';
 export * from './guest-mail';
 export * from './history';
 export * from './money';

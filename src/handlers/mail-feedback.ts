@@ -1,7 +1,7 @@
 /**
  * Lambda entry of the mail feedback handler: SES bounce and complaint notifications from the SQS queue
  * subscribed to the configuration set's SNS topic. The composition root: configuration and clients once per
- * container; the crew target marks crew invitations (guest mail adds its own target here).
+ * container; the crew target marks crew invitations, the guest target the guest's emails (by SES message id).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -11,6 +11,7 @@ import { createMailFeedbackHandler, type MailFeedbackHandler } from '../mail/fee
 import { crewFeedbackTarget, DeliveryStore } from '../mail/mail-feedback';
 import { createLambdaObservability, observeHandler } from '../observability/lambda-observability';
 import { METRIC } from '../observability/metric-names';
+import { guestMailFeedbackTarget } from '../scc/guest-mail-feedback';
 import { DynamoBookingStore } from '../store';
 
 let built: ((event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>) | undefined;
@@ -26,7 +27,10 @@ function build(): (event: SQSEvent, context?: Context) => Promise<SQSBatchRespon
   const store = new DynamoBookingStore(doc, config.tableName);
   const handle: MailFeedbackHandler = createMailFeedbackHandler({
     deliveries,
-    targets: [crewFeedbackTarget({ store, deliveries })],
+    targets: [
+      crewFeedbackTarget({ store, deliveries }),
+      guestMailFeedbackTarget({ doc, tableName: config.tableName, deliveries }),
+    ],
     logger: obs.logger,
     onFeedback: (kind, recipients) =>
       obs.business.record(kind === 'bounced' ? METRIC.emailsBounced : METRIC.emailsComplained, recipients),

@@ -21,6 +21,7 @@ import { createSlackApp, type SlackApp, type SlackHttpResponse } from '../slack/
 import type { StepState } from '../slack/blocks/status-thread';
 import type { SlackStore, SlackTimeOffStore } from '../slack/deps';
 import { DynamoBookingStore, DynamoTimeOffStore } from '../store';
+import { AuditRequestStore } from '../store/audit-requests';
 
 export interface SlackHandlerDeps {
   config: SlackConfig;
@@ -30,6 +31,8 @@ export interface SlackHandlerDeps {
   now?: () => Date;
   /** The pipeline's step states for `/charter status`; without it the status shows none. */
   readSteps?: (booking: Booking) => Promise<StepState[]>;
+  /** Records `/charter audit` for the reconciler; without it the command says the audit is not available. */
+  requestAudit?: (requestedBy: string) => Promise<string>;
 }
 
 export type SlackEventsHandler = (
@@ -57,6 +60,7 @@ export function createSlackEventsHandler(deps: SlackHandlerDeps): SlackEventsHan
       apiUrl: deps.config.apiUrl,
       logLevel: deps.config.logLevel,
       ...(deps.readSteps ? { readSteps: deps.readSteps } : {}),
+      ...(deps.requestAudit ? { requestAudit: deps.requestAudit } : {}),
     });
     return (await app).handle(event, context);
   };
@@ -66,6 +70,7 @@ export interface DynamoDeps {
   store: DynamoBookingStore;
   timeOff: DynamoTimeOffStore;
   readSteps: (booking: Booking) => Promise<StepState[]>;
+  requestAudit: (requestedBy: string) => Promise<string>;
 }
 
 /** The booking store and the pipeline's step records on one DynamoDB client. */
@@ -78,9 +83,11 @@ export function createDynamoDeps(
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const steps = new StepRecordStore(doc, config.tableName);
   const guestPageUrl = guestPageUrlOf(config.guestSiteUrl);
+  const audits = new AuditRequestStore(doc, config.tableName);
   return {
     store: new DynamoBookingStore(doc, config.tableName),
     timeOff: new DynamoTimeOffStore(doc, config.tableName),
+    requestAudit: (requestedBy) => audits.request(requestedBy, new Date()),
     readSteps: async (booking) => {
       const records = await steps.list(booking.id);
       // `/charter status` also says which guest emails went out (the thread's progress does not list them).
@@ -98,7 +105,7 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
   if (!containerHandler) {
     const config = loadSlackConfig(process.env);
     const obs = createLambdaObservability('slack', config.logLevel);
-    const { store, timeOff, readSteps } = createDynamoDeps(config, obs.tracer);
+    const { store, timeOff, readSteps, requestAudit } = createDynamoDeps(config, obs.tracer);
     containerHandler = observeHandler(
       obs,
       createSlackEventsHandler({
@@ -107,6 +114,7 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
         store: countedStore(store, obs.business),
         timeOff,
         readSteps,
+        requestAudit,
         logger: obs.logger,
       }),
     );

@@ -9,6 +9,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DeadlinePolicy } from '../domain';
 import type { GuestPageUrl } from '../guest/paths';
 import type { Logger } from '../logging/logger';
+import { DeliveryStore } from '../mail/mail-feedback';
 import type { GuestMailSender } from '../pipeline/clients/guest-mail-client';
 import type { SlackThread } from '../pipeline/clients/slack-thread';
 import type { StepRecordStore } from '../pipeline/step-records';
@@ -56,7 +57,10 @@ export function createCrewLifecycle(deps: CrewLifecycleDeps): CrewLifecycle {
     once: new OnceOnly(deps.store),
   });
   const timeOff = new DynamoTimeOffStore(deps.doc, deps.tableName);
+  // What SES reported about crew mail: a bounced person cannot answer (domain: unreachableCrew).
+  const deliveries = new DeliveryStore(deps.doc, deps.tableName);
   const step = crewLifecycleStep({
+    deliveries,
     store: deps.store,
     timeOff,
     lifecycle: new LifecycleStore(deps.doc, deps.tableName),
@@ -71,6 +75,7 @@ export function createCrewLifecycle(deps: CrewLifecycleDeps): CrewLifecycle {
   const handleTimer = createTimerHandler({
     store: deps.store,
     timeOff,
+    deliveries,
     scc: deps.scc,
     thread,
     ...(deps.guestMail ? { guestMail: deps.guestMail } : {}),

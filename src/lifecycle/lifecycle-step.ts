@@ -15,7 +15,9 @@ import {
   DEFAULT_DEADLINE_POLICY,
   type DeadlinePolicy,
   type HistoryEntry,
+  type MailTrouble,
   rosterEmailTime,
+  unreachableEver,
 } from '../domain';
 import type { GuestPageUrl } from '../guest/paths';
 import type { Logger } from '../logging/logger';
@@ -29,6 +31,7 @@ import {
   renderDeclineProposal,
   renderReminderSent,
   renderRosterSent,
+  renderUnreachable,
 } from '../slack/blocks/crew-lifecycle';
 import type { CrewReminderRequest } from '../store';
 import { countingAnswers } from './crew-answers';
@@ -39,6 +42,7 @@ import type { SccFollowUpClient } from './scc-follow-up-client';
 import { rosterKey, type TimerStore } from './timer-handler';
 import { planTimers } from './timer-plan';
 import { syncTimers } from './timer-sync';
+import { type DeliveryReader, loadMailTrouble, unreachableOn } from './unreachable';
 
 export const CREW_LIFECYCLE_STEP = 'crew-lifecycle';
 
@@ -51,6 +55,8 @@ export interface CrewLifecycleStepDeps {
   scc: Pick<SccFollowUpClient, 'remind' | 'sendRoster'>;
   thread: Pick<LifecycleThread, 'post' | 'isPosted'>;
   guestPageUrl: GuestPageUrl;
+  /** What SES reported about crew mail (src/mail): bounced crew count as unreachable. */
+  deliveries?: DeliveryReader;
   policy?: DeadlinePolicy;
   now: () => Date;
   logger: Logger;
@@ -66,13 +72,20 @@ export interface CrewLifecycleResult {
   [key: string]: unknown;
 }
 
-/** The booking's revision and status and the crew's latest answers: what the step acts on. */
-export function lifecycleFingerprint(booking: Booking, confirmations: readonly Confirmation[]): string {
+/**
+ * The booking's revision and status, the crew's latest answers and the mail SES could not deliver: what the
+ * step acts on.
+ */
+export function lifecycleFingerprint(
+  booking: Booking,
+  confirmations: readonly Confirmation[],
+  trouble: readonly MailTrouble[] = [],
+): string {
   const answers = confirmations.map((c) => `${c.crewId}:${c.answer}@${c.at}#${c.revision}`).sort();
-  return createHash('sha256')
-    .update(JSON.stringify([booking.revision, booking.status, answers]))
-    .digest('base64url')
-    .slice(0, 22);
+  const parts: unknown[] = [booking.revision, booking.status, answers];
+  // Without mail trouble the digest is what it was before it counted: no step re-runs on upgrade.
+  if (trouble.length > 0) parts.push(trouble.map((t) => `${t.crewId}:${t.kind}@${t.at}`).sort());
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
 }
 
 export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
@@ -87,18 +100,25 @@ export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
     async isStale(booking, record) {
       const result = record.result as CrewLifecycleResult;
       if (result.retryLater) return true;
-      const confirmations = await deps.store.listConfirmations(booking.id);
-      return lifecycleFingerprint(booking, confirmations) !== result.fingerprint;
+      const [confirmations, trouble] = await Promise.all([
+        deps.store.listConfirmations(booking.id),
+        loadMailTrouble(deps.deliveries, booking.id),
+      ]);
+      return lifecycleFingerprint(booking, confirmations, trouble) !== result.fingerprint;
     },
     async run({ booking, logger }) {
-      const [history, confirmations] = await Promise.all([
+      const [history, confirmations, trouble] = await Promise.all([
         deps.store.listHistory(booking.id),
         deps.store.listConfirmations(booking.id),
+        loadMailTrouble(deps.deliveries, booking.id),
       ]);
       const now = deps.now();
+      // Bounced or complained since they were asked: they cannot answer, so their deadline is now.
+      const unreachable = unreachableOn(booking, confirmations, history, trouble);
+      const neverOffer = unreachableEver(trouble);
       // The timers come first and must succeed (the reconciler retries the step if they fail): everything
       // else that happens to this crew later hangs on them.
-      const planned = planTimers({ booking, history, confirmations, policy });
+      const planned = planTimers({ booking, history, confirmations, policy, unreachable });
       const timers = await syncTimers({ ...deps, store: deps.lifecycle, logger }, booking, planned, now);
 
       // The rest is best effort, each part on its own: a failing SCC or Slack leaves it for the next run.
@@ -108,7 +128,8 @@ export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
         ['completion', () => reportCompletion(booking)],
         ...(live
           ? ([
-              ['replacements', () => proposeReplacements(booking, confirmations, history, refOf)],
+              ['replacements', () => proposeReplacements(booking, confirmations, history, refOf, neverOffer)],
+              ['unreachable', () => escalateUnreachable(booking, unreachable, refOf, neverOffer)],
               ['reminders on request', () => remindOnRequest(booking, confirmations, history, refOf)],
               ['late roster', () => rosterForLateConfirmations(booking, confirmations, history, refOf, now)],
             ] as Array<[string, () => Promise<ReplyOutcome[]>]>)
@@ -124,7 +145,7 @@ export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
         }
       }
       return {
-        fingerprint: lifecycleFingerprint(booking, confirmations),
+        fingerprint: lifecycleFingerprint(booking, confirmations, trouble),
         timers: timers.pending.size,
         retryLater,
       } satisfies CrewLifecycleResult;
@@ -152,12 +173,13 @@ export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
     confirmations: readonly Confirmation[],
     history: readonly HistoryEntry[],
     refOf: (crewId: string) => CrewRef | undefined,
+    neverOffer: ReadonlySet<string>,
   ): Promise<ReplyOutcome[]> {
     const outcomes: ReplyOutcome[] = [];
     for (const [crewId, answer] of countingAnswers(booking, confirmations, history)) {
       const crew = refOf(crewId);
       if (answer.answer !== 'declined' || !crew) continue;
-      const candidates = await findCandidates(deps.store, deps.timeOff, booking, crewId);
+      const candidates = await findCandidates(deps.store, deps.timeOff, booking, crewId, neverOffer);
       const next = candidates?.available[0];
       outcomes.push(
         await deps.thread.post(
@@ -167,6 +189,38 @@ export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
             bookingId: booking.id,
             crew,
             ...(answer.reason ? { reason: answer.reason } : {}),
+            ...(next ? { candidate: { crewId: next.id, name: next.name } } : {}),
+          }),
+        ),
+      );
+    }
+    return outcomes;
+  }
+
+  /**
+   * Someone's invitation bounced (or they reported it as spam) after they were asked: they cannot answer, so
+   * the thread escalates now, as the deadline would, and proposes the next free person of that role.
+   */
+  async function escalateUnreachable(
+    booking: Booking,
+    unreachable: ReadonlyMap<string, MailTrouble>,
+    refOf: (crewId: string) => CrewRef | undefined,
+    neverOffer: ReadonlySet<string>,
+  ): Promise<ReplyOutcome[]> {
+    const outcomes: ReplyOutcome[] = [];
+    for (const [crewId, trouble] of unreachable) {
+      const crew = refOf(crewId);
+      if (!crew) continue;
+      const candidates = await findCandidates(deps.store, deps.timeOff, booking, crewId, neverOffer);
+      const next = candidates?.available[0];
+      outcomes.push(
+        await deps.thread.post(
+          booking.id,
+          `unreachable:${crewId}:${trouble.kind}@${trouble.at}`,
+          renderUnreachable({
+            bookingId: booking.id,
+            crew,
+            mail: trouble,
             ...(next ? { candidate: { crewId: next.id, name: next.name } } : {}),
           }),
         ),

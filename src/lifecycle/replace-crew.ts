@@ -59,6 +59,8 @@ export async function findCandidates(
   timeOff: TimeOffReader,
   booking: Booking,
   crewId: string,
+  /** Also never offered the place: people this charter's mail could not reach (domain: unreachableEver). */
+  unreachable: ReadonlySet<string> = new Set(),
 ): Promise<Candidates | undefined> {
   const assignment = booking.crew.find((a) => a.crewId === crewId);
   if (!assignment) return undefined;
@@ -77,7 +79,8 @@ export async function findCandidates(
     role: assignment.role,
     roster,
     otherBookings,
-    declinedBy: declinedOnBooking(confirmations),
+    // Never offered the place: those who declined it, and those this charter's mail could not reach.
+    declinedBy: new Set([...declinedOnBooking(confirmations), ...unreachable]),
     timeOff: entries,
   });
   const available = ranked.filter((c) => c.sameRole && isFree(c)).map((c) => c.member);

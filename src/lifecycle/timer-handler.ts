@@ -7,7 +7,14 @@
  * is now) whether it is still wanted, and at about this time; if not, it does nothing. Every action is once
  * only: SCC sends each follow-up once per key, and each thread reply is posted once per key.
  */
-import { type Booking, captainOf, crewView, DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../domain';
+import {
+  type Booking,
+  captainOf,
+  crewView,
+  DEFAULT_DEADLINE_POLICY,
+  type DeadlinePolicy,
+  unreachableEver,
+} from '../domain';
 import type { Logger } from '../logging/logger';
 import type { GuestMailSender } from '../pipeline/clients/guest-mail-client';
 import { sendDayBefore } from '../pipeline/steps/guest-mail';
@@ -26,6 +33,7 @@ import type { LifecycleThread } from './lifecycle-thread';
 import { findCandidates, type TimeOffReader } from './replace-crew';
 import type { SccFollowUpClient } from './scc-follow-up-client';
 import { type PlannedTimer, planTimers } from './timer-plan';
+import { type DeliveryReader, loadMailTrouble, unreachableOn } from './unreachable';
 
 export type TimerStore = Pick<
   DynamoBookingStore,
@@ -40,6 +48,8 @@ export interface TimerHandlerDeps {
   thread: Pick<LifecycleThread, 'post'> & Partial<Pick<LifecycleThread, 'direct'>>;
   /** Guest email through SCC: given, the guest's day-before timer sends it. */
   guestMail?: GuestMailSender;
+  /** What SES reported about crew mail: an unreachable person's deadline was escalated by the step already. */
+  deliveries?: DeliveryReader;
   policy?: DeadlinePolicy;
   now: () => Date;
   logger: Logger;
@@ -79,11 +89,13 @@ export function createTimerHandler(deps: TimerHandlerDeps) {
       logger.info('timer for a booking that no longer exists');
       return 'missing';
     }
-    const [history, confirmations] = await Promise.all([
+    const [history, confirmations, trouble] = await Promise.all([
       deps.store.listHistory(booking.id),
       deps.store.listConfirmations(booking.id),
+      loadMailTrouble(deps.deliveries, booking.id),
     ]);
-    const planned = planTimers({ booking, history, confirmations, policy }).find(
+    const unreachable = unreachableOn(booking, confirmations, history, trouble);
+    const planned = planTimers({ booking, history, confirmations, policy, unreachable }).find(
       (t) => t.name === timer.name,
     );
     if (!planned) {
@@ -114,7 +126,7 @@ export function createTimerHandler(deps: TimerHandlerDeps) {
         await remind(booking, planned, refOf);
         break;
       case 'deadline':
-        await escalate(booking, planned, refOf);
+        await escalate(booking, planned, refOf, unreachableEver(trouble));
         break;
       case 'roster':
         await sendRoster(booking, planned, confirmations, history, refOf);
@@ -165,10 +177,11 @@ export function createTimerHandler(deps: TimerHandlerDeps) {
     booking: Booking,
     planned: PlannedTimer,
     refOf: (crewId: string) => CrewRef | undefined,
+    neverOffer: ReadonlySet<string>,
   ): Promise<void> {
     const crew = planned.payload.crewId ? refOf(planned.payload.crewId) : undefined;
     if (!crew) return;
-    const candidates = await findCandidates(deps.store, deps.timeOff, booking, crew.crewId);
+    const candidates = await findCandidates(deps.store, deps.timeOff, booking, crew.crewId, neverOffer);
     const next = candidates?.available[0];
     const posted = await deps.thread.post(
       booking.id,

@@ -30,6 +30,11 @@ export interface PlanInput {
   history: readonly HistoryEntry[];
   confirmations: readonly Confirmation[];
   policy?: DeadlinePolicy;
+  /**
+   * People whose invitation bounced or was reported as spam (domain: unreachableCrew): their deadline is now,
+   * and the lifecycle step escalates it at once, so they get no reminder and no deadline timer.
+   */
+  unreachable?: { has(crewId: string): boolean };
 }
 
 export function planTimers(input: PlanInput): PlannedTimer[] {
@@ -51,7 +56,7 @@ export function planTimers(input: PlanInput): PlannedTimer[] {
 
   const timers: PlannedTimer[] = [];
   for (const assignment of booking.crew) {
-    if (answered.has(assignment.crewId)) continue;
+    if (answered.has(assignment.crewId) || input.unreachable?.has(assignment.crewId)) continue;
     const since = asked.get(assignment.crewId);
     if (!since) continue;
     const deadline = answerDeadline(new Date(since.at), startsAt, policy);

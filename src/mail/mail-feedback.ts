@@ -35,7 +35,33 @@ export interface MailFeedbackTarget {
   mark(feedback: { address: string; problem: string } & Omit<MailFeedback, 'recipients'>): Promise<number>;
 }
 
+/**
+ * What one booking knows about its guest's email: which email (kind) and what happened. Never the guest's
+ * address: this record reaches the ops thread, which crew may read.
+ */
+export interface GuestDelivery {
+  bookingId: string;
+  /** The guest email it is about: "confirmation", "change", … */
+  mail: string;
+  kind: MailFeedbackKind;
+  problem: string;
+  permanent: boolean;
+  messageId: string;
+  at: string;
+}
+
+/** The guest email SES's message id belongs to, as the guest mailer recorded it when SES took it. */
+export interface GuestMailSent {
+  bookingId: string;
+  /** The guest email's kind. */
+  mail: string;
+  /** Who it went to (checked against the notification's recipient, never shown). */
+  to: string;
+}
+
 const DELIVERY_PREFIX = 'DELIVERY#';
+/** Guest mail problems sort apart from the crew's (DELIVERY#<crewId>), so crew readers never see them. */
+const GUEST_DELIVERY_PREFIX = 'GUEST-DELIVERY#';
 
 export class DeliveryStore {
   constructor(
@@ -72,6 +98,44 @@ export class DeliveryStore {
           ConditionExpression: 'attribute_not_exists(PK) OR #data.messageId <> :mid OR #data.kind <> :kind',
           ExpressionAttributeNames: { '#data': 'data' },
           ExpressionAttributeValues: { ':mid': delivery.messageId, ':kind': delivery.kind },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  /** The guest's mail problems recorded on a booking, oldest first. */
+  async listGuest(bookingId: string): Promise<GuestDelivery[]> {
+    const { Items } = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': `BOOKING#${bookingId}`, ':sk': GUEST_DELIVERY_PREFIX },
+        ConsistentRead: true,
+      }),
+    );
+    return (Items ?? []).map((item) => item.data as GuestDelivery).sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  /**
+   * Records a guest mail problem on the booking (entity "delivery": the pipeline redraws the thread); false
+   * when this message's problem was recorded already (a repeat wakes nobody).
+   */
+  async putGuest(delivery: GuestDelivery): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            PK: `BOOKING#${delivery.bookingId}`,
+            SK: `${GUEST_DELIVERY_PREFIX}${delivery.messageId}#${delivery.kind}`,
+            entity: 'delivery',
+            data: delivery,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
       return true;
@@ -136,6 +200,36 @@ export function crewFeedbackTarget(deps: {
         }
       }
       return marked;
+    },
+  };
+}
+
+/**
+ * Guests: SES's message id → the guest email it was (recorded by SCC's guest mailer when SES took it) → a
+ * guest delivery record on that booking. Matched by message id, not by address: a guest's address belongs
+ * to their booking, and the same person may book twice.
+ */
+export function guestFeedbackTarget(deps: {
+  sent: (sesMessageId: string) => Promise<GuestMailSent | undefined>;
+  deliveries: Pick<DeliveryStore, 'putGuest'>;
+}): MailFeedbackTarget {
+  return {
+    name: 'guest',
+    async mark(feedback) {
+      if (!feedback.messageId) return 0;
+      const sent = await deps.sent(feedback.messageId);
+      // Not a guest email, or not to this recipient (a crew email, another recipient of a multi-recipient mail).
+      if (!sent || sent.to.trim().toLowerCase() !== feedback.address) return 0;
+      const wrote = await deps.deliveries.putGuest({
+        bookingId: sent.bookingId,
+        mail: sent.mail,
+        kind: feedback.kind,
+        problem: feedback.problem,
+        permanent: feedback.permanent,
+        messageId: feedback.messageId,
+        at: feedback.at,
+      });
+      return wrote ? 1 : 0;
     },
   };
 }

@@ -30,6 +30,7 @@ import { DashboardClient } from './clients/dashboard-client';
 import { GuestMailClient } from './clients/guest-mail-client';
 import { SccClient } from './clients/scc-client';
 import { SlackThread } from './clients/slack-thread';
+import { createDriftAudit, type DriftAudit } from './drift-audit';
 import { createReconciler, type Reconciler } from './reconciler';
 import { callRetrySettings, type Sleep } from './retry';
 import { createRetryTimerHandler, type FiredRetry } from './retry-timer';
@@ -79,6 +80,8 @@ export interface Pipeline {
   slack: SlackThread;
   /** With `timers`: answer deadlines, reminders, the roster, the decline cascade, completion. */
   lifecycle?: CrewLifecycle;
+  /** The drift audit (nightly and `/charter audit`): puts back what was changed behind the system's back. */
+  audit: DriftAudit;
   /** What a firing timer does: a step's background retry, or one of the crew lifecycle's timers. */
   handleTimer(timer: { name: string; payload: TimerPayload }): Promise<string>;
 }
@@ -202,6 +205,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       })
     : undefined;
   const handleTimer = async (timer: FiredRetry & { payload: TimerPayload }): Promise<string> => {
+    if (timer.payload.kind === 'audit') {
+      const report = await audit.run({ trigger: 'nightly' });
+      return `audited ${report.checked}, repaired ${report.drifted.length}`;
+    }
     if (timer.payload.kind === 'retry') {
       if (!handleRetry) throw new Error('A retry timer fired, but no timer scheduler is configured.');
       return handleRetry(timer);
@@ -209,11 +216,25 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     if (!lifecycle) throw new Error('A timer fired, but the crew lifecycle is not configured.');
     return lifecycle.handleTimer(timer);
   };
+  const audit = createDriftAudit({
+    store,
+    stepRecords,
+    reconciler,
+    scc,
+    dashboard,
+    s3: deps.s3,
+    slack,
+    thread:
+      lifecycle?.thread ?? new LifecycleThread({ thread: slack, stepRecords, once: new OnceOnly(store) }),
+    now: deps.timers?.now ?? (() => new Date()),
+    logger,
+  });
   const handleStreamEvent = createStreamHandler({
     reconciler,
     logger,
     concurrency: config.concurrency,
     onReconciled: deps.onReconciled,
+    onAuditRequest: (request) => audit.run({ trigger: 'request', runId: request.requestId }),
   });
   return {
     reconciler,
@@ -222,6 +243,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     stepRecords,
     steps,
     slack,
+    audit,
     handleTimer,
     ...(lifecycle ? { lifecycle } : {}),
   };

@@ -301,6 +301,10 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
         case 'claimed':
           return claim;
         case 'done':
+          if (claim.record.redo && claim.record.version !== last?.version) {
+            last = claim.record;
+            continue;
+          }
           // Done at this revision, but perhaps before what woke us (a crew answer): look again.
           if (step.isStale && (await step.isStale(booking, claim.record, records))) {
             last = claim.record;
@@ -403,6 +407,8 @@ async function isDue(
   if (!record || record.revision !== booking.revision) return true;
   switch (record.status) {
     case 'succeeded':
+      // The drift audit found its outside copy gone or changed: the same step puts it back.
+      if (record.redo) return true;
       return step.isStale ? step.isStale(booking, record, records) : false;
     case 'failed':
       return retryFailed;

@@ -57,6 +57,11 @@ export interface StepRecord {
   /** What the step knows about its outside copy (SCC event id, root message ts, …), kept across revisions. */
   result: StepResult;
   updatedAt: string;
+  /**
+   * Succeeded, but its outside copy drifted since (the drift audit found it deleted or edited behind the
+   * system's back): run again at this revision. Cleared by the next success.
+   */
+  redo?: { reason: string; at: string };
   /** Failed, and due to be run again in the background at `retry.at` (absent: it waits for a person). */
   retry?: StepRetry;
   /** Bumped by every write but a lease renewal: a reader's token that nothing changed since it read. */
@@ -272,7 +277,7 @@ export class StepRecordStore {
     return this.fenced(bookingId, name, owner, {
       UpdateExpression:
         'SET #status = :succeeded, attempts = :attempts, #result = :result, updatedAt = :at ' +
-        'REMOVE lastError, leaseOwner, leaseUntil, #retry ADD version :one',
+        'REMOVE lastError, leaseOwner, leaseUntil, #retry, redo ADD version :one',
       ExpressionAttributeNames: { '#status': 'status', '#result': 'result', '#retry': 'retry' },
       ExpressionAttributeValues: {
         ':succeeded': 'succeeded',
@@ -305,6 +310,36 @@ export class StepRecordStore {
       ExpressionAttributeNames: { '#status': 'status', '#retry': 'retry' },
       ExpressionAttributeValues: values,
     });
+  }
+
+  /**
+   * Marks a step that succeeded at `revision` as needing a redo (the drift audit): the reconciler runs it
+   * again at the same revision, through the same idempotent step. False when the record moved on meanwhile
+   * (another revision, a run under way, not a success): that run brings the copy up to date anyway.
+   */
+  async markRedo(bookingId: string, name: StepName, revision: number, reason: string): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key(bookingId, name),
+          UpdateExpression: 'SET redo = :redo, updatedAt = :at ADD version :one',
+          ConditionExpression: '#status = :succeeded AND #rev = :rev AND attribute_not_exists(leaseOwner)',
+          ExpressionAttributeNames: { '#status': 'status', '#rev': 'revision' },
+          ExpressionAttributeValues: {
+            ':redo': { reason, at: this.now().toISOString() },
+            ':at': this.now().toISOString(),
+            ':one': 1,
+            ':succeeded': 'succeeded',
+            ':rev': revision,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailure(error)) return false;
+      throw error;
+    }
   }
 
   /** Gives a claim back without an outcome (the run was abandoned because the booking moved on). */
@@ -361,6 +396,7 @@ function toRecord(item: Record<string, unknown>): StepRecord {
     result: (item.result as StepResult | undefined) ?? {},
     updatedAt: String(item.updatedAt),
     ...(item.retry ? { retry: item.retry as StepRetry } : {}),
+    ...(item.redo ? { redo: item.redo as StepRecord['redo'] } : {}),
     version: Number(item.version ?? 0),
     leaseOwner: item.leaseOwner as string | undefined,
     leaseUntil: item.leaseUntil === undefined ? undefined : Number(item.leaseUntil),

@@ -22,6 +22,8 @@ export interface StreamHandlerDeps {
   concurrency: number;
   /** Told of each booking's outcome (tests, the bench and the dev console watch it). */
   onReconciled?(outcome: ReconcileOutcome): void;
+  /** An operator's `/charter audit` (an audit-request item): runs the drift audit. */
+  onAuditRequest?(request: { requestId: string; requestedBy: string }): Promise<unknown>;
 }
 
 const ENTITIES = new Set<string>(STREAM_ENTITIES);
@@ -29,13 +31,25 @@ const ENTITIES = new Set<string>(STREAM_ENTITIES);
 export function createStreamHandler(deps: StreamHandlerDeps): StreamEventHandler {
   return async function handleStreamEvent(event) {
     const byBooking = new Map<string, string[]>();
+    const failed: string[] = [];
     for (const record of event.Records ?? []) {
+      const audit = auditRequestOf(record);
+      if (audit) {
+        // Only new requests: the item's TTL removal arrives on the stream too.
+        if (record.eventName !== 'INSERT' || !deps.onAuditRequest) continue;
+        try {
+          await deps.onAuditRequest(audit);
+        } catch (error) {
+          deps.logger.error('the requested audit failed; its record will be delivered again', { error });
+          failed.push(record.dynamodb?.SequenceNumber ?? record.eventID ?? '');
+        }
+        continue;
+      }
       const bookingId = bookingIdOf(record);
       if (!bookingId) continue;
       const sequence = record.dynamodb?.SequenceNumber ?? record.eventID ?? '';
       byBooking.set(bookingId, [...(byBooking.get(bookingId) ?? []), sequence]);
     }
-    const failed: string[] = [];
     await forEachLimited([...byBooking.keys()], deps.concurrency, async (bookingId) => {
       try {
         const outcome = await deps.reconciler.reconcileBooking(bookingId);
@@ -56,6 +70,13 @@ export function bookingIdOf(record: DynamoDBRecord): string | undefined {
   if (!entity || !ENTITIES.has(entity)) return undefined;
   const pk = record.dynamodb?.Keys?.[TABLE_KEYS.partitionKey]?.S ?? image?.[TABLE_KEYS.partitionKey]?.S;
   return pk ? bookingIdOfPartition(pk) : undefined;
+}
+
+/** An operator's audit request, when the record is one. */
+function auditRequestOf(record: DynamoDBRecord): { requestId: string; requestedBy: string } | undefined {
+  const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
+  if (image?.[TABLE_KEYS.entityAttribute]?.S !== 'audit-request') return undefined;
+  return { requestId: image.requestId?.S ?? '', requestedBy: image.requestedBy?.S ?? '' };
 }
 
 /** Stream sequence numbers are decimal strings of varying length: compare them as numbers. */

@@ -23,7 +23,12 @@ const keys = {
     SK: `SENT#${kind}#${key}`,
   }),
   optOut: (bookingId: string) => ({ PK: partition(bookingId), SK: 'OPTOUT' }),
+  /** SES's message id → the guest email it was, for bounce and complaint notifications (src/mail). */
+  sesMessage: (sesMessageId: string) => ({ PK: `${PARTITION_PREFIX.guestMailSes}${sesMessageId}`, SK: 'SENT' }),
 };
+
+/** Kept as long as SES may still report on a message (bounces come within days; complaints within weeks). */
+const SES_MESSAGE_TTL_DAYS = 90;
 
 export interface GuestMailRecord {
   state: EmailState;
@@ -88,6 +93,40 @@ export class GuestMailStore {
     now: Date,
   ): Promise<void> {
     await this.sends.finishSend(keys.mail(bookingId, kind, key), outcome, now);
+    if (outcome.state === 'sent' && outcome.messageId) {
+      // The SES message id is on the record (finishSend); this item finds the record from it.
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.sesMessage(outcome.messageId),
+            entity: 'guest-mail-ses',
+            bookingId,
+            kind,
+            key,
+            expiresAt: Math.floor(now.getTime() / 1000) + SES_MESSAGE_TTL_DAYS * 86_400,
+          },
+        }),
+      );
+    }
+  }
+
+  /** The guest email SES gave `sesMessageId` to, with its recipient; undefined for any other message. */
+  async bySesMessageId(
+    sesMessageId: string,
+  ): Promise<{ bookingId: string; kind: GuestMailKind; key: string; to: string } | undefined> {
+    const { Item: index } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.sesMessage(sesMessageId) }),
+    );
+    if (!index) return undefined;
+    const bookingId = String(index.bookingId);
+    const kind = index.kind as GuestMailKind;
+    const key = String(index.key);
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.mail(bookingId, kind, key) }),
+    );
+    if (!Item || Item.messageId !== sesMessageId) return undefined;
+    return { bookingId, kind, key, to: String(Item.to ?? '') };
   }
 
   async optOut(bookingId: string): Promise<GuestOptOut | undefined> {

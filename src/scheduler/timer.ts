@@ -5,7 +5,10 @@
  * timer must make a second firing harmless.
  */
 
-/** `retry`: a pipeline step's background retry (src/pipeline/background-retry.ts); `guest-day-before`: the guest's reminder email. */
+/**
+ * `retry`: a pipeline step's background retry (src/pipeline/background-retry.ts); `guest-day-before`: the
+ * guest's reminder email; `audit`: the nightly drift audit (src/pipeline/drift-audit.ts; bookingId "-").
+ */
 export const TIMER_KINDS = [
   'reminder',
   'deadline',
@@ -13,6 +16,7 @@ export const TIMER_KINDS = [
   'post-charter',
   'retry',
   'guest-day-before',
+  'audit',
 ] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 

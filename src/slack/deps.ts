@@ -48,6 +48,8 @@ export interface SlackDeps {
   now: () => Date;
   /** Each pipeline step's state for a booking, from the pipeline's step records (`/charter status`). */
   readSteps?: (booking: Booking) => Promise<StepState[]>;
+  /** Records an operator's `/charter audit` for the reconciler (store/audit-requests.ts). */
+  requestAudit?: (requestedBy: string) => Promise<string>;
   /** SLACK_OPERATORS, parsed. Absent or empty: nobody is an operator, so every operator action is refused. */
   operators?: OperatorList;
 }

@@ -27,6 +27,8 @@ export const PARTITION_PREFIX = {
   scc: 'SCC#',
   sccCrew: 'SCCCREW#',
   guestMail: 'GUESTMAIL#',
+  /** SES message id → the guest email it was (written by SCC's guest mail, read by mail feedback). */
+  guestMailSes: 'GUESTMAIL-SES#',
   calendar: 'CALENDAR#',
   lifecycle: 'LIFECYCLE#',
   timer: 'TIMER#',
@@ -184,3 +186,6 @@ export const sccKeys = {
     SK: `SENT#${f.kind}#${f.crewId}#v${padded(f.version)}#${f.key}`,
   }),
 };
+
+/** An operator's `/charter audit` (store/audit-requests.ts): on the stream, so the reconciler runs the audit. */
+export const auditRequestKey = (id: string) => ({ PK: `AUDIT#${id}`, SK: 'AUDIT' });

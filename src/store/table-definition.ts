@@ -30,7 +30,7 @@ export const TABLE_KEYS = {
 
 /** Entities whose changes start the pipeline. */
 /** `delivery`: SES said a crew member's email bounced (src/mail/mail-feedback.ts): the crew board shows it. */
-export const STREAM_ENTITIES = ['booking', 'confirmation', 'delivery'] as const;
+export const STREAM_ENTITIES = ['booking', 'confirmation', 'delivery', 'audit-request'] as const;
 
 export function createTableInput(tableName: string): CreateTableCommandInput {
   const { partitionKey, sortKey, gsi1 } = TABLE_KEYS;

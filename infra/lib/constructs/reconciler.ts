@@ -105,6 +105,7 @@ export class Reconciler extends Construct {
     this.service.useSecrets(props.secrets, ['SLACK_BOT_TOKEN', 'SCC_SERVICE_KEY', 'DASHBOARD_TOKEN']);
     this.grantGuestPages(props.sites);
     this.grantSchedules();
+    this.nightlyAudit();
 
     fn.addEventSource(
       new sources.DynamoEventSource(props.table, {
@@ -181,6 +182,31 @@ export class Reconciler extends Construct {
       }),
     );
     for (const site of sites) site.distribution.grantCreateInvalidation(this.service.function);
+  }
+
+  /**
+   * The drift audit, nightly at 02:00 Pacific (src/pipeline/drift-audit.ts): a recurring schedule in the
+   * reconciler's own group, delivering the same timer event the one-time timers do (kind "audit").
+   */
+  private nightlyAudit(): void {
+    new scheduler.CfnSchedule(this, 'NightlyAudit', {
+      groupName: this.scheduleGroup.scheduleGroupName,
+      description:
+        'Charter Ops drift audit: repairs what drifted in SCC, the calendar, guest pages and Slack',
+      scheduleExpression: 'cron(0 2 * * ? *)',
+      scheduleExpressionTimezone: 'America/Los_Angeles',
+      flexibleTimeWindow: { mode: 'FLEXIBLE', maximumWindowInMinutes: 30 },
+      target: {
+        arn: this.service.function.functionArn,
+        roleArn: this.schedulerRole.roleArn,
+        input: JSON.stringify({
+          source: 'charter-ops.timer',
+          timer: { name: 'audit.nightly', payload: { kind: 'audit', bookingId: '-', revision: 0 } },
+        }),
+        retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 },
+        deadLetterConfig: { arn: this.scheduleDeadLetterQueue.queueArn },
+      },
+    });
   }
 
   private grantSchedules(): void {

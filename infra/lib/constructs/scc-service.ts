@@ -36,7 +36,7 @@ export const SCC_PARTITIONS = [
 /** What SCC's guest-mail function reaches: its own records, and booking items read-only. */
 export const SCC_GUEST_MAIL_PARTITIONS = {
   read: [startingWith(PARTITION_PREFIX.booking)],
-  readWrite: [startingWith(PARTITION_PREFIX.guestMail)],
+  readWrite: [startingWith(PARTITION_PREFIX.guestMail), startingWith(PARTITION_PREFIX.guestMailSes)],
 };
 
 export interface SccServiceProps {

@@ -24,8 +24,10 @@ import { createLogger, type LogLevel } from '../../logging/logger';
 import { createMailFeedbackHandler } from '../../mail/feedback-handler';
 import { crewFeedbackTarget, DeliveryStore } from '../../mail/mail-feedback';
 import { createPipelineAwsClients } from '../../pipeline/aws-clients';
+import { nextNightlyAudit } from '../../pipeline/drift-audit';
 import { createPipeline, type Pipeline } from '../../pipeline/pipeline';
 import { fileCheckpoints, type StreamPoller, startStreamPoller } from '../../pipeline/stream-poller';
+import { guestMailFeedbackTarget } from '../../scc/guest-mail-feedback';
 import { hashServiceKey } from '../../scc/service-key';
 import type { TimerScheduler } from '../../scheduler/timer';
 import { createSlackApp } from '../../slack/app';
@@ -126,7 +128,13 @@ export async function mountServices(context: ServiceContext): Promise<Services> 
     logger: createLogger('timers', context.logLevel),
   });
   const pipeline = buildPipeline(env, context, timers.scheduler);
-  timers.start(pipeline.handleTimer);
+  // The nightly drift audit: a one-time timer that schedules the next night once it has run.
+  timers.start(async (timer) => {
+    const outcome = await pipeline.handleTimer(timer);
+    if (timer.payload.kind === 'audit') await timers.scheduler.schedule(nextNightlyAudit(new Date()));
+    return outcome;
+  });
+  await timers.scheduler.schedule(nextNightlyAudit(new Date()));
   context.stops.push(() => timers.stop());
   const streams = new DynamoDBStreamsClient({
     endpoint: context.dynamoEndpoint,
@@ -165,7 +173,10 @@ function startMailFeedback(env: Record<string, string>, context: ServiceContext,
     sesEndpoint,
     deliver: createMailFeedbackHandler({
       deliveries,
-      targets: [crewFeedbackTarget({ store: pipeline.store, deliveries })],
+      targets: [
+        crewFeedbackTarget({ store: pipeline.store, deliveries }),
+        guestMailFeedbackTarget({ doc, tableName: env.TABLE_NAME ?? 'charter-ops', deliveries }),
+      ],
       logger,
     }),
     onError: (error) => logger.warn('SES simulator pass failed', { error }),

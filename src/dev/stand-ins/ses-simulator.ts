@@ -28,6 +28,7 @@ interface StoredEmail {
   messageId: string;
   from: string;
   destination: { to: string[]; cc: string[]; bcc: string[] };
+  /** Epoch seconds (aws-ses-v2-local's getCurrentTimestamp), not milliseconds. */
   at: number;
 }
 
@@ -148,7 +149,7 @@ export function startSesSimulator(options: {
       for (const recipient of recipients) {
         const address = (/<([^>]+)>/.exec(recipient)?.[1] ?? recipient).trim().toLowerCase();
         const event = simulatorEvent(
-          { messageId: mail.messageId, from: mail.from, at: new Date(mail.at) },
+          { messageId: mail.messageId, from: mail.from, at: new Date(mail.at * 1000) },
           address,
         );
         if (event) records.push(asSqsRecord(event, 'arn:aws:sns:local:000000000000:ses-feedback'));

@@ -67,6 +67,18 @@ export class DashboardClient {
     return { entryId: typeof id === 'string' && id ? id : entry.bookingId };
   }
 
+  /** The entry as the dashboard holds it; undefined when there is none (the drift audit reads it). */
+  async getEntry(entryId: string): Promise<Record<string, unknown> | undefined> {
+    const reply = await this.http.call({
+      method: 'GET',
+      path: `/calendar/${encodeURIComponent(entryId)}`,
+      accept: [404],
+    });
+    if (reply.status === 404) return undefined;
+    const body = reply.body as { entry?: Record<string, unknown> } | Record<string, unknown> | undefined;
+    return ((body as { entry?: Record<string, unknown> })?.entry ?? body ?? {}) as Record<string, unknown>;
+  }
+
   /** True when there was an entry, false when it was already gone. */
   async deleteEntry(entryId: string): Promise<boolean> {
     const reply = await this.http.call({

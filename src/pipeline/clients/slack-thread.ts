@@ -107,6 +107,29 @@ export class SlackThread {
     }
   }
 
+  /**
+   * Whether the root message is still in the channel (the drift audit): conversations.history narrowed to its
+   * ts. A deleted root is gone from history, or, when it had replies, left as Slack's "tombstone" ("This
+   * message was deleted.", subtype `tombstone`, https://docs.slack.dev/reference/events/message/message_deleted).
+   */
+  async rootExists(ts: string): Promise<boolean> {
+    const token = await this.options.botToken.get();
+    const page = await this.retry(() =>
+      this.client.conversations.history({
+        token,
+        channel: this.options.channel,
+        oldest: ts,
+        latest: ts,
+        inclusive: true,
+        limit: 1,
+      }),
+    );
+    const found = ((page.messages ?? []) as (HistoryMessage & { subtype?: string })[]).find(
+      (m) => m.ts === ts,
+    );
+    return found !== undefined && found.subtype !== 'tombstone';
+  }
+
   /** Posts the root; its metadata (event type ROOT_EVENT_TYPE, payload.bookingId) is what findRoot looks for. */
   async postRoot(message: RootSlackMessage): Promise<string> {
     // Never retried here: a lost answer can hide a posted message; only the step's search can tell.
@@ -137,6 +160,21 @@ export class SlackThread {
         metadata: message.metadata,
       }),
     );
+  }
+
+  /** A message of its own in the ops channel (the drift audit's summary); ops data only. Tried once. */
+  async postNotice(message: SlackMessage): Promise<string> {
+    const token = await this.options.botToken.get();
+    const result = await waitOutRateLimits(() =>
+      this.client.chat.postMessage({
+        token,
+        channel: this.options.channel,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+      }),
+    );
+    return result.ts ?? '';
   }
 
   /** Keys of the replies already in the thread (set by postReply). */

@@ -19,10 +19,11 @@ import {
   type HistoryEntry,
   type OpsView,
   opsView,
+  unreachableCrew,
 } from '../../domain';
 import type { GuestPageUrl } from '../../guest/paths';
-import { lastAskedByCrew } from '../../lifecycle/crew-answers';
-import type { Delivery, DeliveryStore } from '../../mail/mail-feedback';
+import { countingAnswers, lastAskedByCrew } from '../../lifecycle/crew-answers';
+import type { Delivery, DeliveryStore, GuestDelivery } from '../../mail/mail-feedback';
 import type { SlackMessage } from '../../slack/blocks/primitives';
 import {
   buildCrewBoard,
@@ -40,6 +41,22 @@ import type { SccEventResult } from './scc-event';
 import type { PipelineStep } from './step';
 
 export const SLACK_SERVICE = 'Slack';
+
+/** The crew's mail problems, with the guest's alongside (a list, so older callers keep passing a plain one). */
+export type MailProblems = Delivery[] & { guest?: readonly GuestDelivery[] };
+
+/** What SES reported about the booking's mail, crew and guest: what the thread shows of it. */
+export async function loadMailProblems(
+  deliveries: (Pick<DeliveryStore, 'list'> & Partial<Pick<DeliveryStore, 'listGuest'>>) | undefined,
+  bookingId: string,
+): Promise<MailProblems> {
+  // The guest's ride along with the crew's: one read more, shown as their own lines.
+  const [crew, guest] = await Promise.all([
+    deliveries?.list(bookingId) ?? [],
+    deliveries?.listGuest?.(bookingId) ?? [],
+  ]);
+  return Object.assign([...crew], { guest });
+}
 
 export type ThreadStore = Pick<
   DynamoBookingStore,
@@ -81,7 +98,7 @@ export function slackThreadStep(deps: {
   thread: SlackThread;
   store: ThreadStore;
   /** Bounces and complaints SES reported (src/mail): ✉️❌ on the crew board and a line in the thread. */
-  deliveries?: Pick<DeliveryStore, 'list'>;
+  deliveries?: Pick<DeliveryStore, 'list'> & Partial<Pick<DeliveryStore, 'listGuest'>>;
   guestPageUrl: GuestPageUrl;
   /**
    * The crew lifecycle runs too and answers a decline with its own reply (who takes the place, with the
@@ -89,7 +106,7 @@ export function slackThreadStep(deps: {
    */
   declinesAnsweredByLifecycle?: boolean;
 }): PipelineStep {
-  const loadDeliveries = (bookingId: string) => deps.deliveries?.list(bookingId) ?? Promise.resolve([]);
+  const loadDeliveries = (bookingId: string) => loadMailProblems(deps.deliveries, bookingId);
   return {
     name: 'slack-thread',
     service: SLACK_SERVICE,
@@ -191,7 +208,9 @@ async function updateOrLose(thread: SlackThread, ts: string, root: Parameters<Sl
     return true;
   } catch (error) {
     // Someone deleted the root message: post a fresh one rather than fail forever.
-    if ((error as { data?: { error?: string } })?.data?.error === 'message_not_found') return false;
+    // (A deleted root with replies is Slack's tombstone, which the app can no longer edit.)
+    const code = (error as { data?: { error?: string } })?.data?.error;
+    if (code === 'message_not_found' || code === 'cant_update_message') return false;
     throw error;
   }
 }
@@ -259,7 +278,11 @@ export function threadFingerprint(
     return r ? [name, r.revision, r.status, r.failures] : [name];
   });
   const said = answers.map((a) => `${a.crewId}@${a.at}`).sort();
-  const mail = deliveries.map((d) => `${d.crewId}:${d.kind}@${d.at}`).sort();
+  const guest = (deliveries as MailProblems).guest ?? [];
+  const mail = [
+    ...deliveries.map((d) => `${d.crewId}:${d.kind}@${d.at}`),
+    ...guest.map((d) => `guest:${d.mail}:${d.kind}@${d.at}`),
+  ].sort();
   // Without mail problems the digest is what it was before they existed: no thread redraws on upgrade.
   const parts: unknown[] = [booking.revision, booking.status, steps, said];
   if (mail.length > 0) parts.push(mail);
@@ -364,6 +387,12 @@ export function plannedReplies(
   }
 
   // SES said, later, that someone's email bounced or was reported: say so once per person and message.
+  const unreachable = unreachableCrew({
+    crew: view.crew,
+    asked: lastAskedByCrew(view, history),
+    answered: countingAnswers(view, answers, history),
+    trouble: deliveries,
+  });
   for (const delivery of deliveries) {
     const assignment = onBooking.get(delivery.crewId);
     if (!assignment) continue;
@@ -373,6 +402,19 @@ export function plannedReplies(
       crewId: delivery.crewId,
       crewName: assignment.name,
       mail: { kind: delivery.kind, problem: delivery.problem },
+      ...(unreachable.get(delivery.crewId)?.at === delivery.at ? { unreachable: true } : {}),
+    });
+  }
+
+  // SES said the guest's email bounced or was reported: once per message. Never the guest's address: crew
+  // may read this channel.
+  for (const delivery of (deliveries as MailProblems).guest ?? []) {
+    reply(`guest-mail:${delivery.messageId}:${delivery.kind}`, delivery.at, {
+      bookingId,
+      kind: 'guest-mail-feedback',
+      mail: delivery.mail,
+      feedback: { kind: delivery.kind, problem: delivery.problem },
+      slug: view.slug,
     });
   }
 

@@ -42,6 +42,7 @@ export const COMMAND_RULES: Readonly<Record<string, Rule>> = {
   away: roster('enter time off'),
   report: operators('see the books'),
   payroll: operators('see payroll'),
+  audit: operators('audit the charters'),
   help: anyone('use Charter Ops'),
 };
 

@@ -146,6 +146,27 @@ export function renderDeadlinePassed(input: {
   ]);
 }
 
+/**
+ * Someone's invitation bounced or was reported as spam after they were asked: they cannot answer, so their
+ * answer deadline is now. Propose who takes the place (no "Remind again": it would go to the same address).
+ */
+export function renderUnreachable(input: {
+  bookingId: string;
+  crew: CrewRef;
+  mail: { kind: 'bounced' | 'complained'; problem: string };
+  candidate?: CandidateRef;
+}): SlackMessage {
+  const why =
+    input.mail.kind === 'bounced'
+      ? `their invitation bounced (${escapeMrkdwn(truncate(input.mail.problem, 200))})`
+      : 'they marked our email as spam';
+  const text = `:mailbox_with_no_mail: ${who(input.crew)} cannot answer: ${why}. Their answer deadline is now — who takes the place?`;
+  return message(text, [
+    section(`${text}\n${candidateLine(input.crew, input.candidate)}`),
+    replacementButtons(input.bookingId, input.crew, input.candidate),
+  ]);
+}
+
 /** Someone declined: propose who takes their place. */
 export function renderDeclineProposal(input: {
   bookingId: string;

@@ -23,6 +23,10 @@ const USAGE: readonly [string, string][] = [
     'Operators: money by brand, boat and charter; CSV files to your DM.',
   ],
   ['payroll <2026-12 | 2026-12-01 2026-12-15>', 'Operators: pay per person for a period; CSV to your DM.'],
+  [
+    'audit',
+    'Operators: check every upcoming charter against SCC, the calendar, the guest page and its thread, and repair what drifted (also runs nightly).',
+  ],
   ['help', 'This list.'],
 ];
 

@@ -90,7 +90,22 @@ export type ThreadEvent = { bookingId: string; by?: string } & (
   /** SES refused a crew member's address for good: the charter stands, but they did not get their email. */
   | { kind: 'undeliverable'; crewName: string; problem: string }
   /** SES reported, later, that a crew member's email bounced or was marked as spam. */
-  | { kind: 'mail-feedback'; crewId: string; crewName: string; mail: NonNullable<CrewBoardEntry['mail']> }
+  | {
+      kind: 'mail-feedback';
+      crewId: string;
+      crewName: string;
+      mail: NonNullable<CrewBoardEntry['mail']>;
+      /** They owe an answer they cannot give (domain: unreachableCrew): the crew lifecycle escalates now. */
+      unreachable?: boolean;
+    }
+  /** SES reported that the guest's email bounced or was marked as spam. Never carries the guest's address. */
+  | {
+      kind: 'guest-mail-feedback';
+      /** Which guest email: "confirmation", "change", … */
+      mail: string;
+      feedback: NonNullable<CrewBoardEntry['mail']>;
+      slug: string;
+    }
 );
 
 export interface RootMessage extends SlackMessage {
@@ -497,13 +512,26 @@ export function renderThreadReply(event: ThreadEvent): SlackMessage {
       const text = `:warning: Could not email ${escapeMrkdwn(event.crewName)}: ${escapeMrkdwn(truncate(event.problem, 300))}. Correct their address with \`/charter crew add\` and the invitation goes out again.`;
       return message(text, [section(text)]);
     }
+    case 'guest-mail-feedback': {
+      const which = `${escapeMrkdwn(event.mail.replace(/-/g, ' '))} email`;
+      const edit = `\`/charter edit ${escapeMrkdwn(event.slug)}\``;
+      const text =
+        event.feedback.kind === 'bounced'
+          ? `✉️❌ The guest's ${which} bounced: ${escapeMrkdwn(truncate(event.feedback.problem, 300))} — they did not get it. Check their email address with ${edit}.`
+          : `✉️❌ The guest marked our ${which} as spam. Reach them another way; to send them nothing more, turn guest email off with ${edit}.`;
+      return message(text, [section(text)]);
+    }
     case 'mail-feedback': {
       const name = escapeMrkdwn(event.crewName);
       const problem = escapeMrkdwn(truncate(event.mail.problem, 300));
+      // Only when it is so: someone who answered already is not waited for.
+      const unreachable = event.unreachable
+        ? '. They cannot answer the invitation, so their answer deadline is now'
+        : '';
       const text =
         event.mail.kind === 'bounced'
-          ? `✉️❌ ${name}'s email bounced: ${problem} — fix the address with \`/charter crew edit ${escapeMrkdwn(event.crewId)}\`, then ask them again.`
-          : `✉️❌ ${name} marked our email as spam (${problem}) — we will not email them again; reach them another way or replace them.`;
+          ? `✉️❌ ${name}'s email bounced: ${problem}${unreachable} — fix the address with \`/charter crew edit ${escapeMrkdwn(event.crewId)}\`, then ask them again.`
+          : `✉️❌ ${name} marked our email as spam (${problem})${unreachable} — we will not email them again; reach them another way or replace them.`;
       return message(text, [section(text)]);
     }
   }

@@ -26,7 +26,8 @@ let handle: ReturnType<typeof createMailFeedbackHandler>;
 const quiet = () => createLogger('mail-feedback-test', 'error', () => {});
 
 beforeAll(async () => {
-  stack = await startPipelineStack();
+  // A loaded machine answers slowly: nothing here injects faults, so a call may take its time.
+  stack = await startPipelineStack({ httpTimeoutMs: 5_000 });
   const member = (id: string) => {
     const found = TEST_CREW.find((m) => m.id === id);
     if (!found) throw new Error(`no ${id} in TEST_CREW`);
@@ -61,7 +62,7 @@ function replies(bookingId: string): string[] {
 }
 
 describe('a crew address that bounces, and one that complains', () => {
-  it('shows on the crew board within one stream pass, with what to do', { timeout: 60_000 }, async () => {
+  it('shows on the crew board within one stream pass, with what to do', { timeout: 120_000 }, async () => {
     const booking = await stack.createBooking(
       {
         title: 'Bounce Sail',
@@ -94,7 +95,7 @@ describe('a crew address that bounces, and one that complains', () => {
     const said = replies(booking.id);
     expect(said).toContainEqual(
       expect.stringContaining(
-        "Ben Okafor's email bounced: mailbox does not exist — fix the address with `/charter crew edit ben-okafor`",
+        "Ben Okafor's email bounced: mailbox does not exist. They cannot answer the invitation, so their answer deadline is now — fix the address with `/charter crew edit ben-okafor`",
       ),
     );
     expect(said).toContainEqual(expect.stringContaining('Cleo Marsh marked our email as spam'));

@@ -21,12 +21,12 @@ describe('the reconciler on the table stream', () => {
     expect(mapping!.StartingPosition).toBe('TRIM_HORIZON');
   });
 
-  it('passes only booking, confirmation and mail delivery changes, including their removal', () => {
+  it('passes only booking, confirmation, mail delivery and audit request changes, including their removal', () => {
     const entity = { [TABLE_KEYS.entityAttribute]: { S: [...STREAM_ENTITIES] } };
     const patterns = (mapping!.FilterCriteria.Filters as { Pattern: string }[]).map((f) =>
       JSON.parse(f.Pattern),
     );
-    expect(STREAM_ENTITIES).toEqual(['booking', 'confirmation', 'delivery']);
+    expect(STREAM_ENTITIES).toEqual(['booking', 'confirmation', 'delivery', 'audit-request']);
     expect(patterns).toEqual([
       { dynamodb: { NewImage: entity } },
       { eventName: ['REMOVE'], dynamodb: { OldImage: entity } },

@@ -102,3 +102,18 @@ describe('planTimers', () => {
     ]);
   });
 });
+
+describe('planTimers with someone unreachable', () => {
+  it('plans no reminder and no deadline for a person whose invitation bounced: the step escalates now', () => {
+    const timers = planTimers({
+      booking,
+      history: [created],
+      confirmations: [],
+      unreachable: new Set(['ben-okafor']),
+    });
+    const names = timers.map((t) => t.name);
+    expect(names).not.toContain('reminder.bk-test-0001.ben-okafor');
+    expect(names).not.toContain('deadline.bk-test-0001.ben-okafor');
+    expect(names).toContain('deadline.bk-test-0001.ana-ruiz');
+  });
+});

@@ -11,6 +11,7 @@ import type { SlackDeps } from '../../deps';
 import { closestWord } from '../../did-you-mean';
 import { logListenerError, userMessageFor } from '../../errors';
 import { COMMAND } from '../../ids';
+import { auditCommand } from './charter-audit';
 import { awayCommand } from './charter-away';
 import { cancelCharterCommand } from './charter-cancel';
 import { crewCommand } from './charter-crew';
@@ -36,6 +37,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   away: awayCommand,
   report: reportCommand,
   payroll: payrollCommand,
+  audit: auditCommand,
   help: async ({ ack }) => {
     await ack({ response_type: 'ephemeral', ...renderHelp() });
   },

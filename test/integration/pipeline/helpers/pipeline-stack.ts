@@ -18,7 +18,11 @@ import { DeliveryStore } from '../../../../src/mail/mail-feedback';
 import { createPipelineAwsClients } from '../../../../src/pipeline/aws-clients';
 import { createPipeline, type Pipeline, type PipelineDeps } from '../../../../src/pipeline/pipeline';
 import { STEP_NAMES } from '../../../../src/pipeline/step-records';
-import { loadAnswers, threadFingerprint } from '../../../../src/pipeline/steps/slack-thread';
+import {
+  loadAnswers,
+  loadMailProblems,
+  threadFingerprint,
+} from '../../../../src/pipeline/steps/slack-thread';
 import { type StreamPoller, startStreamPoller } from '../../../../src/pipeline/stream-poller';
 import type { EventState } from '../../../../src/scc/event-store';
 import { SccEventStore } from '../../../../src/scc/event-store';
@@ -291,7 +295,7 @@ export async function startPipelineStack(options: StackOptions = {}): Promise<Pi
       if (booking.status !== 'cancelled' && !STEP_NAMES.every((name) => shown?.[name] === 'succeeded'))
         return false;
       const answers = await loadAnswers(store, bookingId);
-      const mail = await new DeliveryStore(table.doc, table.tableName).list(bookingId);
+      const mail = await loadMailProblems(new DeliveryStore(table.doc, table.tableName), bookingId);
       const thread = records.get('slack-thread')?.result as { fingerprint?: string } | undefined;
       return thread?.fingerprint === threadFingerprint(booking, records, answers, mail);
     },
