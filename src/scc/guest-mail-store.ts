@@ -24,7 +24,10 @@ const keys = {
   }),
   optOut: (bookingId: string) => ({ PK: partition(bookingId), SK: 'OPTOUT' }),
   /** SES's message id → the guest email it was, for bounce and complaint notifications (src/mail). */
-  sesMessage: (sesMessageId: string) => ({ PK: `${PARTITION_PREFIX.guestMailSes}${sesMessageId}`, SK: 'SENT' }),
+  sesMessage: (sesMessageId: string) => ({
+    PK: `${PARTITION_PREFIX.guestMailSes}${sesMessageId}`,
+    SK: 'SENT',
+  }),
 };
 
 /** Kept as long as SES may still report on a message (bounces come within days; complaints within weeks). */
