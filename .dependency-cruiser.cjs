@@ -5,6 +5,7 @@
  *   entry points   src/handlers/*, src/dev/main.ts            (leaves: nothing imports them)
  *   composition    src/wiring/                                 (builds the pipeline and the crew lifecycle)
  *   features       slack, pipeline, lifecycle, scc, dashboard, reports, mail, dev
+ *   crew           src/crew/ (the decline cascade: used by Slack and the lifecycle, above the store)
  *   services       guest, store, clients, calendar, scheduler, http, config, logging
  *   domain         src/domain/ (and src/errors.ts): pure, imports nothing of src/ outside itself
  *
@@ -65,9 +66,32 @@ module.exports = {
     {
       name: 'services-do-not-import-features',
       severity: 'error',
-      comment: 'guest, store, clients, … are used by the features; they never reach up into them.',
+      comment:
+        'guest, store, clients, … are used by the features; they never reach up into them. The one shared ' +
+        'vocabulary is src/slack/ids.ts (constants, imports nothing).',
       from: { path: SERVICES },
-      to: { path: [FEATURES, '^src/(handlers|wiring|dev)/'] },
+      to: {
+        path: [FEATURES, '^src/(handlers|wiring|dev|crew)/'],
+        pathNot: ['^src/slack/ids\\.ts$'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'clients-speak-listed-contracts',
+      severity: 'error',
+      comment:
+        'A client may name the types of the wire it speaks (type-only, erased at run time), from these files ' +
+        'only. Moving each wire contract into one file of its own is left for the SCC split (#15).',
+      from: { path: SERVICES },
+      to: {
+        path: [FEATURES, '^src/(handlers|wiring|dev|crew)/'],
+        pathNot: [
+          '^src/slack/ids\\.ts$',
+          '^src/slack/blocks/primitives\\.ts$',
+          '^src/scc/(event-schema|crew-follow-ups|guest-mailer)\\.ts$',
+        ],
+        dependencyTypes: ['type-only'],
+      },
     },
     {
       name: 'domain-below-everything',

@@ -21,8 +21,8 @@ import { isTimerEvent, type TimerEvent } from '../lifecycle/timer-event';
 import type { TimerOutcome } from '../lifecycle/timer-handler';
 import { createLogger } from '../logging/logger';
 import { createPipelineAwsClients } from '../pipeline/aws-clients';
-import { createPipeline, type Pipeline } from '../pipeline/pipeline';
 import { EventBridgeTimerScheduler } from '../scheduler/eventbridge-scheduler';
+import { createPipeline, type Pipeline } from '../wiring/create-pipeline';
 
 let pipeline: Pipeline | undefined;
 

@@ -3,15 +3,8 @@
  * roster, change history in the thread, and the captain's completion, all driven by timers (EventBridge
  * Scheduler in AWS, the local scheduler in dev and tests) and by the pipeline.
  */
-export * from './crew-answers';
-export * from './crew-lifecycle';
-export * from './history-lines';
 export * from './lifecycle-step';
 export * from './lifecycle-store';
-export * from './lifecycle-thread';
-export * from './once-only';
-export * from './replace-crew';
-export * from './scc-follow-up-client';
 export * from './timer-event';
 export * from './timer-handler';
 export * from './timer-plan';

@@ -9,6 +9,8 @@
  * thread reply is posted once per key. Writes no booking.
  */
 import { createHash } from 'node:crypto';
+import type { SccFollowUpClient } from '../clients/scc-follow-up-client';
+import { findCandidates } from '../crew/replace-crew';
 import {
   type Booking,
   type Confirmation,
@@ -17,10 +19,12 @@ import {
   type HistoryEntry,
   rosterEmailTime,
 } from '../domain';
+import { countingAnswers } from '../domain/crew-answers';
 import type { GuestPageUrl } from '../guest/paths';
 import type { Logger } from '../logging/logger';
 import type { StepName } from '../pipeline/step-records';
 import type { PipelineStep } from '../pipeline/steps/step';
+import type { LifecycleThread, ReplyOutcome } from '../pipeline/thread-replies';
 import type { TimerScheduler } from '../scheduler/timer';
 import {
   type Completion,
@@ -31,11 +35,7 @@ import {
   renderRosterSent,
 } from '../slack/blocks/crew-lifecycle';
 import type { CrewReminderRequest } from '../store';
-import { countingAnswers } from './crew-answers';
 import type { LifecycleStore } from './lifecycle-store';
-import type { LifecycleThread, ReplyOutcome } from './lifecycle-thread';
-import { findCandidates } from './replace-crew';
-import type { SccFollowUpClient } from './scc-follow-up-client';
 import { rosterKey, type TimerStore } from './timer-handler';
 import { planTimers } from './timer-plan';
 import { syncTimers } from './timer-sync';

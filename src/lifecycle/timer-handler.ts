@@ -7,10 +7,15 @@
  * is now) whether it is still wanted, and at about this time; if not, it does nothing. Every action is once
  * only: SCC sends each follow-up once per key, and each thread reply is posted once per key.
  */
+
+import type { GuestMailSender } from '../clients/guest-mail-client';
+import type { SccFollowUpClient } from '../clients/scc-follow-up-client';
+import { findCandidates } from '../crew/replace-crew';
 import { type Booking, captainOf, crewView, DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../domain';
+import { countingAnswers } from '../domain/crew-answers';
 import type { Logger } from '../logging/logger';
-import type { GuestMailSender } from '../pipeline/clients/guest-mail-client';
 import { sendDayBefore } from '../pipeline/steps/guest-mail';
+import type { LifecycleThread } from '../pipeline/thread-replies';
 import type { TimerPayload } from '../scheduler/timer';
 import { renderCrewDirectMessage } from '../slack/blocks/crew-assignment';
 import {
@@ -21,10 +26,6 @@ import {
   renderRosterSent,
 } from '../slack/blocks/crew-lifecycle';
 import type { DynamoBookingStore } from '../store';
-import { countingAnswers } from './crew-answers';
-import type { LifecycleThread } from './lifecycle-thread';
-import { findCandidates } from './replace-crew';
-import type { SccFollowUpClient } from './scc-follow-up-client';
 import { type PlannedTimer, planTimers } from './timer-plan';
 
 export type TimerStore = Pick<

@@ -3,13 +3,7 @@
  * and the Slack thread up to date with each booking, driven by the table's change feed.
  */
 export * from './aws-clients';
-export * from './clients/dashboard-client';
-export * from './clients/scc-client';
-export * from './clients/slack-thread';
-export * from './failures';
-export * from './pipeline';
 export * from './reconciler';
-export * from './retry';
 export * from './step-records';
 export { stepStatesFor } from './steps/slack-thread';
 export * from './stream-event';

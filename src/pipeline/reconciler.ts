@@ -9,6 +9,8 @@
  * steps' own idempotency make every outside side effect happen once.
  */
 import { randomUUID } from 'node:crypto';
+import { describeFailure, type StepFailure } from '../clients/failures';
+import { realSleep, retryTransient, type Sleep } from '../clients/retry';
 import type { BackgroundRetrySettings, RetrySettings } from '../config/pipeline';
 import { type Booking, type BookingStatus, captainOf, type HistoryEntry } from '../domain';
 import { StaleRevisionError } from '../errors';
@@ -16,8 +18,6 @@ import type { Logger } from '../logging/logger';
 import type { TimerScheduler } from '../scheduler/timer';
 import type { DynamoBookingStore } from '../store';
 import { decideRetry, isRetryDue, retryTimer, type StepRetry } from './background-retry';
-import { describeFailure, type StepFailure } from './failures';
-import { realSleep, retryTransient, type Sleep } from './retry';
 import {
   LeaseLostError,
   type StepName,

@@ -16,9 +16,9 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type { FailureKind } from '../clients/failures';
 import { bookingPartition, SORT_PREFIX, stepKey } from '../store/keys';
 import type { StepRetry } from './background-retry';
-import type { FailureKind } from './failures';
 
 export const STEP_NAMES = [
   'scc-event',

@@ -9,6 +9,8 @@
  * guest was told is saved after each email, and each thread line is posted once per key. Writes no booking.
  * Guest-facing data only: decisions are made on guestView, and SCC renders from its own guestView.
  */
+
+import type { GuestMailSender } from '../../clients/guest-mail-client';
 import {
   type Booking,
   dayBeforeKey,
@@ -20,13 +22,12 @@ import {
   guestView,
   owedGuestMail,
 } from '../../domain';
-import type { LifecycleThread, ReplyOutcome } from '../../lifecycle/lifecycle-thread';
 import type { Logger } from '../../logging/logger';
 import type { GuestMailOutcome } from '../../scc/guest-mailer';
 import { renderGuestMailed } from '../../slack/blocks/guest-mail';
 import type { StepState } from '../../slack/blocks/status-thread';
-import type { GuestMailSender } from '../clients/guest-mail-client';
 import type { StepName, StepRecord } from '../step-records';
+import type { LifecycleThread, ReplyOutcome } from '../thread-replies';
 import type { PipelineStep } from './step';
 
 export const GUEST_MAIL_STEP = 'guest-mail';

@@ -11,6 +11,7 @@
  * outcomes change the thread too (see isStale). Ops channel only: renders from opsView.
  */
 import { createHash } from 'node:crypto';
+import type { SlackThread } from '../../clients/slack-thread';
 import {
   type Booking,
   type Confirmation,
@@ -20,8 +21,8 @@ import {
   type OpsView,
   opsView,
 } from '../../domain';
+import { lastAskedByCrew } from '../../domain/crew-answers';
 import type { GuestPageUrl } from '../../guest/paths';
-import { lastAskedByCrew } from '../../lifecycle/crew-answers';
 import type { Delivery, DeliveryStore } from '../../mail/mail-feedback';
 import type { SlackMessage } from '../../slack/blocks/primitives';
 import {
@@ -33,7 +34,6 @@ import {
   type ThreadEvent,
 } from '../../slack/blocks/status-thread';
 import type { DynamoBookingStore } from '../../store';
-import type { SlackThread } from '../clients/slack-thread';
 import type { StepName, StepRecord } from '../step-records';
 import { plannedCaptainMessages } from './captain-dm';
 import type { SccEventResult } from './scc-event';

@@ -14,7 +14,7 @@ import {
   type OpsView,
   type Role,
 } from '../../domain';
-import { describeEntry } from '../../lifecycle/history-lines';
+import { describeEntry } from '../../domain/history-lines';
 import { ACTION, CALLBACK, LIFECYCLE_BLOCK, LIFECYCLE_INPUT } from '../ids';
 import { charterLabel, money, ROLE_LABEL, userMention } from './format';
 import {

@@ -118,3 +118,15 @@ describe('the package rules', () => {
     expect(result.output).toContain('services-do-not-import-features');
   });
 });
+
+describe('src/', () => {
+  it('keeps every package rule', () => {
+    const run = spawnSync(depcruise, ['src', '--config', config, '--output-type', 'err'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+
+    expect(`${run.stdout}${run.stderr}`).toContain('no dependency violations found');
+    expect(run.status).toBe(0);
+  });
+});

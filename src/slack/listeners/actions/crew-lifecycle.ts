@@ -4,10 +4,11 @@
  * declined or silent person's place) and the captain's "Complete" (opens the completion form). Each only
  * writes the booking: SCC invites, removal notices and reminders are the pipeline's to send.
  */
+
+import { findCandidates, type OfferOutcome, offerPlace } from '../../../crew/replace-crew';
 import { type Booking, captainOf, opsView } from '../../../domain';
+import { countingAnswers } from '../../../domain/crew-answers';
 import { StaleRevisionError } from '../../../errors';
-import { countingAnswers } from '../../../lifecycle/crew-answers';
-import { findCandidates, type OfferOutcome, offerPlace } from '../../../lifecycle/replace-crew';
 import { buildCompleteModal, buildReplaceModal, parseCrewActionValue } from '../../blocks/crew-lifecycle';
 import { ROLE_LABEL } from '../../blocks/format';
 import { renderNotice } from '../../blocks/notice';

@@ -3,7 +3,7 @@
  * 15:00–18:00; crew re-notified". Pure. Ops-only, like the history itself: lines may name prices, rates,
  * guest contact details and internal notes, so they must never be rendered for crew or guests.
  */
-import { type FieldChange, type HistoryEntry, needsCrewReconfirmation } from '../domain';
+import { type FieldChange, type HistoryEntry, needsCrewReconfirmation } from '.';
 
 const MOVED = new Set(['date', 'time', 'time zone']);
 

@@ -6,10 +6,10 @@
  *
  * Ops channel only: callers render from ops data (src/slack/blocks/crew-lifecycle.ts).
  */
-import type { SlackThread } from '../pipeline/clients/slack-thread';
-import type { StepRecordStore } from '../pipeline/step-records';
+import type { SlackThread } from '../clients/slack-thread';
 import type { SlackMessage } from '../slack/blocks/primitives';
 import type { OnceOnly } from './once-only';
+import type { StepRecordStore } from './step-records';
 
 export type ReplyOutcome = 'posted' | 'already' | 'no-thread';
 

@@ -6,21 +6,21 @@
  */
 
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { GuestMailSender } from '../clients/guest-mail-client';
+import type { SccFollowUpClient } from '../clients/scc-follow-up-client';
+import type { SlackThread } from '../clients/slack-thread';
 import type { DeadlinePolicy } from '../domain';
 import type { GuestPageUrl } from '../guest/paths';
+import { crewLifecycleStep } from '../lifecycle/lifecycle-step';
+import { LifecycleStore } from '../lifecycle/lifecycle-store';
+import { createTimerHandler, type FiredTimer, type TimerOutcome } from '../lifecycle/timer-handler';
 import type { Logger } from '../logging/logger';
-import type { GuestMailSender } from '../pipeline/clients/guest-mail-client';
-import type { SlackThread } from '../pipeline/clients/slack-thread';
+import { OnceOnly } from '../pipeline/once-only';
 import type { StepRecordStore } from '../pipeline/step-records';
 import type { PipelineStep } from '../pipeline/steps/step';
+import { LifecycleThread } from '../pipeline/thread-replies';
 import type { TimerScheduler } from '../scheduler/timer';
 import type { DynamoBookingStore } from '../store';
-import { crewLifecycleStep } from './lifecycle-step';
-import { LifecycleStore } from './lifecycle-store';
-import { LifecycleThread } from './lifecycle-thread';
-import { OnceOnly } from './once-only';
-import type { SccFollowUpClient } from './scc-follow-up-client';
-import { createTimerHandler, type FiredTimer, type TimerOutcome } from './timer-handler';
 
 export interface CrewLifecycleDeps {
   doc: DynamoDBDocumentClient;

@@ -1,6 +1,6 @@
 /** Issue #12: a rate-limited Slack call waits Slack's Retry-After and is made again; nothing else is retried. */
 import { describe, expect, it } from 'vitest';
-import { rateLimitedFor, waitOutRateLimits } from '../../../src/slack/rate-limit-wait';
+import { rateLimitedFor, waitOutRateLimits } from '../../../src/clients/slack-rate-limit-wait';
 
 function rateLimited(retryAfter: number) {
   return Object.assign(new Error('A rate-limit has been reached'), {

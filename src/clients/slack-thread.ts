@@ -11,13 +11,13 @@
  * a post is safe to repeat) and a busy channel slows the thread down instead of failing the step.
  */
 import { LogLevel, WebClient } from '@slack/web-api';
-import type { RetrySettings } from '../../config/pipeline';
-import type { SecretSource } from '../../config/secrets';
-import type { SlackMessage } from '../../slack/blocks/primitives';
-import { METADATA_EVENT } from '../../slack/ids';
-import { waitOutRateLimits } from '../../slack/rate-limit-wait';
-import { describeFailure } from '../failures';
-import { retryCall } from '../retry';
+import type { RetrySettings } from '../config/pipeline';
+import type { SecretSource } from '../config/secrets';
+import type { SlackMessage } from '../slack/blocks/primitives';
+import { METADATA_EVENT } from '../slack/ids';
+import { describeFailure } from './failures';
+import { retryCall } from './retry';
+import { waitOutRateLimits } from './slack-rate-limit-wait';
 
 /** The root message's metadata event type (the renderer sets it; the search looks for it). */
 export const ROOT_EVENT_TYPE = METADATA_EVENT.bookingThread;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RetrySettings } from '../../../src/config/pipeline';
-import type { StepFailure } from '../../../src/pipeline/failures';
+import type { StepFailure } from '../../../src/clients/failures';
 import {
   backoffDelay,
   CALL_ATTEMPTS,
@@ -8,7 +7,8 @@ import {
   retryCall,
   retryTransient,
   sdkRetryStrategy,
-} from '../../../src/pipeline/retry';
+} from '../../../src/clients/retry';
+import type { RetrySettings } from '../../../src/config/pipeline';
 
 const SETTINGS: RetrySettings = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 500 };
 const transient: StepFailure = { kind: 'transient', message: 'busy' };

@@ -8,9 +8,9 @@
 import type { RetrySettings } from '../config/pipeline';
 import type { SecretSource } from '../config/secrets';
 import { UpstreamError } from '../errors';
-import type { JsonService } from '../pipeline/clients/http-json';
-import { SCC_SERVICE, sccJsonService } from '../pipeline/clients/scc-client';
 import type { FollowUpOutcome, ReminderRequest, RosterRequest } from '../scc/crew-follow-ups';
+import type { JsonService } from './http-json';
+import { SCC_SERVICE, sccJsonService } from './scc-client';
 
 export interface SccFollowUpClientOptions {
   baseUrl: string;

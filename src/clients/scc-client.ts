@@ -5,10 +5,10 @@
  * SCC emails the crew when an event is created or changed; those emails are SCC's side effect, not ours.
  * Never sends prices, costs or internal notes: the payload type is SCC's strict event schema.
  */
-import type { RetrySettings } from '../../config/pipeline';
-import type { SecretSource } from '../../config/secrets';
-import { UpstreamError } from '../../errors';
-import type { SccEventInput } from '../../scc/event-schema';
+import type { RetrySettings } from '../config/pipeline';
+import type { SecretSource } from '../config/secrets';
+import { UpstreamError } from '../errors';
+import type { SccEventInput } from '../scc/event-schema';
 import { JsonService } from './http-json';
 
 export const SCC_SERVICE = 'ShipCaptainCrew';

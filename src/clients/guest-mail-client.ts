@@ -6,10 +6,10 @@
  * Sends kinds, keys and (for a change notice) the guest-facing facts the guest was told before; SCC renders
  * the email from its own guestView of the booking.
  */
-import type { RetrySettings } from '../../config/pipeline';
-import type { SecretSource } from '../../config/secrets';
-import { UpstreamError } from '../../errors';
-import type { GuestMailOutcome, GuestMailRequest } from '../../scc/guest-mailer';
+import type { RetrySettings } from '../config/pipeline';
+import type { SecretSource } from '../config/secrets';
+import { UpstreamError } from '../errors';
+import type { GuestMailOutcome, GuestMailRequest } from '../scc/guest-mailer';
 import type { JsonService } from './http-json';
 import { SCC_SERVICE, sccJsonService } from './scc-client';
 

@@ -16,9 +16,9 @@ import {
   nextCandidate,
   type ValidBookingInput,
 } from '../domain';
+import { countingAnswers, declinedOnBooking } from '../domain/crew-answers';
 import { StaleRevisionError } from '../errors';
 import type { BookingChange, DynamoBookingStore } from '../store';
-import { countingAnswers, declinedOnBooking } from './crew-answers';
 
 export type CascadeStore = Pick<
   DynamoBookingStore,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, describeChanges, describeEntry } from '../../../src/lifecycle/history-lines';
+import { describeChange, describeChanges, describeEntry } from '../../../src/domain/history-lines';
 
 describe('history lines', () => {
   it('says a time moved and that the crew were re-notified', () => {

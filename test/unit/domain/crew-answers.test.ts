@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Confirmation, HistoryEntry } from '../../../src/domain';
-import { countingAnswers, declinedOnBooking, lastAsked } from '../../../src/lifecycle/crew-answers';
+import { countingAnswers, declinedOnBooking, lastAsked } from '../../../src/domain/crew-answers';
 import { aBooking } from '../../helpers/fixtures';
 
 const booking = aBooking({ revision: 4 });

@@ -4,7 +4,7 @@
  * revision than that no longer counts, so the crew board shows them as waiting again and their answer
  * deadline starts over. Pure: derived from the booking's change history, nothing stored.
  */
-import type { Booking, Confirmation, CrewAssignment, HistoryEntry } from '../domain';
+import type { Booking, Confirmation, CrewAssignment, HistoryEntry } from '.';
 
 /** Changes after which everyone on board is asked to confirm again (the same rule the captain's status follows). */
 export const WHEN_OR_BOAT_FIELDS: readonly string[] = ['date', 'time', 'time zone', 'boat'];

@@ -10,6 +10,12 @@
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DashboardClient } from '../clients/dashboard-client';
+import { GuestMailClient } from '../clients/guest-mail-client';
+import { callRetrySettings, type Sleep } from '../clients/retry';
+import { SccClient } from '../clients/scc-client';
+import { SccFollowUpClient } from '../clients/scc-follow-up-client';
+import { SlackThread } from '../clients/slack-thread';
 import type { BrandDirectory } from '../config/brands';
 import type { PipelineConfig } from '../config/pipeline';
 import type { Brand, DeadlinePolicy } from '../domain';
@@ -17,30 +23,28 @@ import { guestPageUrlOf } from '../guest/paths';
 import { listGuestPhotos } from '../guest/photos';
 import { createGuestPagePublisher } from '../guest/publish';
 import { createGuestRenderer } from '../guest/render-guest-page';
-import { type CrewLifecycle, createCrewLifecycle } from '../lifecycle/crew-lifecycle';
-import { LifecycleThread } from '../lifecycle/lifecycle-thread';
-import { OnceOnly } from '../lifecycle/once-only';
-import { SccFollowUpClient } from '../lifecycle/scc-follow-up-client';
 import type { Logger } from '../logging/logger';
 import { DeliveryStore } from '../mail/mail-feedback';
+import { OnceOnly } from '../pipeline/once-only';
+import { createReconciler, type Reconciler } from '../pipeline/reconciler';
+import { createRetryTimerHandler, type FiredRetry } from '../pipeline/retry-timer';
+import { StepRecordStore } from '../pipeline/step-records';
+import { calendarEntryStep } from '../pipeline/steps/calendar-entry';
+import { guestMailStep } from '../pipeline/steps/guest-mail';
+import { guestPageStep } from '../pipeline/steps/guest-page';
+import { invalidationStep } from '../pipeline/steps/invalidation';
+import { sccEventStep } from '../pipeline/steps/scc-event';
+import { slackThreadStep } from '../pipeline/steps/slack-thread';
+import type { PipelineStep } from '../pipeline/steps/step';
+import {
+  createStreamHandler,
+  type StreamEventHandler,
+  type StreamHandlerDeps,
+} from '../pipeline/stream-event';
+import { LifecycleThread } from '../pipeline/thread-replies';
 import type { TimerPayload, TimerScheduler } from '../scheduler/timer';
 import { DynamoBookingStore } from '../store';
-import { DashboardClient } from './clients/dashboard-client';
-import { GuestMailClient } from './clients/guest-mail-client';
-import { SccClient } from './clients/scc-client';
-import { SlackThread } from './clients/slack-thread';
-import { createReconciler, type Reconciler } from './reconciler';
-import { callRetrySettings, type Sleep } from './retry';
-import { createRetryTimerHandler, type FiredRetry } from './retry-timer';
-import { StepRecordStore } from './step-records';
-import { calendarEntryStep } from './steps/calendar-entry';
-import { guestMailStep } from './steps/guest-mail';
-import { guestPageStep } from './steps/guest-page';
-import { invalidationStep } from './steps/invalidation';
-import { sccEventStep } from './steps/scc-event';
-import { slackThreadStep } from './steps/slack-thread';
-import type { PipelineStep } from './steps/step';
-import { createStreamHandler, type StreamEventHandler, type StreamHandlerDeps } from './stream-event';
+import { type CrewLifecycle, createCrewLifecycle } from './create-crew-lifecycle';
 
 export interface PipelineDeps {
   config: PipelineConfig;
