@@ -4,10 +4,9 @@
  * revision than that no longer counts, so the crew board shows them as waiting again and their answer
  * deadline starts over. Pure: derived from the booking's change history, nothing stored.
  */
-import type { Booking, Confirmation, CrewAssignment, HistoryEntry } from '.';
-
-/** Changes after which everyone on board is asked to confirm again (the same rule the captain's status follows). */
-export const WHEN_OR_BOAT_FIELDS: readonly string[] = ['date', 'time', 'time zone', 'boat'];
+import type { Booking, CrewAssignment } from './booking';
+import type { Confirmation } from './crew';
+import { type HistoryEntry, isWhenOrBoatChange } from './history';
 
 /** How the history's `crew` field lists a person: "Ana Ruiz (captain)". */
 function crewToken(assignment: Pick<CrewAssignment, 'name' | 'role'>): string {
@@ -36,7 +35,7 @@ export function lastAsked(
   for (const entry of history) {
     if (entry.revision < asked.revision) continue;
     const reasked = entry.changes.some((change) => {
-      if (WHEN_OR_BOAT_FIELDS.includes(change.field)) return true;
+      if (isWhenOrBoatChange(change)) return true;
       // Joined (or came back, or changed role): on the new list, not on the old one.
       return (
         change.field === 'crew' && crewTokens(change.to).has(token) && !crewTokens(change.from).has(token)

@@ -3,9 +3,9 @@
  * 15:00–18:00; crew re-notified". Pure. Ops-only, like the history itself: lines may name prices, rates,
  * guest contact details and internal notes, so they must never be rendered for crew or guests.
  */
-import { type FieldChange, type HistoryEntry, needsCrewReconfirmation } from '.';
+import { type FieldChange, type HistoryEntry, needsCrewReconfirmation, WHEN_FIELDS } from './history';
 
-const MOVED = new Set(['date', 'time', 'time zone']);
+const MOVED: ReadonlySet<string> = new Set(WHEN_FIELDS);
 
 function crewMembers(described: string): string[] {
   return described === 'nobody' || described === '' ? [] : described.split(', ');

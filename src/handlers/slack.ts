@@ -11,7 +11,7 @@ import { loadSlackConfig, type SlackConfig } from '../config/slack';
 import type { Booking } from '../domain';
 import { guestPageUrlOf } from '../guest/paths';
 import { createLogger, type Logger } from '../logging/logger';
-import { type StepName, StepRecordStore } from '../pipeline/step-records';
+import { StepRecordStore } from '../pipeline/step-records';
 import { GUEST_MAIL_STEP, guestMailState } from '../pipeline/steps/guest-mail';
 import { stepStatesFor } from '../pipeline/steps/slack-thread';
 import { createSlackApp, type SlackApp, type SlackHttpResponse } from '../slack/app';
@@ -77,7 +77,7 @@ export function createDynamoDeps(
       // `/charter status` also says which guest emails went out (the thread's progress does not list them).
       return [
         ...stepStatesFor(booking, records, guestPageUrl),
-        guestMailState(booking, records.get(GUEST_MAIL_STEP as StepName)),
+        guestMailState(booking, records.get(GUEST_MAIL_STEP)),
       ];
     },
   };

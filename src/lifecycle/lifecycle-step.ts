@@ -40,7 +40,7 @@ import { rosterKey, type TimerStore } from './timer-handler';
 import { planTimers } from './timer-plan';
 import { syncTimers } from './timer-sync';
 
-export const CREW_LIFECYCLE_STEP = 'crew-lifecycle';
+export const CREW_LIFECYCLE_STEP = 'crew-lifecycle' satisfies StepName;
 
 export interface CrewLifecycleStepDeps {
   store: TimerStore;
@@ -76,8 +76,8 @@ export function lifecycleFingerprint(booking: Booking, confirmations: readonly C
 export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
   const policy = deps.policy ?? DEFAULT_DEADLINE_POLICY;
   return {
-    // Registered in STEP_NAMES by the pipeline; not one of the steps the thread reports.
-    name: CREW_LIFECYCLE_STEP as StepName,
+    // One of LATER_STEP_NAMES: not one of the steps the thread's progress lists.
+    name: CREW_LIFECYCLE_STEP,
     service: 'Crew lifecycle',
     // Reminders and deadlines count from the invites SCC sends; a cancelled charter's timers wait for SCC's
     // cancellation notices to be out too.

@@ -12,7 +12,13 @@ import { randomUUID } from 'node:crypto';
 import { describeFailure, type StepFailure } from '../clients/failures';
 import { realSleep, retryTransient, type Sleep } from '../clients/retry';
 import type { BackgroundRetrySettings, RetrySettings } from '../config/pipeline';
-import { type Booking, type BookingStatus, captainOf, type HistoryEntry } from '../domain';
+import {
+  type Booking,
+  type BookingStatus,
+  captainOf,
+  type HistoryEntry,
+  isWhenOrBoatChange,
+} from '../domain';
 import { StaleRevisionError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { TimerScheduler } from '../scheduler/timer';
@@ -29,9 +35,6 @@ import type { PipelineStep } from './steps/step';
 
 /** Who the history says moved a booking's status when the captain answered. */
 export const PIPELINE_ACTOR = 'pipeline';
-
-/** Changes after which a captain's earlier "confirmed" no longer counts: when and on what they sail. */
-const CAPTAIN_RECONFIRM_FIELDS = ['date', 'time', 'time zone', 'boat'];
 
 const MAX_PASSES = 4;
 
@@ -370,8 +373,8 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
 function lastReconfirmRevision(history: readonly HistoryEntry[]): number {
   let revision = 1;
   for (const entry of history) {
-    if (entry.changes.some((c) => CAPTAIN_RECONFIRM_FIELDS.includes(c.field)))
-      revision = Math.max(revision, entry.revision);
+    // A captain's earlier "confirmed" no longer counts after a change to when or on what they sail.
+    if (entry.changes.some(isWhenOrBoatChange)) revision = Math.max(revision, entry.revision);
   }
   return revision;
 }

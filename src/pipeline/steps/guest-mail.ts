@@ -30,7 +30,7 @@ import type { StepName, StepRecord } from '../step-records';
 import type { LifecycleThread, ReplyOutcome } from '../thread-replies';
 import type { PipelineStep } from './step';
 
-export const GUEST_MAIL_STEP = 'guest-mail';
+export const GUEST_MAIL_STEP = 'guest-mail' satisfies StepName;
 
 export interface GuestMailLogEntry {
   kind: GuestMailKind;
@@ -66,7 +66,7 @@ export interface GuestMailDeps {
 export function guestMailStep(deps: GuestMailDeps): PipelineStep {
   return {
     // Not one of the steps the thread's progress lists; `/charter status` shows it (guestMailState).
-    name: GUEST_MAIL_STEP as StepName,
+    name: GUEST_MAIL_STEP,
     service: 'ShipCaptainCrew (guest email)',
     // The email links to the guest page: it must be published (and its cache refreshed) first.
     dependsOn: deps.dependsOn ?? ['guest-page', 'invalidation'],
