@@ -6,13 +6,13 @@
  *   composition    src/wiring/                                 (builds the pipeline and the crew lifecycle)
  *   features       slack, pipeline, lifecycle, scc, dashboard, reports, mail, dev
  *   crew           src/crew/ (the decline cascade: used by Slack and the lifecycle, above the store)
- *   services       guest, store, clients, calendar, scheduler, http, config, logging
+ *   services       guest, store, clients, calendar, scheduler, http, config, logging, retry (what is worth retrying)
  *   domain         src/domain/ (and src/errors.ts): pure, imports nothing of src/ outside itself
  *
  * Arrows point down only; no cycles between the folders of src/.
  */
 const FEATURES = '^src/(slack|pipeline|lifecycle|scc|dashboard|reports|mail)/';
-const SERVICES = '^src/(guest|store|clients|calendar|scheduler|http|config|logging)/';
+const SERVICES = '^src/(guest|store|clients|retry|calendar|scheduler|http|config|logging)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -9,8 +9,8 @@
 import type { RetrySettings } from '../config/pipeline';
 import type { SecretSource } from '../config/secrets';
 import { UpstreamError } from '../errors';
-import { describeFailure, isTransientStatus, oneSentence } from './failures';
-import { retryCall } from './retry';
+import { describeFailure, isTransientStatus, oneSentence } from '../retry/failures';
+import { retryCall } from '../retry/retry';
 
 export interface JsonServiceOptions {
   /** A name people know, used in messages: "ShipCaptainCrew", "the dashboard". */

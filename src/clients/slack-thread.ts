@@ -13,10 +13,10 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { RetrySettings } from '../config/pipeline';
 import type { SecretSource } from '../config/secrets';
+import { describeFailure } from '../retry/failures';
+import { retryCall } from '../retry/retry';
 import type { SlackMessage } from '../slack/blocks/primitives';
 import { METADATA_EVENT } from '../slack/ids';
-import { describeFailure } from './failures';
-import { retryCall } from './retry';
 import { waitOutRateLimits } from './slack-rate-limit-wait';
 
 /** The root message's metadata event type (the renderer sets it; the search looks for it). */

@@ -10,8 +10,8 @@
  * a step, and never schedules one for a permanent failure.
  */
 
-import type { StepFailure } from '../clients/failures';
 import type { BackgroundRetrySettings } from '../config/pipeline';
+import type { StepFailure } from '../retry/failures';
 import type { Timer } from '../scheduler/timer';
 import type { StepName } from './step-records';
 

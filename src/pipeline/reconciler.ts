@@ -9,8 +9,6 @@
  * steps' own idempotency make every outside side effect happen once.
  */
 import { randomUUID } from 'node:crypto';
-import { describeFailure, type StepFailure } from '../clients/failures';
-import { realSleep, retryTransient, type Sleep } from '../clients/retry';
 import type { BackgroundRetrySettings, RetrySettings } from '../config/pipeline';
 import {
   type Booking,
@@ -21,6 +19,8 @@ import {
 } from '../domain';
 import { StaleRevisionError } from '../errors';
 import type { Logger } from '../logging/logger';
+import { describeFailure, type StepFailure } from '../retry/failures';
+import { realSleep, retryTransient, type Sleep } from '../retry/retry';
 import type { TimerScheduler } from '../scheduler/timer';
 import type { DynamoBookingStore } from '../store';
 import { decideRetry, isRetryDue, retryTimer, type StepRetry } from './background-retry';

@@ -16,7 +16,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { FailureKind } from '../clients/failures';
+import type { FailureKind } from '../retry/failures';
 import { bookingPartition, SORT_PREFIX, stepKey } from '../store/keys';
 import type { StepRetry } from './background-retry';
 

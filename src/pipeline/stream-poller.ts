@@ -31,8 +31,8 @@ import type {
   DynamoDBStreamEvent,
   AttributeValue as LambdaValue,
 } from 'aws-lambda';
-import { realSleep, type Sleep } from '../clients/retry';
 import type { Logger } from '../logging/logger';
+import { realSleep, type Sleep } from '../retry/retry';
 import { compareSequence } from './stream-event';
 
 // ── checkpoints ───────────────────────────────────────────────────────────────

@@ -12,7 +12,6 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DashboardClient } from '../clients/dashboard-client';
 import { GuestMailClient } from '../clients/guest-mail-client';
-import { callRetrySettings, type Sleep } from '../clients/retry';
 import { SccClient } from '../clients/scc-client';
 import { SccFollowUpClient } from '../clients/scc-follow-up-client';
 import { SlackThread } from '../clients/slack-thread';
@@ -42,6 +41,7 @@ import {
   type StreamHandlerDeps,
 } from '../pipeline/stream-event';
 import { LifecycleThread } from '../pipeline/thread-replies';
+import { callRetrySettings, type Sleep } from '../retry/retry';
 import type { TimerPayload, TimerScheduler } from '../scheduler/timer';
 import { DynamoBookingStore } from '../store';
 import { type CrewLifecycle, createCrewLifecycle } from './create-crew-lifecycle';

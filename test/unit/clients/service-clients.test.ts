@@ -6,10 +6,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DashboardClient } from '../../../src/clients/dashboard-client';
-import { describeFailure } from '../../../src/clients/failures';
 import { SccClient } from '../../../src/clients/scc-client';
 import { UpstreamError } from '../../../src/errors';
 import { sccPayload } from '../../../src/pipeline/steps/scc-event';
+import { describeFailure } from '../../../src/retry/failures';
 import { aBooking, TEST_CREW } from '../../helpers/fixtures';
 
 interface Seen {

@@ -5,8 +5,8 @@ import {
   WebAPIRequestError,
 } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { describeFailure, oneSentence } from '../../../src/clients/failures';
 import { NotFoundError, UpstreamError } from '../../../src/errors';
+import { describeFailure, oneSentence } from '../../../src/retry/failures';
 
 function awsError(name: string, status: number | undefined, extra: Record<string, unknown> = {}) {
   return Object.assign(new Error(`${name} happened`), {

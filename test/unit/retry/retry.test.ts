@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StepFailure } from '../../../src/clients/failures';
+import type { RetrySettings } from '../../../src/config/pipeline';
+import type { StepFailure } from '../../../src/retry/failures';
 import {
   backoffDelay,
   CALL_ATTEMPTS,
@@ -7,8 +8,7 @@ import {
   retryCall,
   retryTransient,
   sdkRetryStrategy,
-} from '../../../src/clients/retry';
-import type { RetrySettings } from '../../../src/config/pipeline';
+} from '../../../src/retry/retry';
 
 const SETTINGS: RetrySettings = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 500 };
 const transient: StepFailure = { kind: 'transient', message: 'busy' };
