@@ -1,8 +1,9 @@
 /** The booking domain: pure rules and projections. Depends on nothing outside src/domain and src/errors. */
+
+export * from './answer-deadlines';
 export * from './booking';
 export * from './catalogue';
 export * from './crew';
-export * from './crew-lifecycle';
 export * from './guest-mail';
 export * from './history';
 export * from './money';

@@ -33,7 +33,7 @@ import {
   renderDeclineProposal,
   renderReminderSent,
   renderRosterSent,
-} from '../slack/blocks/crew-lifecycle';
+} from '../slack/blocks/follow-up-messages';
 import type { CrewReminderRequest } from '../store';
 import type { LifecycleStore } from './lifecycle-store';
 import { rosterKey, type TimerStore } from './timer-handler';

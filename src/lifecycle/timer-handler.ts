@@ -24,7 +24,7 @@ import {
   renderPostCharterPrompt,
   renderReminderSent,
   renderRosterSent,
-} from '../slack/blocks/crew-lifecycle';
+} from '../slack/blocks/follow-up-messages';
 import type { DynamoBookingStore } from '../store';
 import { type PlannedTimer, planTimers } from './timer-plan';
 

@@ -4,7 +4,7 @@
  * the stream record behind it arrives, and a run that crashed after posting finds it by its key in the
  * thread (the same metadata the pipeline's own replies carry) instead of posting it twice.
  *
- * Ops channel only: callers render from ops data (src/slack/blocks/crew-lifecycle.ts).
+ * Ops channel only: callers render from ops data (src/slack/blocks/follow-up-messages.ts).
  */
 import type { SlackThread } from '../clients/slack-thread';
 import type { SlackMessage } from '../slack/blocks/primitives';

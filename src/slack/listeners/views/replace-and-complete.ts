@@ -6,13 +6,13 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { offerPlace } from '../../../crew/replace-crew';
 import { buildNoticeModal } from '../../blocks/booking-modal';
-import type { CompleteModalMetadata, ReplaceModalMetadata } from '../../blocks/crew-lifecycle';
+import type { CompleteModalMetadata, ReplaceModalMetadata } from '../../blocks/follow-up-messages';
 import { escapeMrkdwn } from '../../blocks/primitives';
 import type { ViewStateValues } from '../../booking-form';
 import type { SlackDeps } from '../../deps';
 import { logListenerError, userMessageFor } from '../../errors';
 import { LIFECYCLE_BLOCK, LIFECYCLE_INPUT } from '../../ids';
-import { completeRefusal, describeOffer } from '../actions/crew-lifecycle';
+import { completeRefusal, describeOffer } from '../actions/follow-up-buttons';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 

@@ -6,7 +6,7 @@ import {
   parseCrewActionValue,
   renderDeadlinePassed,
   renderHistory,
-} from '../../../src/slack/blocks/crew-lifecycle';
+} from '../../../src/slack/blocks/follow-up-messages';
 import {
   buildCrewBoard,
   renderRootMessage,

@@ -9,7 +9,7 @@ import { findCandidates, type OfferOutcome, offerPlace } from '../../../crew/rep
 import { type Booking, captainOf, opsView } from '../../../domain';
 import { countingAnswers } from '../../../domain/crew-answers';
 import { StaleRevisionError } from '../../../errors';
-import { buildCompleteModal, buildReplaceModal, parseCrewActionValue } from '../../blocks/crew-lifecycle';
+import { buildCompleteModal, buildReplaceModal, parseCrewActionValue } from '../../blocks/follow-up-messages';
 import { ROLE_LABEL } from '../../blocks/format';
 import { renderNotice } from '../../blocks/notice';
 import { escapeMrkdwn } from '../../blocks/primitives';
