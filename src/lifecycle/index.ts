@@ -2,10 +2,10 @@
  * The crew lifecycle: answer deadlines with escalation, one reminder, the decline cascade, the day-before
  * roster, change history in the thread, and the captain's completion, all driven by timers (EventBridge
  * Scheduler in AWS, the local scheduler in dev and tests) and by the pipeline.
+ *
+ * What other packages may use, by name. Built by src/wiring/create-crew-lifecycle.ts.
  */
-export * from './lifecycle-step';
-export * from './lifecycle-store';
-export * from './timer-event';
-export * from './timer-handler';
-export * from './timer-plan';
-export * from './timer-sync';
+export { CREW_LIFECYCLE_STEP, crewLifecycleStep } from './lifecycle-step';
+export { LifecycleStore } from './lifecycle-store';
+export { isTimerEvent, type TimerEvent } from './timer-event';
+export { createTimerHandler, type FiredTimer, type TimerOutcome } from './timer-handler';
