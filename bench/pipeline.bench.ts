@@ -27,10 +27,10 @@ import { type StoredMessage, startSlackWebApi } from '../src/dev/stand-ins/slack
 import { scheduleInstants } from '../src/domain';
 import { silentLogger } from '../src/logging/logger';
 import { createPipelineAwsClients } from '../src/pipeline/aws-clients';
-import { createPipeline } from '../src/pipeline/pipeline';
 import { startStreamPoller } from '../src/pipeline/stream-poller';
 import { THREAD_BLOCK } from '../src/slack/ids';
 import { DynamoBookingStore } from '../src/store';
+import { createPipeline } from '../src/wiring/create-pipeline';
 import { aBookingInput, TEST_CREW } from '../test/helpers/fixtures';
 import { sccEnv, serveDashboard, serveScc } from '../test/integration/pipeline/helpers/real-services';
 

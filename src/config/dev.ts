@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors';
 import { type Env, optional, optionalSlackChannelId, parseEnv, withDefault } from './env';
+import { optionalSlackApiUrl } from './slack-api';
 
 export type DevSlackMode =
   | { kind: 'socket'; appToken: string; botToken: string; opsChannel: string }
@@ -47,7 +48,7 @@ const devEnv = {
   DEV_DATA_DIR: withDefault('.data'),
   SLACK_APP_TOKEN: optional(),
   SLACK_BOT_TOKEN: optional(),
-  SLACK_API_URL: optional(),
+  SLACK_API_URL: optionalSlackApiUrl(),
   SLACK_SIGNING_SECRET: optional(),
   SLACK_OPS_CHANNEL: optionalSlackChannelId(),
   SLACK_OPERATORS: optional(),
@@ -99,11 +100,6 @@ function slackMode(
     return { kind: 'socket', appToken, botToken, opsChannel };
   }
   if (apiUrl) {
-    if (!/^https?:\/\//.test(apiUrl)) {
-      throw new ConfigError(
-        'Configuration error:\n  - SLACK_API_URL is invalid: set it to the Web API base URL, like http://127.0.0.1:4000/api/',
-      );
-    }
     return { kind: 'web-api', apiUrl, botToken, ...(opsChannel ? { opsChannel } : {}) };
   }
   return { kind: 'sandbox', ...(opsChannel ? { opsChannel } : {}) };

@@ -4,18 +4,9 @@
  * Manager in AWS) and must never be logged: log `origin`, never the value.
  */
 import { guestSiteUrl } from './brands';
-import {
-  commonEnv,
-  type Env,
-  flag,
-  optional,
-  parseEnv,
-  positiveInt,
-  slackChannelId,
-  url,
-  urlWithDefault,
-} from './env';
+import { commonEnv, type Env, flag, optional, parseEnv, positiveInt, slackChannelId, url } from './env';
 import { type SecretFetcher, type SecretSource, secretFromEnv } from './secrets';
+import { slackApiUrl } from './slack-api';
 
 export interface RetrySettings {
   /** Tries per step per run, the first included. */
@@ -71,14 +62,12 @@ export const PIPELINE_DEFAULTS = {
   retryWindowMs: 24 * 60 * 60_000,
 } as const;
 
-const SLACK_API_DEFAULT = 'https://slack.com/api/';
-
 const pipelineEnv = {
   ...commonEnv,
   SCC_URL: url('the ShipCaptainCrew API base URL, e.g. https://scc.example.com'),
   DASHBOARD_URL: url('the dashboard API base URL, e.g. https://dashboard.example.com'),
   SLACK_OPS_CHANNEL: slackChannelId(),
-  SLACK_API_URL: urlWithDefault(SLACK_API_DEFAULT, 'the Slack Web API base URL'),
+  SLACK_API_URL: slackApiUrl(),
   S3_FORCE_PATH_STYLE: flag(),
   PIPELINE_MAX_ATTEMPTS: positiveInt(PIPELINE_DEFAULTS.maxAttempts, 'tries per step, e.g. 5'),
   PIPELINE_BACKOFF_BASE_MS: positiveInt(PIPELINE_DEFAULTS.baseDelayMs, 'the first backoff in ms, e.g. 500'),
@@ -103,8 +92,6 @@ const pipelineEnv = {
 
 export function loadPipelineConfig(env: Env, fetcher?: () => SecretFetcher): PipelineConfig {
   const parsed = parseEnv(pipelineEnv, env);
-  // Slack's base URL must end in a slash: the WebClient appends method names to it.
-  const slackApiUrl = parsed.SLACK_API_URL.endsWith('/') ? parsed.SLACK_API_URL : `${parsed.SLACK_API_URL}/`;
   const retry: RetrySettings = {
     maxAttempts: parsed.PIPELINE_MAX_ATTEMPTS,
     baseDelayMs: parsed.PIPELINE_BACKOFF_BASE_MS,
@@ -138,7 +125,7 @@ export function loadPipelineConfig(env: Env, fetcher?: () => SecretFetcher): Pip
       ),
     },
     slack: {
-      apiUrl: slackApiUrl,
+      apiUrl: parsed.SLACK_API_URL,
       channel: parsed.SLACK_OPS_CHANNEL,
       botToken: secretFromEnv('SLACK_BOT_TOKEN', env, 'the Slack bot token (xoxb-…)', fetcher),
     },

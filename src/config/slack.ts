@@ -7,10 +7,9 @@ import type { Boat } from '../domain/catalogue';
 import { ConfigError } from '../errors';
 import { loadBoats } from './boats';
 import { type BrandDirectory, guestSiteUrl, loadBrands } from './brands';
-import { commonEnv, type Env, optional, parseEnv, slackChannelId, withDefault } from './env';
+import { commonEnv, type Env, optional, parseEnv, slackChannelId } from './env';
 import { optionalSecretFromEnv, type SecretFetcher, type SecretSource, secretFromEnv } from './secrets';
-
-export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
+import { slackApiUrl } from './slack-api';
 
 export interface SlackConfig {
   signingSecret: SecretSource;
@@ -61,7 +60,7 @@ export function parseOperators(value: string | undefined): OperatorList {
 
 const slackEnv = {
   ...commonEnv,
-  SLACK_API_URL: withDefault(DEFAULT_SLACK_API_URL),
+  SLACK_API_URL: slackApiUrl(),
   SLACK_OPS_CHANNEL: slackChannelId(),
   SLACK_APP_TOKEN: optional(),
   SLACK_SIGNING_SECRET: optional(),
@@ -71,7 +70,6 @@ const slackEnv = {
 
 export function loadSlackConfig(env: Env, fetcher?: () => SecretFetcher): SlackConfig {
   const parsed = parseEnv(slackEnv, env);
-  const apiUrl = normaliseApiUrl(parsed.SLACK_API_URL);
   return {
     signingSecret: secretFromEnv(
       'SLACK_SIGNING_SECRET',
@@ -86,7 +84,7 @@ export function loadSlackConfig(env: Env, fetcher?: () => SecretFetcher): SlackC
       fetcher,
     ),
     appToken: optionalSecretFromEnv('SLACK_APP_TOKEN', env, fetcher),
-    apiUrl,
+    apiUrl: parsed.SLACK_API_URL,
     opsChannel: parsed.SLACK_OPS_CHANNEL,
     tableName: parsed.TABLE_NAME,
     region: parsed.AWS_REGION,
@@ -97,21 +95,4 @@ export function loadSlackConfig(env: Env, fetcher?: () => SecretFetcher): SlackC
     logLevel: parsed.LOG_LEVEL,
     operators: parseOperators(parsed.SLACK_OPERATORS),
   };
-}
-
-function normaliseApiUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return failApiUrl(value);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return failApiUrl(value);
-  return value.endsWith('/') ? value : `${value}/`;
-}
-
-function failApiUrl(value: string): never {
-  throw new ConfigError(
-    `Configuration error:\n  - SLACK_API_URL is invalid: set it to the Slack Web API base, like ${DEFAULT_SLACK_API_URL} (got "${value}")`,
-  );
 }

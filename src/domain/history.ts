@@ -29,8 +29,44 @@ const crewList: Describer = (b) =>
     .sort()
     .join(', ') || 'nobody';
 
+/** A field the history tracks, by the name it is stored under. */
+export type TrackedField =
+  | 'title'
+  | 'date'
+  | 'time'
+  | 'time zone'
+  | 'boat'
+  | 'page address'
+  | 'meeting point'
+  | 'guest'
+  | 'party size'
+  | 'crew'
+  | 'crew rates'
+  | 'price'
+  | 'deposit'
+  | 'captain fee'
+  | 'port costs'
+  | 'guest notes'
+  | 'guest email'
+  | 'internal notes'
+  | 'status';
+
+/** When the charter sails: a change to one of these "moves" it. */
+export const WHEN_FIELDS = ['date', 'time', 'time zone'] as const satisfies readonly TrackedField[];
+
+/**
+ * When or on what the crew sail. After a change to one of these everyone on board is asked to confirm again,
+ * the captain included: the one list the reconciler, the crew answers and the history lines follow.
+ */
+export const WHEN_OR_BOAT_FIELDS = [...WHEN_FIELDS, 'boat'] as const satisfies readonly TrackedField[];
+
+/** Whether a change is to when or on what the crew sail (WHEN_OR_BOAT_FIELDS). */
+export function isWhenOrBoatChange(change: Pick<FieldChange, 'field'>): boolean {
+  return (WHEN_OR_BOAT_FIELDS as readonly string[]).includes(change.field);
+}
+
 /** The fields a person cares about, each with how to show its value. */
-const TRACKED: ReadonlyArray<[string, Describer]> = [
+const TRACKED: ReadonlyArray<[TrackedField, Describer]> = [
   ['title', (b) => b.title],
   ['date', (b) => b.schedule.date],
   ['time', (b) => `${b.schedule.startTime}–${b.schedule.endTime}`],
@@ -64,7 +100,7 @@ export function diffBookings(before: Booking, after: Booking): FieldChange[] {
 
 /** Changes that mean the crew must be asked again: when or with whom they sail. */
 export function needsCrewReconfirmation(changes: readonly FieldChange[]): boolean {
-  return changes.some((c) => ['date', 'time', 'time zone', 'boat', 'crew'].includes(c.field));
+  return changes.some((c) => isWhenOrBoatChange(c) || c.field === 'crew');
 }
 
 export function summariseChanges(changes: readonly FieldChange[]): string {

@@ -16,17 +16,15 @@
  * Guest-facing: the booking is reduced to guestView on entry; nothing else of it reaches a template.
  */
 import { createHash } from 'node:crypto';
-import {
-  type CloudFrontClient,
-  CloudFrontServiceException,
-  CreateInvalidationCommand,
-} from '@aws-sdk/client-cloudfront';
+import { type CloudFrontClient, CloudFrontServiceException } from '@aws-sdk/client-cloudfront';
 import { HeadObjectCommand, PutObjectCommand, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { ICS_CONTENT_TYPE } from '../calendar/ics';
 import { type Booking, type Brand, guestView } from '../domain';
 import { UpstreamError } from '../errors';
 import { type Logger, silentLogger } from '../logging/logger';
+import { describeFailure } from '../retry/failures';
 import { GUEST_EDGE } from './edge-config';
+import { createInvalidation } from './invalidation';
 import { guestCalendarKey, guestPageKey, invalidationPath } from './paths';
 import { listGuestPhotos } from './photos';
 import type { GuestRenderer } from './render-guest-page';
@@ -287,11 +285,8 @@ async function putObject(s3: S3Client, input: ConstructorParameters<typeof PutOb
 
 function s3Failure(message: string, error: unknown): UpstreamError {
   const status = error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
-  const transient = status === undefined || status >= 500 || status === 429 || isThrottle(error);
-  return new UpstreamError('s3', message, transient, { cause: error, status });
+  return new UpstreamError('s3', message, isTransient(error, 'S3'), { cause: error, status });
 }
-
-const TRANSIENT_CLOUDFRONT = new Set(['TooManyInvalidationsInProgress', 'Throttling', 'ServiceUnavailable']);
 
 async function invalidate(
   cloudFront: CloudFrontClient,
@@ -300,36 +295,22 @@ async function invalidate(
   callerReference: string,
 ): Promise<string> {
   try {
-    const result = await cloudFront.send(
-      new CreateInvalidationCommand({
-        DistributionId: distributionId,
-        InvalidationBatch: {
-          CallerReference: callerReference,
-          Paths: { Quantity: paths.length, Items: [...paths] },
-        },
-      }),
-    );
-    const id = result.Invalidation?.Id;
-    if (!id) throw new Error('CloudFront answered without an invalidation id');
-    return id;
+    return await createInvalidation(cloudFront, distributionId, paths, callerReference);
   } catch (error) {
     const status = error instanceof CloudFrontServiceException ? error.$metadata.httpStatusCode : undefined;
     const name = error instanceof Error ? error.name : '';
-    const transient =
-      TRANSIENT_CLOUDFRONT.has(name) ||
-      status === undefined ||
-      status >= 500 ||
-      status === 429 ||
-      isThrottle(error);
     const message =
       name === 'NoSuchDistribution'
         ? `CloudFront distribution ${distributionId} does not exist; check BRAND_SITES.`
         : `Invalidating ${paths.length} path(s) on CloudFront distribution ${distributionId} failed (${name || 'error'}).`;
-    throw new UpstreamError('cloudfront', message, transient, { cause: error, status });
+    throw new UpstreamError('cloudfront', message, isTransient(error, 'CloudFront'), {
+      cause: error,
+      status,
+    });
   }
 }
 
-function isThrottle(error: unknown): boolean {
-  const name = error instanceof Error ? error.name : '';
-  return /throttl|slowdown|toomanyrequests/i.test(name);
+/** Worth retrying? The pipeline's one answer (src/clients/failures.ts), not a list of our own. */
+function isTransient(error: unknown, service: string): boolean {
+  return describeFailure(error, service).kind === 'transient';
 }

@@ -12,7 +12,7 @@ import { GUEST_EDGE } from './edge-config';
 import { jsonForScriptElement } from './embed-json';
 import { renderGuestIcs } from './guest-calendar';
 import { type GuestPageModel, guestPageModel } from './guest-page-model';
-import { guestPagePath } from './paths';
+import { guestPagePath, guestPageUrl } from './paths';
 import { type GuestTemplates, loadGuestTemplates } from './templates';
 import { brandTheme, faviconDataUrl, type GuestTheme } from './theme';
 import { createZonedFormats } from './zoned-format';
@@ -105,7 +105,7 @@ export function createGuestRenderer(options: GuestRendererOptions): GuestRendere
       page: {
         title: `Cancelled: ${view.title} · ${brand.brandName}`,
         description: `The ${view.title} charter on ${dateText} was cancelled.`,
-        url: `${siteUrl(brand)}${guestPagePath(view.slug)}`,
+        url: guestPageUrl(siteUrl(brand), view.slug),
       },
       charter: { title: view.title, dateText, startsAt: view.startsAt, cancelled: true },
     });
@@ -137,8 +137,8 @@ export function createGuestRenderer(options: GuestRendererOptions): GuestRendere
       ...shell(site, brand),
       page: {
         title: `${view.title} · ${brand.brandName}`,
-        description: `This charter page moved to ${siteUrl(brand)}${target}.`,
-        url: `${siteUrl(brand)}${target}`,
+        description: `This charter page moved to ${guestPageUrl(siteUrl(brand), view.slug)}.`,
+        url: guestPageUrl(siteUrl(brand), view.slug),
       },
       target,
       charter: { title: view.title },
@@ -146,7 +146,7 @@ export function createGuestRenderer(options: GuestRendererOptions): GuestRendere
   };
 
   const renderGuestCalendar = ({ view, brand, updatedAt }: GuestCalendarInput): string =>
-    renderGuestIcs({ view, brand, updatedAt, pageUrl: `${siteUrl(brand)}${guestPagePath(view.slug)}` });
+    renderGuestIcs({ view, brand, updatedAt, pageUrl: guestPageUrl(siteUrl(brand), view.slug) });
 
   const renderNotFoundPage = ({ brand }: { brand: Brand }): string => {
     const site = prepare(brand);

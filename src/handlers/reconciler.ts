@@ -17,7 +17,6 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-la
 import { loadBrands } from '../config/brands';
 import { loadLifecycleConfig } from '../config/lifecycle';
 import { loadPipelineConfig } from '../config/pipeline';
-import { isTimerEvent, type TimerEvent } from '../lifecycle/timer-event';
 import type { TimerOutcome } from '../lifecycle/timer-handler';
 import {
   createLambdaObservability,
@@ -25,8 +24,9 @@ import {
   observeHandler,
 } from '../observability/lambda-observability';
 import { createPipelineAwsClients } from '../pipeline/aws-clients';
-import { createPipeline, type Pipeline } from '../pipeline/pipeline';
 import { EventBridgeTimerScheduler } from '../scheduler/eventbridge-scheduler';
+import { isTimerEvent, type TimerEvent } from '../scheduler/timer-event';
+import { createPipeline, type Pipeline } from '../wiring/create-pipeline';
 
 let pipeline: Pipeline | undefined;
 let observability: LambdaObservability | undefined;

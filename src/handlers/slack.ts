@@ -14,7 +14,7 @@ import { guestPageUrlOf } from '../guest/paths';
 import { createLogger, type Logger } from '../logging/logger';
 import { countedStore } from '../observability/counted';
 import { createLambdaObservability, observeHandler } from '../observability/lambda-observability';
-import { type StepName, StepRecordStore } from '../pipeline/step-records';
+import { StepRecordStore } from '../pipeline/step-records';
 import { GUEST_MAIL_STEP, guestMailState } from '../pipeline/steps/guest-mail';
 import { stepStatesFor } from '../pipeline/steps/slack-thread';
 import { createSlackApp, type SlackApp, type SlackHttpResponse } from '../slack/app';
@@ -93,7 +93,7 @@ export function createDynamoDeps(
       // `/charter status` also says which guest emails went out (the thread's progress does not list them).
       return [
         ...stepStatesFor(booking, records, guestPageUrl),
-        guestMailState(booking, records.get(GUEST_MAIL_STEP as StepName)),
+        guestMailState(booking, records.get(GUEST_MAIL_STEP)),
       ];
     },
   };

@@ -2,17 +2,11 @@
  * The crew lifecycle: answer deadlines with escalation, one reminder, the decline cascade, the day-before
  * roster, change history in the thread, and the captain's completion, all driven by timers (EventBridge
  * Scheduler in AWS, the local scheduler in dev and tests) and by the pipeline.
+ *
+ * What other packages may use, by name. Built by src/wiring/create-crew-lifecycle.ts.
  */
-export * from './crew-answers';
-export * from './crew-lifecycle';
-export * from './history-lines';
-export * from './lifecycle-step';
-export * from './lifecycle-store';
-export * from './lifecycle-thread';
-export * from './once-only';
-export * from './replace-crew';
-export * from './scc-follow-up-client';
-export * from './timer-event';
-export * from './timer-handler';
-export * from './timer-plan';
-export * from './timer-sync';
+
+export { isTimerEvent, type TimerEvent } from '../scheduler/timer-event';
+export { CREW_LIFECYCLE_STEP, crewLifecycleStep } from './lifecycle-step';
+export { LifecycleStore } from './lifecycle-store';
+export { createTimerHandler, type FiredTimer, type TimerOutcome } from './timer-handler';

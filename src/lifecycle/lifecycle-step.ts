@@ -9,6 +9,8 @@
  * thread reply is posted once per key. Writes no booking.
  */
 import { createHash } from 'node:crypto';
+import type { SccFollowUpClient } from '../clients/scc-follow-up-client';
+import { findCandidates, type TimeOffReader } from '../crew/replace-crew';
 import {
   type Booking,
   type Confirmation,
@@ -19,10 +21,12 @@ import {
   rosterEmailTime,
   unreachableEver,
 } from '../domain';
+import { countingAnswers } from '../domain/crew-answers';
 import type { GuestPageUrl } from '../guest/paths';
 import type { Logger } from '../logging/logger';
 import type { StepName } from '../pipeline/step-records';
 import type { PipelineStep } from '../pipeline/steps/step';
+import type { LifecycleThread, ReplyOutcome } from '../pipeline/thread-replies';
 import type { TimerScheduler } from '../scheduler/timer';
 import {
   type Completion,
@@ -32,19 +36,15 @@ import {
   renderReminderSent,
   renderRosterSent,
   renderUnreachable,
-} from '../slack/blocks/crew-lifecycle';
+} from '../slack/blocks/follow-up-messages';
 import type { CrewReminderRequest } from '../store';
-import { countingAnswers } from './crew-answers';
 import type { LifecycleStore } from './lifecycle-store';
-import type { LifecycleThread, ReplyOutcome } from './lifecycle-thread';
-import { findCandidates, type TimeOffReader } from './replace-crew';
-import type { SccFollowUpClient } from './scc-follow-up-client';
 import { rosterKey, type TimerStore } from './timer-handler';
 import { planTimers } from './timer-plan';
 import { syncTimers } from './timer-sync';
 import { type DeliveryReader, loadMailTrouble, unreachableOn } from './unreachable';
 
-export const CREW_LIFECYCLE_STEP = 'crew-lifecycle';
+export const CREW_LIFECYCLE_STEP = 'crew-lifecycle' satisfies StepName;
 
 export interface CrewLifecycleStepDeps {
   store: TimerStore;
@@ -91,8 +91,8 @@ export function lifecycleFingerprint(
 export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
   const policy = deps.policy ?? DEFAULT_DEADLINE_POLICY;
   return {
-    // Registered in STEP_NAMES by the pipeline; not one of the steps the thread reports.
-    name: CREW_LIFECYCLE_STEP as StepName,
+    // One of LATER_STEP_NAMES: not one of the steps the thread's progress lists.
+    name: CREW_LIFECYCLE_STEP,
     service: 'Crew lifecycle',
     // Reminders and deadlines count from the invites SCC sends; a cancelled charter's timers wait for SCC's
     // cancellation notices to be out too.

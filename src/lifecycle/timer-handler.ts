@@ -7,6 +7,9 @@
  * is now) whether it is still wanted, and at about this time; if not, it does nothing. Every action is once
  * only: SCC sends each follow-up once per key, and each thread reply is posted once per key.
  */
+import type { GuestMailSender } from '../clients/guest-mail-client';
+import type { SccFollowUpClient } from '../clients/scc-follow-up-client';
+import { findCandidates, type TimeOffReader } from '../crew/replace-crew';
 import {
   type Booking,
   captainOf,
@@ -15,9 +18,10 @@ import {
   type DeadlinePolicy,
   unreachableEver,
 } from '../domain';
+import { countingAnswers } from '../domain/crew-answers';
 import type { Logger } from '../logging/logger';
-import type { GuestMailSender } from '../pipeline/clients/guest-mail-client';
 import { sendDayBefore } from '../pipeline/steps/guest-mail';
+import type { LifecycleThread } from '../pipeline/thread-replies';
 import type { TimerPayload } from '../scheduler/timer';
 import { renderCrewDirectMessage } from '../slack/blocks/crew-assignment';
 import {
@@ -26,12 +30,8 @@ import {
   renderPostCharterPrompt,
   renderReminderSent,
   renderRosterSent,
-} from '../slack/blocks/crew-lifecycle';
+} from '../slack/blocks/follow-up-messages';
 import type { DynamoBookingStore } from '../store';
-import { countingAnswers } from './crew-answers';
-import type { LifecycleThread } from './lifecycle-thread';
-import { findCandidates, type TimeOffReader } from './replace-crew';
-import type { SccFollowUpClient } from './scc-follow-up-client';
 import { type PlannedTimer, planTimers } from './timer-plan';
 import { type DeliveryReader, loadMailTrouble, unreachableOn } from './unreachable';
 

@@ -15,8 +15,8 @@ import {
   reminderTime,
   rosterEmailTime,
 } from '../domain';
+import { countingAnswers, lastAskedByCrew } from '../domain/crew-answers';
 import { type Timer, type TimerKind, timerName } from '../scheduler/timer';
-import { countingAnswers, lastAskedByCrew } from './crew-answers';
 
 export interface PlannedTimer extends Timer {
   /** For reminders and deadlines: the revision the person was last asked at (their deadline counts from it). */

@@ -10,8 +10,8 @@ import {
   type MailTrouble,
   unreachableCrew,
 } from '../domain';
+import { countingAnswers, lastAskedByCrew } from '../domain/crew-answers';
 import type { DeliveryStore } from '../mail/mail-feedback';
-import { countingAnswers, lastAskedByCrew } from './crew-answers';
 
 export type DeliveryReader = Pick<DeliveryStore, 'list'>;
 

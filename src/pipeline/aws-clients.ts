@@ -7,7 +7,7 @@
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { PipelineConfig } from '../config/pipeline';
-import { callRetrySettings, sdkRetryStrategy } from './retry';
+import { callRetrySettings, sdkRetryStrategy } from '../retry/retry';
 
 export interface PipelineAwsClients {
   s3: S3Client;

@@ -9,9 +9,10 @@
  * attempts: they come back soon and do not count. This module decides when and names the timer; it never runs
  * a step, and never schedules one for a permanent failure.
  */
+
 import type { BackgroundRetrySettings } from '../config/pipeline';
+import type { StepFailure } from '../retry/failures';
 import type { Timer } from '../scheduler/timer';
-import type { StepFailure } from './failures';
 import type { StepName } from './step-records';
 
 /** The background retry a failed step waits for, kept on its step record. */

@@ -10,20 +10,20 @@
  * name charters and steps, never money or contact details.
  */
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { DashboardClient } from '../clients/dashboard-client';
+import type { SccClient } from '../clients/scc-client';
+import type { SlackThread } from '../clients/slack-thread';
 import { type Booking, zonedToUtc } from '../domain';
-import type { LifecycleThread } from '../lifecycle/lifecycle-thread';
 import type { Logger } from '../logging/logger';
 import type { Timer } from '../scheduler/timer';
 import { escapeMrkdwn, message, section } from '../slack/blocks/primitives';
 import type { DynamoBookingStore } from '../store';
-import type { DashboardClient } from './clients/dashboard-client';
-import type { SccClient } from './clients/scc-client';
-import type { SlackThread } from './clients/slack-thread';
 import type { Reconciler } from './reconciler';
 import type { StepName, StepRecord, StepRecordStore } from './step-records';
 import type { GuestPageResult } from './steps/guest-page';
 import type { SccEventResult } from './steps/scc-event';
 import type { SlackThreadResult } from './steps/slack-thread';
+import type { LifecycleThread } from './thread-replies';
 
 /** What the publisher writes on every guest page object (src/guest/publish.ts). */
 const CONTENT_HASH_METADATA = 'content-sha256';

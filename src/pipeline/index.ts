@@ -1,16 +1,21 @@
 /**
  * The provisioning pipeline: the reconciler that brings SCC, the dashboard calendar, the guest page, the CDN
  * and the Slack thread up to date with each booking, driven by the table's change feed.
+ *
+ * What other packages may use, by name. Assembled by src/wiring/create-pipeline.ts.
  */
-export * from './aws-clients';
-export * from './clients/dashboard-client';
-export * from './clients/scc-client';
-export * from './clients/slack-thread';
-export * from './failures';
-export * from './pipeline';
-export * from './reconciler';
-export * from './retry';
-export * from './step-records';
-export { stepStatesFor } from './steps/slack-thread';
-export * from './stream-event';
-export * from './stream-poller';
+export { createPipelineAwsClients } from './aws-clients';
+export { OnceOnly } from './once-only';
+export { createReconciler, type Reconciler } from './reconciler';
+export { createRetryTimerHandler, type FiredRetry } from './retry-timer';
+export { type StepName, StepRecordStore } from './step-records';
+export { calendarEntryStep } from './steps/calendar-entry';
+export { GUEST_MAIL_STEP, guestMailState, guestMailStep, sendDayBefore } from './steps/guest-mail';
+export { guestPageStep } from './steps/guest-page';
+export { invalidationStep } from './steps/invalidation';
+export { sccEventStep } from './steps/scc-event';
+export { slackThreadStep, stepStatesFor } from './steps/slack-thread';
+export type { PipelineStep } from './steps/step';
+export { createStreamHandler, type StreamEventHandler, type StreamHandlerDeps } from './stream-event';
+export { fileCheckpoints, type StreamPoller, startStreamPoller } from './stream-poller';
+export { LifecycleThread, type ReplyOutcome } from './thread-replies';

@@ -10,16 +10,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BackgroundRetrySettings, RetrySettings } from '../config/pipeline';
-import { type Booking, type BookingStatus, captainOf, type HistoryEntry } from '../domain';
+import {
+  type Booking,
+  type BookingStatus,
+  captainOf,
+  type HistoryEntry,
+  isWhenOrBoatChange,
+} from '../domain';
 import { StaleRevisionError } from '../errors';
 import type { Logger } from '../logging/logger';
 import { type BusinessMetrics, noBusinessMetrics } from '../observability/business-metrics';
 import { METRIC } from '../observability/metric-names';
+import { describeFailure, type StepFailure } from '../retry/failures';
+import { realSleep, retryTransient, type Sleep } from '../retry/retry';
 import type { TimerScheduler } from '../scheduler/timer';
 import type { DynamoBookingStore } from '../store';
 import { decideRetry, isRetryDue, retryTimer, type StepRetry } from './background-retry';
-import { describeFailure, type StepFailure } from './failures';
-import { realSleep, retryTransient, type Sleep } from './retry';
 import {
   LeaseLostError,
   type StepName,
@@ -31,9 +37,6 @@ import type { PipelineStep } from './steps/step';
 
 /** Who the history says moved a booking's status when the captain answered. */
 export const PIPELINE_ACTOR = 'pipeline';
-
-/** Changes after which a captain's earlier "confirmed" no longer counts: when and on what they sail. */
-const CAPTAIN_RECONFIRM_FIELDS = ['date', 'time', 'time zone', 'boat'];
 
 const MAX_PASSES = 4;
 
@@ -391,8 +394,8 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
 function lastReconfirmRevision(history: readonly HistoryEntry[]): number {
   let revision = 1;
   for (const entry of history) {
-    if (entry.changes.some((c) => CAPTAIN_RECONFIRM_FIELDS.includes(c.field)))
-      revision = Math.max(revision, entry.revision);
+    // A captain's earlier "confirmed" no longer counts after a change to when or on what they sail.
+    if (entry.changes.some(isWhenOrBoatChange)) revision = Math.max(revision, entry.revision);
   }
   return revision;
 }

@@ -16,10 +16,11 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type { FailureKind } from '../retry/failures';
 import { bookingPartition, SORT_PREFIX, stepKey } from '../store/keys';
 import type { StepRetry } from './background-retry';
-import type { FailureKind } from './failures';
 
+/** The five provisioning steps, in order: the ones the thread's progress lists. */
 export const STEP_NAMES = [
   'scc-event',
   'calendar-entry',
@@ -27,7 +28,10 @@ export const STEP_NAMES = [
   'invalidation',
   'slack-thread',
 ] as const;
-export type StepName = (typeof STEP_NAMES)[number];
+/** Steps after them that report in lines of their own: guest email, then the crew lifecycle. */
+export const LATER_STEP_NAMES = ['guest-mail', 'crew-lifecycle'] as const;
+export type ProvisioningStepName = (typeof STEP_NAMES)[number];
+export type StepName = ProvisioningStepName | (typeof LATER_STEP_NAMES)[number];
 
 export type StepStatus = 'running' | 'retrying' | 'succeeded' | 'failed';
 

@@ -32,7 +32,7 @@ import type {
   AttributeValue as LambdaValue,
 } from 'aws-lambda';
 import type { Logger } from '../logging/logger';
-import { realSleep, type Sleep } from './retry';
+import { realSleep, type Sleep } from '../retry/retry';
 import { compareSequence } from './stream-event';
 
 // ── checkpoints ───────────────────────────────────────────────────────────────

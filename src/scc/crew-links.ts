@@ -3,6 +3,7 @@
  * feed, and the photo presign endpoint. Tokens are made here and nowhere else.
  * Must never log what it makes: every URL here is a credential.
  */
+import { guestPageUrl } from '../guest/paths';
 import type { CrewLinks } from './crew-presenter';
 import type { SccAssignmentState, SccEvent } from './event-schema';
 import { crewLinkExpiry, signCrewLink, signFeedToken } from './magic-link';
@@ -62,7 +63,7 @@ export function crewLinksFor(
     feed: feedUrl(settings.publicBaseUrl, state.crewId, feedVersion, settings.secret),
     // Until the pipeline has published it under its slug, there is no guests' page to link to.
     ...(event.slug && event.slug !== event.bookingId
-      ? { guestPage: `${settings.guestSiteUrl(event.domain)}/g/${event.slug}` }
+      ? { guestPage: guestPageUrl(settings.guestSiteUrl(event.domain), event.slug) }
       : {}),
   };
 }

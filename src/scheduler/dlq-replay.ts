@@ -17,8 +17,8 @@ import {
   ReceiveMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { isTimerEvent } from '../lifecycle/timer-event';
 import type { TimerScheduler } from './timer';
+import { isTimerEvent } from './timer-event';
 
 export interface ReplayOptions {
   sqs: Pick<SQSClient, 'send'>;

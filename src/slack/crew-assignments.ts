@@ -3,7 +3,7 @@
  * counts: for `/charter mine` and their App Home. Store reads only; never another person's data.
  */
 import { type Booking, crewView } from '../domain';
-import { countingAnswers } from '../lifecycle/crew-answers';
+import { countingAnswers } from '../domain/crew-answers';
 import type { Assignment } from './blocks/crew-assignment';
 import type { SlackDeps } from './deps';
 

@@ -8,13 +8,14 @@
  *
  * Built from guestView: the calendar never carries prices, costs, rates, notes or contact details.
  */
-import { guestView } from '../../domain';
-import type { GuestPageUrl } from '../../guest/paths';
+
 import {
   type CalendarEntryInput,
   DASHBOARD_SERVICE,
   type DashboardClient,
-} from '../clients/dashboard-client';
+} from '../../clients/dashboard-client';
+import { guestView } from '../../domain';
+import type { GuestPageUrl } from '../../guest/paths';
 import type { StepName, StepRecord } from '../step-records';
 import type { PipelineStep } from './step';
 

@@ -1,6 +1,6 @@
 /**
  * The captain's direct message, sent by the Slack thread step: when a captain is assigned, and again when
- * they are asked again (a change of time, boat or their place; see src/lifecycle/crew-answers.ts). Built from
+ * they are asked again (a change of time, boat or their place; see src/domain/crew-answers.ts). Built from
  * crewView only: when, boat, meeting point, their role and own pay, the checklist, Confirm / Decline.
  *
  * Each message has a key (`dm:<crewId>:<asked revision>`) recorded on the step's result once sent, so a
@@ -8,7 +8,7 @@
  * lesser harm than a captain never asked. A captain with no Slack user id on the roster gets the email only.
  */
 import { type Booking, type CrewMember, crewView, type HistoryEntry } from '../../domain';
-import { lastAskedByCrew } from '../../lifecycle/crew-answers';
+import { lastAskedByCrew } from '../../domain/crew-answers';
 import { renderCrewDirectMessage } from '../../slack/blocks/crew-assignment';
 import type { SlackMessage } from '../../slack/blocks/primitives';
 

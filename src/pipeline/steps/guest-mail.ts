@@ -9,6 +9,8 @@
  * guest was told is saved after each email, and each thread line is posted once per key. Writes no booking.
  * Guest-facing data only: decisions are made on guestView, and SCC renders from its own guestView.
  */
+
+import type { GuestMailSender } from '../../clients/guest-mail-client';
 import {
   type Booking,
   dayBeforeKey,
@@ -20,16 +22,15 @@ import {
   guestView,
   owedGuestMail,
 } from '../../domain';
-import type { LifecycleThread, ReplyOutcome } from '../../lifecycle/lifecycle-thread';
 import type { Logger } from '../../logging/logger';
 import type { GuestMailOutcome } from '../../scc/guest-mailer';
 import { renderGuestMailed } from '../../slack/blocks/guest-mail';
 import type { StepState } from '../../slack/blocks/status-thread';
-import type { GuestMailSender } from '../clients/guest-mail-client';
 import type { StepName, StepRecord } from '../step-records';
+import type { LifecycleThread, ReplyOutcome } from '../thread-replies';
 import type { PipelineStep } from './step';
 
-export const GUEST_MAIL_STEP = 'guest-mail';
+export const GUEST_MAIL_STEP = 'guest-mail' satisfies StepName;
 
 export interface GuestMailLogEntry {
   kind: GuestMailKind;
@@ -65,7 +66,7 @@ export interface GuestMailDeps {
 export function guestMailStep(deps: GuestMailDeps): PipelineStep {
   return {
     // Not one of the steps the thread's progress lists; `/charter status` shows it (guestMailState).
-    name: GUEST_MAIL_STEP as StepName,
+    name: GUEST_MAIL_STEP,
     service: 'ShipCaptainCrew (guest email)',
     // The email links to the guest page: it must be published (and its cache refreshed) first.
     dependsOn: deps.dependsOn ?? ['guest-page', 'invalidation'],

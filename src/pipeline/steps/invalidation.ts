@@ -7,8 +7,9 @@
  * CloudFront answers a repeated request with the invalidation it already made instead of making another.
  */
 import { createHash } from 'node:crypto';
-import { type CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { BrandDirectory } from '../../config/brands';
+import { createInvalidation } from '../../guest/invalidation';
 import type { GuestPageResult } from './guest-page';
 import type { PipelineStep } from './step';
 
@@ -48,17 +49,12 @@ export function invalidationStep(deps: {
         return { paths, ...(publishId ? { publishId } : {}) } satisfies InvalidationResult;
       const { distributionId } = deps.brands.get(booking.domain);
       const callerReference = invalidationReference(booking.id, booking.revision, paths, publishId);
-      const reply = await deps.cloudFront.send(
-        new CreateInvalidationCommand({
-          DistributionId: distributionId,
-          InvalidationBatch: {
-            CallerReference: callerReference,
-            Paths: { Quantity: paths.length, Items: paths },
-          },
-        }),
+      const invalidationId = await createInvalidation(
+        deps.cloudFront,
+        distributionId,
+        paths,
+        callerReference,
       );
-      const invalidationId = reply.Invalidation?.Id;
-      if (!invalidationId) throw new Error('CloudFront answered without an invalidation id.');
       return {
         invalidationId,
         distributionId,

@@ -17,11 +17,12 @@
  * Crew-facing data only: the payload is SCC's strict schema (no price, costs, internal notes or guest
  * contact); `notes` are the guest notes.
  */
+
+import { SCC_SERVICE, type SccClient } from '../../clients/scc-client';
 import { type Booking, opsView } from '../../domain';
 import { NotFoundError } from '../../errors';
 import type { SccEventInput } from '../../scc/event-schema';
 import type { DynamoBookingStore } from '../../store';
-import { SCC_SERVICE, type SccClient } from '../clients/scc-client';
 import type { PipelineStep, StepContext } from './step';
 
 export interface SccEventResult {

@@ -11,6 +11,7 @@
  * outcomes change the thread too (see isStale). Ops channel only: renders from opsView.
  */
 import { createHash } from 'node:crypto';
+import type { SlackThread } from '../../clients/slack-thread';
 import {
   type Booking,
   type Confirmation,
@@ -21,8 +22,8 @@ import {
   opsView,
   unreachableCrew,
 } from '../../domain';
+import { countingAnswers, lastAskedByCrew } from '../../domain/crew-answers';
 import type { GuestPageUrl } from '../../guest/paths';
-import { countingAnswers, lastAskedByCrew } from '../../lifecycle/crew-answers';
 import type { Delivery, DeliveryStore, GuestDelivery } from '../../mail/mail-feedback';
 import type { SlackMessage } from '../../slack/blocks/primitives';
 import {
@@ -34,8 +35,7 @@ import {
   type ThreadEvent,
 } from '../../slack/blocks/status-thread';
 import type { DynamoBookingStore } from '../../store';
-import type { SlackThread } from '../clients/slack-thread';
-import type { StepName, StepRecord } from '../step-records';
+import type { ProvisioningStepName, StepName, StepRecord } from '../step-records';
 import { plannedCaptainMessages } from './captain-dm';
 import type { SccEventResult } from './scc-event';
 import type { PipelineStep } from './step';
@@ -78,21 +78,21 @@ export interface SlackThreadResult {
 }
 
 /** The pipeline's steps as the thread names them (the Slack renderer's step names). */
-const DISPLAY_NAME: Readonly<Record<Exclude<StepName, 'slack-thread'>, string>> = {
+const DISPLAY_NAME: Readonly<Record<Exclude<ProvisioningStepName, 'slack-thread'>, string>> = {
   'scc-event': 'scc',
   'calendar-entry': 'calendar',
   'guest-page': 'guestPage',
   invalidation: 'invalidation',
 };
 
-const CANCELLED_LABEL: Readonly<Record<Exclude<StepName, 'slack-thread'>, string>> = {
+const CANCELLED_LABEL: Readonly<Record<Exclude<ProvisioningStepName, 'slack-thread'>, string>> = {
   'scc-event': 'Crew event cancelled (ShipCaptainCrew)',
   'calendar-entry': 'Dashboard calendar entry removed',
   'guest-page': 'Guest page replaced by a cancellation notice',
   invalidation: 'Guest page cache refresh',
 };
 
-const REPORTED_STEPS = Object.keys(DISPLAY_NAME) as Exclude<StepName, 'slack-thread'>[];
+const REPORTED_STEPS = Object.keys(DISPLAY_NAME) as Exclude<ProvisioningStepName, 'slack-thread'>[];
 
 export function slackThreadStep(deps: {
   thread: SlackThread;

@@ -15,7 +15,7 @@ import {
   type OpsView,
   type Role,
 } from '../../domain';
-import { crewRenotified, describeChangeForChannel } from '../../lifecycle/history-lines';
+import { crewRenotified, describeChangeForChannel } from '../../domain/history-lines';
 import { ACTION, METADATA_EVENT, THREAD_BLOCK } from '../ids';
 import { charterWhen, money, ROLE_LABEL, STATUS_LABEL, userMention } from './format';
 import {
@@ -177,7 +177,7 @@ function answerLine(entry: CrewBoardEntry): string {
 /**
  * The crew board from the booking's assignments and the latest answers. An answer given about an earlier
  * revision still counts, unless `askedAt` says the person was asked again since (a change of time, boat or
- * their place on the crew: see src/lifecycle/crew-answers.ts): then they show as waiting again.
+ * their place on the crew: see src/domain/crew-answers.ts): then they show as waiting again.
  */
 export function buildCrewBoard(
   view: OpsView,

@@ -5,10 +5,10 @@
  */
 
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DashboardClient } from '../../../src/clients/dashboard-client';
 import { guestView } from '../../../src/domain';
 import { guestPageUrlOf } from '../../../src/guest/paths';
 import { silentLogger } from '../../../src/logging/logger';
-import { DashboardClient } from '../../../src/pipeline/clients/dashboard-client';
 import { calendarEntryStep } from '../../../src/pipeline/steps/calendar-entry';
 import { aBooking } from '../../helpers/fixtures';
 import { type DashboardHarness, startDashboard, TOKEN } from './harness';

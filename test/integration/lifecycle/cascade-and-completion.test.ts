@@ -5,7 +5,7 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBrands } from '../../../src/config/brands';
-import { offerPlace } from '../../../src/lifecycle';
+import { offerPlace } from '../../../src/crew/replace-crew';
 import { photoKey } from '../../../src/scc/photo-presign';
 import { ACTION } from '../../../src/slack/ids';
 import { type LifecycleStack, recipient, replyText, startLifecycleStack } from './helpers/lifecycle-stack';

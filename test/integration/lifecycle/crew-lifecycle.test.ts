@@ -4,7 +4,7 @@
  * clock the test moves.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offerPlace } from '../../../src/lifecycle';
+import { offerPlace } from '../../../src/crew/replace-crew';
 import { ACTION } from '../../../src/slack/ids';
 import { type LifecycleStack, recipient, replyText, startLifecycleStack } from './helpers/lifecycle-stack';
 

@@ -7,7 +7,7 @@ import { loadBrands } from '../../../src/config/brands';
 import { loadPipelineConfig } from '../../../src/config/pipeline';
 import { silentLogger } from '../../../src/logging/logger';
 import { createPipelineAwsClients } from '../../../src/pipeline/aws-clients';
-import { createPipeline, type PipelineDeps } from '../../../src/pipeline/pipeline';
+import { createPipeline, type PipelineDeps } from '../../../src/wiring/create-pipeline';
 import { type LifecycleStack, OPS_CHANNEL, SCC_BASE, startLifecycleStack } from './helpers/lifecycle-stack';
 
 describe('the pipeline with the crew lifecycle', () => {

@@ -4,7 +4,7 @@
  * reminder goes to the dead address, and the decline cascade moves on and never comes back to them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offerPlace } from '../../../src/lifecycle';
+import { offerPlace } from '../../../src/crew/replace-crew';
 import { crewFeedbackTarget, DeliveryStore, markMailFeedback } from '../../../src/mail/mail-feedback';
 import { ACTION } from '../../../src/slack/ids';
 import { type LifecycleStack, replyText, startLifecycleStack } from './helpers/lifecycle-stack';

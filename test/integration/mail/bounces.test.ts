@@ -14,7 +14,7 @@ import {
 import { createLogger } from '../../../src/logging/logger';
 import { createMailFeedbackHandler } from '../../../src/mail/feedback-handler';
 import { crewFeedbackTarget, DeliveryStore } from '../../../src/mail/mail-feedback';
-import type { Pipeline } from '../../../src/pipeline/pipeline';
+import type { Pipeline } from '../../../src/wiring/create-pipeline';
 import { TEST_CREW } from '../../helpers/fixtures';
 import { OPS_CHANNEL, type PipelineStack, startPipelineStack } from '../pipeline/helpers/pipeline-stack';
 

@@ -5,9 +5,9 @@
  * a button. A permanent refusal (a 4xx) gets no timer: the thread says a person must act and what to do.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Pipeline } from '../../../src/pipeline/pipeline';
 import { LocalTimerScheduler, ManualClock } from '../../../src/scheduler';
 import { ACTION } from '../../../src/slack/ids';
+import type { Pipeline } from '../../../src/wiring/create-pipeline';
 import { OPS_CHANNEL, type PipelineStack, startPipelineStack } from './helpers/pipeline-stack';
 
 let stack: PipelineStack;

@@ -6,11 +6,11 @@
 import { DeleteObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Pipeline } from '../../../src/pipeline/pipeline';
 import type { GuestPageResult } from '../../../src/pipeline/steps/guest-page';
 import type { SccEventResult } from '../../../src/pipeline/steps/scc-event';
 import type { SlackThreadResult } from '../../../src/pipeline/steps/slack-thread';
 import { AuditRequestStore } from '../../../src/store/audit-requests';
+import type { Pipeline } from '../../../src/wiring/create-pipeline';
 import {
   BOT_TOKEN,
   DASHBOARD_TOKEN,

@@ -5,9 +5,9 @@
  * and after it, throttling) 50 bookings all converge, and every side effect happened exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Pipeline } from '../../../src/pipeline/pipeline';
 import type { StepName } from '../../../src/pipeline/step-records';
 import { ACTION } from '../../../src/slack/ids';
+import type { Pipeline } from '../../../src/wiring/create-pipeline';
 import {
   DOWNSTREAMS,
   type Downstream,

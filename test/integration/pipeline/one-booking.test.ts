@@ -5,8 +5,8 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Booking, bookingInputOf, scheduleInstants } from '../../../src/domain';
-import type { Pipeline } from '../../../src/pipeline/pipeline';
 import type { StreamPoller } from '../../../src/pipeline/stream-poller';
+import type { Pipeline } from '../../../src/wiring/create-pipeline';
 import { OPS_CHANNEL, type PipelineStack, startPipelineStack } from './helpers/pipeline-stack';
 
 let stack: PipelineStack;

@@ -7,7 +7,7 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Booking, crewView, scheduleInstants } from '../../../src/domain';
 import { renderCrewDirectMessage } from '../../../src/slack/blocks/crew-assignment';
-import { renderDeadlinePassed, renderDeclineProposal } from '../../../src/slack/blocks/crew-lifecycle';
+import { renderDeadlinePassed, renderDeclineProposal } from '../../../src/slack/blocks/follow-up-messages';
 import { ACTION, LIFECYCLE_BLOCK, LIFECYCLE_INPUT } from '../../../src/slack/ids';
 import { aBookingInput, TEST_CREW } from '../../helpers/fixtures';
 import {

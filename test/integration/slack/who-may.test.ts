@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTriggerId, type StoredView } from '../../../src/dev/stand-ins/slack-web-api';
 import { type Booking, scheduleInstants } from '../../../src/domain';
 import { ACTION_RULES, COMMAND_RULES, VIEW_RULES } from '../../../src/slack/auth';
-import { crewActionValue } from '../../../src/slack/blocks/crew-lifecycle';
+import { crewActionValue } from '../../../src/slack/blocks/follow-up-messages';
 import { ACTION } from '../../../src/slack/ids';
 import { canaryBookingInput, expectNoCanary } from '../../helpers/canary';
 import { TEST_CREW } from '../../helpers/fixtures';

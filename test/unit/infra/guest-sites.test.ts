@@ -7,7 +7,9 @@ import { HTML_CACHE_TTL } from '../../../infra/lib/constructs/guest-site';
 import { PHOTO_CONTENT_SECURITY_POLICY } from '../../../src/guest/edge-config';
 import { type CfnJson, PROJECT_ROOT, REWRITE_FUNCTION_PATH, resourcesOf, synthesize } from './synth-helper';
 
-const twoBrands = synthesize();
+/** A fixture with two brands, so that a third brand under templates/ changes nothing here. */
+const TWO_BRANDS_DIR = join(PROJECT_ROOT, 'test/fixtures/templates');
+const twoBrands = synthesize({ templatesDir: TWO_BRANDS_DIR });
 
 const threeBrandsDir = mkdtempSync(join(tmpdir(), 'charter-ops-brands-'));
 function writeBrand(domain: string, brandJson: string): void {
@@ -15,7 +17,7 @@ function writeBrand(domain: string, brandJson: string): void {
   writeFileSync(join(threeBrandsDir, domain, 'brand.json'), brandJson);
 }
 for (const domain of ['sailjada.com', 'queenofsandiego.com']) {
-  writeBrand(domain, readFileSync(join(PROJECT_ROOT, 'templates', domain, 'brand.json'), 'utf8'));
+  writeBrand(domain, readFileSync(join(TWO_BRANDS_DIR, domain, 'brand.json'), 'utf8'));
 }
 writeBrand(
   'harborsunsets.com',

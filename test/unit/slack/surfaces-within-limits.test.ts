@@ -32,7 +32,7 @@ import {
   renderPostCharterPrompt,
   renderReminderSent,
   renderRosterSent,
-} from '../../../src/slack/blocks/crew-lifecycle';
+} from '../../../src/slack/blocks/follow-up-messages';
 import { renderHelp } from '../../../src/slack/blocks/help';
 import { renderNotice } from '../../../src/slack/blocks/notice';
 import type { SlackMessage } from '../../../src/slack/blocks/primitives';

@@ -5,7 +5,7 @@ import { ACTION, CALLBACK, ESTIMATE_TRIGGERS } from '../../ids';
 import { refreshEstimate } from './booking-estimate';
 import { cancelFromThread, confirmCancel, keepCharter } from './cancel-charter';
 import { captainAnswer, changeAnswer } from './captain-answer';
-import { completeCharter, offerPlaceButton, remindAgain, replaceCrew } from './crew-lifecycle';
+import { completeCharter, offerPlaceButton, remindAgain, replaceCrew } from './follow-up-buttons';
 import { editCharterFromHome, newCharterFromHome } from './home-buttons';
 import { reconcileRequest } from './reconcile-request';
 

@@ -3,7 +3,7 @@
  * answer, oldest first, ephemerally. Ops-only: history lines may name prices.
  */
 import { opsView } from '../../../domain';
-import { renderHistory } from '../../blocks/crew-lifecycle';
+import { renderHistory } from '../../blocks/follow-up-messages';
 import { COMMAND } from '../../ids';
 import type { Subcommand } from './charter';
 import { charterFromArgument } from './charter-argument';

@@ -4,8 +4,8 @@
  * authorization table), from opsView.
  */
 import { opsView } from '../../../domain';
+import { lastAskedByCrew } from '../../../domain/crew-answers';
 import { formatLocalTime } from '../../../domain/time';
-import { lastAskedByCrew } from '../../../lifecycle/crew-answers';
 import { ROLE_LABEL } from '../../blocks/format';
 import { context, escapeMrkdwn } from '../../blocks/primitives';
 import {

@@ -3,9 +3,9 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
 import { CALLBACK } from '../../ids';
 import { bookingModalSubmission } from './booking-modal';
-import { completeSubmission, replaceCrewSubmission } from './crew-lifecycle';
 import { crewModalSubmission } from './crew-modal';
 import { declineSubmission } from './decline-modal';
+import { completeSubmission, replaceCrewSubmission } from './replace-and-complete';
 
 export function registerViews(app: App, deps: SlackDeps): void {
   app.view(CALLBACK.bookingModal, bookingModalSubmission(deps));

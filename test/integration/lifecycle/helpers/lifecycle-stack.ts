@@ -8,6 +8,10 @@
 
 import { SESClient } from '@aws-sdk/client-ses';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { GuestMailClient } from '../../../../src/clients/guest-mail-client';
+import { SccClient } from '../../../../src/clients/scc-client';
+import { SccFollowUpClient } from '../../../../src/clients/scc-follow-up-client';
+import { SlackThread } from '../../../../src/clients/slack-thread';
 import { loadBrands } from '../../../../src/config/brands';
 import type { RetrySettings } from '../../../../src/config/pipeline';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../../src/dev/stand-ins/dynamodb-local';
@@ -29,17 +33,14 @@ import { guestPageUrlOf } from '../../../../src/guest/paths';
 import { listGuestPhotos } from '../../../../src/guest/photos';
 import { createGuestPagePublisher } from '../../../../src/guest/publish';
 import { createGuestRenderer } from '../../../../src/guest/render-guest-page';
-import { type CrewLifecycle, createCrewLifecycle, SccFollowUpClient } from '../../../../src/lifecycle';
 import { silentLogger } from '../../../../src/logging/logger';
-import { GuestMailClient } from '../../../../src/pipeline/clients/guest-mail-client';
-import { SccClient } from '../../../../src/pipeline/clients/scc-client';
-import { SlackThread } from '../../../../src/pipeline/clients/slack-thread';
 import { createReconciler, type Reconciler } from '../../../../src/pipeline/reconciler';
 import { StepRecordStore } from '../../../../src/pipeline/step-records';
 import { guestMailStep } from '../../../../src/pipeline/steps/guest-mail';
 import { guestPageStep } from '../../../../src/pipeline/steps/guest-page';
 import { sccEventStep } from '../../../../src/pipeline/steps/scc-event';
 import { slackThreadStep } from '../../../../src/pipeline/steps/slack-thread';
+import { type CrewLifecycle, createCrewLifecycle } from '../../../../src/wiring/create-crew-lifecycle';
 
 /** Guest pages where GUEST_SITE_URL's default puts them. */
 const GUEST_PAGE_URL = guestPageUrlOf((domain) => `https://${domain}`);

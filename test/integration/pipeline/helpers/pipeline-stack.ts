@@ -16,7 +16,6 @@ import { type Booking, type BookingInput, scheduleInstants } from '../../../../s
 import { createLogger, type Logger } from '../../../../src/logging/logger';
 import { DeliveryStore } from '../../../../src/mail/mail-feedback';
 import { createPipelineAwsClients } from '../../../../src/pipeline/aws-clients';
-import { createPipeline, type Pipeline, type PipelineDeps } from '../../../../src/pipeline/pipeline';
 import { STEP_NAMES } from '../../../../src/pipeline/step-records';
 import {
   loadAnswers,
@@ -27,6 +26,7 @@ import { type StreamPoller, startStreamPoller } from '../../../../src/pipeline/s
 import type { EventState } from '../../../../src/scc/event-store';
 import { SccEventStore } from '../../../../src/scc/event-store';
 import { DynamoBookingStore } from '../../../../src/store';
+import { createPipeline, type Pipeline, type PipelineDeps } from '../../../../src/wiring/create-pipeline';
 import { createTestTable, type TestTable } from '../../../helpers/dynamo';
 import { aBookingInput, TEST_CREW } from '../../../helpers/fixtures';
 import { startTestS3, type TestS3 } from '../../../helpers/s3';

@@ -1,0 +1,87 @@
+/**
+ * Builds the crew lifecycle from the clients the reconciler already has: its pipeline step (plans timers,
+ * proposes replacements, handles "Remind again" and the completion report) and its timer handler (what a
+ * firing timer does). Used by the reconciler's entry, `npm run dev` and the tests, so all run the same code.
+ * Reads no environment: the caller passes the scheduler (EventBridge in AWS, local elsewhere) and the policy.
+ */
+
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { GuestMailSender } from '../clients/guest-mail-client';
+import type { SccFollowUpClient } from '../clients/scc-follow-up-client';
+import type { SlackThread } from '../clients/slack-thread';
+import type { DeadlinePolicy } from '../domain';
+import type { GuestPageUrl } from '../guest/paths';
+import { crewLifecycleStep } from '../lifecycle/lifecycle-step';
+import { LifecycleStore } from '../lifecycle/lifecycle-store';
+import { createTimerHandler, type FiredTimer, type TimerOutcome } from '../lifecycle/timer-handler';
+import type { Logger } from '../logging/logger';
+import { DeliveryStore } from '../mail/mail-feedback';
+import { OnceOnly } from '../pipeline/once-only';
+import type { StepRecordStore } from '../pipeline/step-records';
+import type { PipelineStep } from '../pipeline/steps/step';
+import { LifecycleThread } from '../pipeline/thread-replies';
+import type { TimerScheduler } from '../scheduler/timer';
+import { type DynamoBookingStore, DynamoTimeOffStore } from '../store';
+
+export interface CrewLifecycleDeps {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  store: DynamoBookingStore;
+  stepRecords: Pick<StepRecordStore, 'get'>;
+  slack: Pick<SlackThread, 'replyKeys' | 'postReply'> & Partial<Pick<SlackThread, 'postDirect'>>;
+  scc: Pick<SccFollowUpClient, 'remind' | 'sendRoster'>;
+  scheduler: TimerScheduler;
+  /** Links to the guest page (GUEST_SITE_URL), in the completion message. */
+  guestPageUrl: GuestPageUrl;
+  /** Guest email through SCC: the guest's day-before timer sends it. */
+  guestMail?: GuestMailSender;
+  policy?: DeadlinePolicy;
+  now?: () => Date;
+  logger: Logger;
+}
+
+export interface CrewLifecycle {
+  /** Runs after the pipeline's other steps (see crewLifecycleStep). */
+  step: PipelineStep;
+  /** What a firing timer does; throws when it should be retried. */
+  handleTimer(timer: FiredTimer): Promise<TimerOutcome>;
+  thread: LifecycleThread;
+}
+
+export function createCrewLifecycle(deps: CrewLifecycleDeps): CrewLifecycle {
+  const now = deps.now ?? (() => new Date());
+  const logger = deps.logger.child({ component: 'crew-lifecycle' });
+  const thread = new LifecycleThread({
+    thread: deps.slack,
+    stepRecords: deps.stepRecords,
+    once: new OnceOnly(deps.store),
+  });
+  const timeOff = new DynamoTimeOffStore(deps.doc, deps.tableName);
+  // What SES reported about crew mail: a bounced person cannot answer (domain: unreachableCrew).
+  const deliveries = new DeliveryStore(deps.doc, deps.tableName);
+  const step = crewLifecycleStep({
+    deliveries,
+    store: deps.store,
+    timeOff,
+    lifecycle: new LifecycleStore(deps.doc, deps.tableName),
+    scheduler: deps.scheduler,
+    scc: deps.scc,
+    thread,
+    guestPageUrl: deps.guestPageUrl,
+    ...(deps.policy ? { policy: deps.policy } : {}),
+    now,
+    logger,
+  });
+  const handleTimer = createTimerHandler({
+    store: deps.store,
+    timeOff,
+    deliveries,
+    scc: deps.scc,
+    thread,
+    ...(deps.guestMail ? { guestMail: deps.guestMail } : {}),
+    ...(deps.policy ? { policy: deps.policy } : {}),
+    now,
+    logger,
+  });
+  return { step, handleTimer, thread };
+}

@@ -1,0 +1,132 @@
+/**
+ * The package rules (.dependency-cruiser.cjs) catch what they say they catch: each rule is run on a tiny tree
+ * of modules that breaks it, and the same tree without the bad import passes. The real src/ is checked by
+ * `npm run deps` (part of `npm run check`) and by the last test here.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../../..');
+const depcruise = join(root, 'node_modules/.bin/depcruise');
+const config = join(root, '.dependency-cruiser.cjs');
+
+/** A tree that keeps every rule: handlers → wiring → pipeline → store → domain. */
+const CLEAN: Record<string, string> = {
+  'src/domain/booking.ts': "import { z } from 'zod';\nexport const Booking = z.object({ id: z.string() });\n",
+  'src/errors.ts': 'export class AppError extends Error {}\n',
+  'src/store/booking-store.ts':
+    "import { Booking } from '../domain/booking';\nexport const store = Booking;\n",
+  'src/pipeline/reconciler.ts':
+    "import { store } from '../store/booking-store';\nexport const reconcile = store;\n",
+  'src/lifecycle/lifecycle-step.ts':
+    "import { reconcile } from '../pipeline/reconciler';\nexport const lifecycleStep = reconcile;\n",
+  'src/wiring/create-pipeline.ts':
+    "import { lifecycleStep } from '../lifecycle/lifecycle-step';\nexport const pipeline = lifecycleStep;\n",
+  'src/handlers/reconciler.ts':
+    "import { pipeline } from '../wiring/create-pipeline';\nexport const handler = pipeline;\n",
+  'src/dev/dev-stack.ts':
+    "import { pipeline } from '../wiring/create-pipeline';\nexport const stack = pipeline;\n",
+  'src/dev/main.ts': "import { stack } from './dev-stack';\nexport const main = stack;\n",
+};
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function cruise(extra: Record<string, string> = {}): { status: number | null; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'dep-rules-'));
+  dirs.push(dir);
+  const files = { ...CLEAN, ...extra, 'tsconfig.json': '{ "compilerOptions": { "module": "ESNext" } }' };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  // zod is resolvable from the fixture as it is from src/ (a library the domain may use).
+  mkdirSync(join(dir, 'node_modules/zod'), { recursive: true });
+  writeFileSync(join(dir, 'node_modules/zod/package.json'), '{ "name": "zod", "main": "index.js" }');
+  writeFileSync(join(dir, 'node_modules/zod/index.js'), 'export const z = {};\n');
+  const run = spawnSync(depcruise, ['src', '--config', config, '--output-type', 'err'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+describe('the package rules', () => {
+  it('pass on a tree whose imports all point down', () => {
+    const result = cruise();
+
+    expect(result.output).not.toContain('error');
+    expect(result.status).toBe(0);
+  });
+
+  it('fail on a cycle between two folders', () => {
+    const result = cruise({
+      'src/pipeline/reconciler.ts':
+        "import { store } from '../store/booking-store';\nimport { lifecycleStep } from '../lifecycle/lifecycle-step';\n" +
+        'export const reconcile = [store, lifecycleStep];\n',
+    });
+
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('no-folder-cycles');
+  });
+
+  it('fail when the domain imports a store', () => {
+    const result = cruise({
+      'src/domain/booking.ts':
+        "import { z } from 'zod';\nimport { store } from '../store/booking-store';\nexport const Booking = [z, store];\n",
+    });
+
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('domain-is-pure');
+  });
+
+  it('fail when production code imports the dev stack', () => {
+    const result = cruise({
+      'src/pipeline/reconciler.ts':
+        "import { store } from '../store/booking-store';\nimport { stack } from '../dev/dev-stack';\n" +
+        'export const reconcile = [store, stack];\n',
+    });
+
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('dev-only-from-dev');
+  });
+
+  it('fail when something imports an entry point', () => {
+    const result = cruise({
+      'src/lifecycle/lifecycle-step.ts':
+        "import { reconcile } from '../pipeline/reconciler';\nimport { handler } from '../handlers/reconciler';\n" +
+        'export const lifecycleStep = [reconcile, handler];\n',
+    });
+
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('entry-points-are-leaves');
+  });
+
+  it('fail when a service reaches up into a feature', () => {
+    const result = cruise({
+      'src/store/booking-store.ts':
+        "import { Booking } from '../domain/booking';\nimport { reconcile } from '../pipeline/reconciler';\n" +
+        'export const store = [Booking, reconcile];\n',
+    });
+
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('services-do-not-import-features');
+  });
+});
+
+describe('src/', () => {
+  it('keeps every package rule', () => {
+    const run = spawnSync(depcruise, ['src', '--config', config, '--output-type', 'err'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+
+    expect(`${run.stdout}${run.stderr}`).toContain('no dependency violations found');
+    expect(run.status).toBe(0);
+  });
+});

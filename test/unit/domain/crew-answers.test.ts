@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Confirmation, HistoryEntry } from '../../../src/domain';
+import { countingAnswers, declinedOnBooking, lastAsked } from '../../../src/domain/crew-answers';
+import { aBooking } from '../../helpers/fixtures';
+
+const booking = aBooking({ revision: 4 });
+const [captain, deck] = booking.crew as [(typeof booking.crew)[0], (typeof booking.crew)[0]];
+
+function entry(revision: number, changes: HistoryEntry['changes'] = []): HistoryEntry {
+  return {
+    bookingId: booking.id,
+    revision,
+    at: `2026-11-2${revision}T10:00:00.000Z`,
+    actor: 'UOPS',
+    kind: revision === 1 ? 'created' : 'updated',
+    changes,
+  };
+}
+
+function answer(crewId: string, revision: number, value: Confirmation['answer'] = 'confirmed'): Confirmation {
+  return {
+    bookingId: booking.id,
+    crewId,
+    answer: value,
+    at: `2026-11-2${revision}T12:00:00.000Z`,
+    via: 'crew-page',
+    revision,
+  };
+}
+
+describe('who must answer again', () => {
+  it('asks everyone at creation', () => {
+    expect(lastAsked(booking, deck, [entry(1)])).toEqual({ revision: 1, at: entry(1).at });
+  });
+
+  it('asks everyone again when the time, date, zone or boat changes', () => {
+    for (const field of ['time', 'date', 'time zone', 'boat']) {
+      const history = [entry(1), entry(2, [{ field, from: 'a', to: 'b' }])];
+      expect(lastAsked(booking, deck, history).revision).toBe(2);
+    }
+  });
+
+  it('does not ask again for a price or a note', () => {
+    const history = [entry(1), entry(2, [{ field: 'price', from: '$1', to: '$2' }])];
+    expect(lastAsked(booking, deck, history).revision).toBe(1);
+  });
+
+  it('asks only the person who joined (or whose role changed), not the others', () => {
+    const history = [
+      entry(1),
+      entry(3, [
+        {
+          field: 'crew',
+          from: 'Ana Ruiz (captain)',
+          to: 'Ana Ruiz (captain), Ben Okafor (crew)',
+        },
+      ]),
+    ];
+    expect(lastAsked(booking, deck, history).revision).toBe(3);
+    expect(lastAsked(booking, captain, history).revision).toBe(1);
+  });
+
+  it('an answer about an earlier revision than the last ask no longer counts', () => {
+    const history = [entry(1), entry(2, [{ field: 'time', from: '16:00–19:00', to: '17:00–20:00' }])];
+    const counting = countingAnswers(booking, [answer('ana-ruiz', 1), answer('ben-okafor', 2)], history);
+    expect([...counting.keys()]).toEqual(['ben-okafor']);
+  });
+
+  it('the latest answer per person wins', () => {
+    const counting = countingAnswers(
+      booking,
+      [answer('ben-okafor', 1, 'declined'), answer('ben-okafor', 2, 'confirmed')],
+      [entry(1)],
+    );
+    expect(counting.get('ben-okafor')?.answer).toBe('confirmed');
+  });
+
+  it('remembers who declined, even once they are off the charter', () => {
+    expect(declinedOnBooking([answer('gone-person', 1, 'declined'), answer('ana-ruiz', 1)])).toEqual(
+      new Set(['gone-person']),
+    );
+  });
+});
