@@ -7,6 +7,9 @@ export default defineConfig({
     globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // How long expect.poll waits for something to appear (default 1 s): a bound on waiting, not a speed check;
+    // on a loaded 2-core machine a browser round trip can take longer than a second.
+    expect: { poll: { timeout: 10_000 } },
     env: {
       AWS_REGION: 'us-west-2',
       AWS_ACCESS_KEY_ID: 'local',

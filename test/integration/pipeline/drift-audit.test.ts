@@ -152,7 +152,7 @@ describe('the drift audit', () => {
     expect(roots.map((m) => m.ts)).toEqual([newTs]);
     // The new thread tells the story again, then says why it is new.
     const lines = thread(booking.id);
-    expect(lines.some((l) => l.includes('set up'))).toBe(true);
+    expect(lines.some((l) => l.includes('Charter booked'))).toBe(true);
     expect(lines.at(-1)).toBe(
       ':mag: Audit: the root message was deleted in Slack — posted a new one; this thread continues the old one.',
     );

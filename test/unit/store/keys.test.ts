@@ -29,9 +29,11 @@ describe('table keys', () => {
       scc: 'SCC#',
       sccCrew: 'SCCCREW#',
       guestMail: 'GUESTMAIL#',
+      guestMailSes: 'GUESTMAIL-SES#',
       calendar: 'CALENDAR#',
       lifecycle: 'LIFECYCLE#',
       timer: 'TIMER#',
+      timeOff: 'TIMEOFF#',
       mail: 'MAIL#',
     });
     expect(INDEX_PARTITION.calendar).toBe('CALENDAR');
