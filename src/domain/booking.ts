@@ -165,18 +165,52 @@ export function lastName(fullName: string): string {
 }
 
 /**
- * One person's pay for one charter: the hours between start and end × their rate on that booking, in whole
- * cents, half a cent rounding up. The only pay formula: the margin, the modal's estimate, the crew page and
- * payroll all come here. Integer arithmetic (rate × minutes is exact), so no float can shift a cent.
+ * Hours between start and end × a rate, in whole cents, half a cent rounding up. Integer arithmetic
+ * (rate × minutes is exact), so no float can shift a cent. Only assignmentPayCents decides whose pay this is.
  */
-export function assignmentPayCents(hourlyRateCents: number, minutes: number): number {
+export function hourlyPayCents(hourlyRateCents: number, minutes: number): number {
   return Math.floor((hourlyRateCents * minutes + 30) / 60);
 }
 
-/** Crew pay for the charter's duration: the sum of every assignment's pay (the captain fee is apart). */
-export function crewPayCents(booking: Pick<Booking, 'crew' | 'startsAt' | 'endsAt'>): number {
-  const minutes = durationMinutes(booking);
-  return booking.crew.reduce((sum, a) => sum + assignmentPayCents(a.hourlyRateCents, minutes), 0);
+/** The booking fields a person's pay depends on. */
+export type PaySource = Pick<Booking, 'startsAt' | 'endsAt' | 'captainFeeCents'> & {
+  readonly crew: readonly Pick<CrewAssignment, 'crewId' | 'role' | 'hourlyRateCents'>[];
+};
+
+/**
+ * Is this the captain whose pay is the booking's captain fee? The first captain on a booking with a fee
+ * above zero: a charter with two captain rows still pays one fee, to the first.
+ */
+export function paidByCaptainFee(booking: PaySource, assignment: Pick<CrewAssignment, 'crewId'>): boolean {
+  if (booking.captainFeeCents <= 0) return false;
+  return booking.crew.find((a) => a.role === 'captain')?.crewId === assignment.crewId;
+}
+
+/**
+ * One person's pay for one charter, the only pay rule (issues #18 item 6, #19 item 2): when the booking
+ * has a captain fee (> 0), that fee is its captain's pay for the charter and their hourly rate is not
+ * added; everyone else, and a captain on a booking with no fee, is paid the hours between start and end ×
+ * their rate on that booking. The margin, the modal's estimate, the crew page, `/charter mine`, the
+ * reports and payroll all come here.
+ */
+export function assignmentPayCents(
+  booking: PaySource,
+  assignment: Pick<CrewAssignment, 'crewId' | 'hourlyRateCents'>,
+): number {
+  if (paidByCaptainFee(booking, assignment)) return booking.captainFeeCents;
+  return hourlyPayCents(assignment.hourlyRateCents, durationMinutes(booking));
+}
+
+/**
+ * Hourly crew pay: the pay of everyone not paid by the captain fee (a captain with a fee is not counted
+ * here; their pay is the captain fee, which is its own line). Crew pay + captain fee is every person's pay
+ * counted once.
+ */
+export function crewPayCents(booking: PaySource): number {
+  return booking.crew.reduce(
+    (sum, a) => (paidByCaptainFee(booking, a) ? sum : sum + assignmentPayCents(booking, a)),
+    0,
+  );
 }
 
 /** What the business keeps: price − crew pay − captain fee − port costs. May be negative. */

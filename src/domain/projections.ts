@@ -18,6 +18,7 @@ import {
   durationMinutes,
   firstName,
   marginCents,
+  paidByCaptainFee,
   type Role,
 } from './booking';
 import { type Checklists, DEFAULT_CHECKLISTS } from './crew';
@@ -64,8 +65,10 @@ export type CrewView = SharedSchedule & {
     readonly firstName: string;
     readonly role: Role;
     readonly hourlyRateCents: number;
-    /** This person's own pay for the charter's duration. */
+    /** This person's own pay for the charter (assignmentPayCents: the captain fee or hours × rate). */
     readonly payCents: number;
+    /** How payCents is made: the captain fee (the captain, when the booking has one) or hours × rate. */
+    readonly payBasis: 'captain-fee' | 'hourly';
   };
   readonly checklist: readonly string[];
   /**
@@ -105,6 +108,7 @@ export type CrewViewSource = Pick<
   | 'boat'
   | 'meetingPoint'
   | 'guestNotes'
+  | 'captainFeeCents'
 > & {
   readonly guest: Pick<Booking['guest'], 'partySize'>;
   /** The assignments; an SCC event adds the captain's roster phone (a booking itself holds none). */
@@ -167,7 +171,8 @@ export function crewView(
       firstName: firstName(assignment.name),
       role: assignment.role,
       hourlyRateCents: assignment.hourlyRateCents,
-      payCents: assignmentPayCents(assignment.hourlyRateCents, durationMinutes(booking)),
+      payCents: assignmentPayCents(booking, assignment),
+      payBasis: paidByCaptainFee(booking, assignment) ? 'captain-fee' : 'hourly',
     },
     checklist: [...checklists[assignment.role]],
   };

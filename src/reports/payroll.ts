@@ -1,10 +1,18 @@
 /**
  * Payroll for a period: per person, each charter with hours, role, rate and pay, and the person's total.
- * Pay is the domain's one formula (assignmentPayCents: hours between start and end × the person's rate on
- * that booking); the captain's fee is added once per charter, to its captain. Cancelled charters pay
- * nothing. Pure. `payrollFor` (one person's own lines) is the only part a crew member may ever see.
+ * Pay is the domain's one rule (assignmentPayCents): hours between start and end × the person's rate on
+ * that booking, except the captain of a booking with a captain fee, whose pay is that fee (their hourly
+ * rate is not added). A fee with no captain assigned is listed apart. Cancelled charters pay nothing. Pure. `payrollFor` (one person's own lines) is the only part a crew member may ever see.
  */
-import { assignmentPayCents, type Booking, durationMinutes, type Role } from '../domain';
+import {
+  assignmentPayCents,
+  type Booking,
+  captainOf,
+  durationMinutes,
+  hourlyPayCents,
+  paidByCaptainFee,
+  type Role,
+} from '../domain';
 import { inPeriod, type Period } from './period';
 
 export interface PayLine {
@@ -17,10 +25,11 @@ export interface PayLine {
   role: Role;
   minutes: number;
   hourlyRateCents: number;
-  /** Hours × rate. */
+  /** Hours × rate: what this person's pay is, unless they are paid the captain fee (then 0). */
   hourlyPayCents: number;
-  /** The charter's captain fee, on its captain's line only (0 elsewhere). */
+  /** The charter's captain fee, on its captain's line only (0 elsewhere): then it is their whole pay. */
   captainFeeCents: number;
+  /** assignmentPayCents: hourlyPayCents or captainFeeCents, never both. */
   payCents: number;
 }
 
@@ -52,12 +61,8 @@ function payLines(booking: Booking): { crewId: string; name: string; line: PayLi
     timeZone: booking.schedule.timeZone,
     minutes,
   };
-  // The fee goes to the first captain only: a charter with two captain rows still pays one fee.
-  let feeLeft = booking.captainFeeCents;
   const out = booking.crew.map((a) => {
-    const hourlyPayCents = assignmentPayCents(a.hourlyRateCents, minutes);
-    const captainFeeCents = a.role === 'captain' ? feeLeft : 0;
-    if (a.role === 'captain') feeLeft = 0;
+    const byFee = paidByCaptainFee(booking, a);
     return {
       crewId: a.crewId,
       name: a.name,
@@ -65,12 +70,14 @@ function payLines(booking: Booking): { crewId: string; name: string; line: PayLi
         ...base,
         role: a.role,
         hourlyRateCents: a.hourlyRateCents,
-        hourlyPayCents,
-        captainFeeCents,
-        payCents: hourlyPayCents + captainFeeCents,
+        hourlyPayCents: byFee ? 0 : hourlyPayCents(a.hourlyRateCents, minutes),
+        captainFeeCents: byFee ? booking.captainFeeCents : 0,
+        payCents: assignmentPayCents(booking, a),
       },
     };
   });
+  // A fee with nobody in the captain's place is still owed: listed apart, so the totals keep it.
+  const feeLeft = captainOf(booking) ? 0 : booking.captainFeeCents;
   if (feeLeft > 0) {
     out.push({
       crewId: NO_CAPTAIN_ID,

@@ -115,6 +115,11 @@ export function personalChanges(before: SccCrewAssignment, after: SccCrewAssignm
       `Your rate is now ${formatCents(after.hourly_rate)}/hour (was ${formatCents(before.hourly_rate)}/hour)`,
     );
   }
+  if (before.captain_fee !== after.captain_fee) {
+    const fee = (cents: number | undefined) =>
+      cents === undefined ? 'none: paid by the hour' : formatCents(cents);
+    changes.push(`Your captain fee is now ${fee(after.captain_fee)} (was ${fee(before.captain_fee)})`);
+  }
   return changes;
 }
 

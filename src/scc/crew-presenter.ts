@@ -97,7 +97,9 @@ export function presentCrewView(view: CrewView, brand: Brand, links: CrewLinks =
       firstName: view.you.firstName,
       roleLabel: ROLE_LABELS[view.you.role],
       roleWithArticle: ROLE_WITH_ARTICLE[view.you.role],
-      rateLabel: `${formatCents(view.you.hourlyRateCents)}/hour`,
+      // A captain paid the captain fee sees what their pay is, not an hourly rate that is not added.
+      rateLabel:
+        view.you.payBasis === 'captain-fee' ? 'captain fee' : `${formatCents(view.you.hourlyRateCents)}/hour`,
       payLabel: formatCents(view.you.payCents),
     },
     crew: view.crew.map((c) => ({ firstName: c.firstName, roleLabel: ROLE_LABELS[c.role] })),

@@ -1,7 +1,8 @@
 /**
  * The crew's view of an SCC event, through the one projection (crewView): the event is mapped field by field
  * onto the booking fields crewView reads (CrewViewSource) and nothing else. No money but the assignments'
- * own rates exists on an SCC event, and crewView shows each person only their own.
+ * own rates and the captain's fee (on the captain's assignment) exists on an SCC event, and crewView shows
+ * each person only their own pay.
  */
 import {
   type BookingStatus,
@@ -48,6 +49,8 @@ export function crewViewFromEvent(
     meetingPoint: event.meetingPoint,
     guestNotes: event.notes,
     guest: { partySize: event.partySize ?? 0 },
+    // The fee rides on the captain's assignment; crewView makes it the captain's pay and nobody else's.
+    captainFeeCents: assignments.find((a) => a.role === 'captain')?.captain_fee ?? 0,
     crew: assignments.map((a) => ({
       crewId: a.crewId,
       name: a.name,

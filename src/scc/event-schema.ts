@@ -26,26 +26,42 @@ const idPattern = (label: string) =>
     error: `${label} uses letters, digits, dashes and underscores (at most 64).`,
   });
 
-export const SccCrewAssignmentSchema = z.strictObject(
-  {
-    crewId: idPattern('crewId'),
-    name: text('Crew name', 120),
-    email: EmailSchema,
-    role: z.enum(ROLES, { error: 'Role must be captain, crew or hostess.' }),
-    /** Cents per hour: the person's own rate, shown only to them. */
-    hourly_rate: z
-      .number({ error: 'hourly_rate must be a number of cents.' })
-      .int({ error: 'hourly_rate must be a whole number of cents.' })
-      .nonnegative({ error: 'hourly_rate cannot be negative.' })
-      .max(1_000_000, { error: 'hourly_rate is implausibly large.' }),
-    /**
-     * The roster's phone, sent for the captain only: the crew of this charter see it on their page (through
-     * crewView) to reach the captain on the day. Never on a guest surface.
-     */
-    phone: PhoneSchema.optional(),
-  },
-  unknownKeys('a crew assignment'),
-);
+export const SccCrewAssignmentSchema = z
+  .strictObject(
+    {
+      crewId: idPattern('crewId'),
+      name: text('Crew name', 120),
+      email: EmailSchema,
+      role: z.enum(ROLES, { error: 'Role must be captain, crew or hostess.' }),
+      /** Cents per hour: the person's own rate, shown only to them. */
+      hourly_rate: z
+        .number({ error: 'hourly_rate must be a number of cents.' })
+        .int({ error: 'hourly_rate must be a whole number of cents.' })
+        .nonnegative({ error: 'hourly_rate cannot be negative.' })
+        .max(1_000_000, { error: 'hourly_rate is implausibly large.' }),
+      /**
+       * The roster's phone, sent for the captain only: the crew of this charter see it on their page (through
+       * crewView) to reach the captain on the day. Never on a guest surface.
+       */
+      phone: PhoneSchema.optional(),
+      /**
+       * Cents: the booking's captain fee, sent on the captain's assignment only when the booking has one. It is
+       * that captain's pay for the charter (instead of hours × rate, issue #18 item 6) and, like the rate, is
+       * shown only to them (crewView shows each person their own pay).
+       */
+      captain_fee: z
+        .number({ error: 'captain_fee must be a number of cents.' })
+        .int({ error: 'captain_fee must be a whole number of cents.' })
+        .positive({ error: 'captain_fee is sent only when there is a fee.' })
+        .max(100_000_000, { error: 'captain_fee is implausibly large.' })
+        .optional(),
+    },
+    unknownKeys('a crew assignment'),
+  )
+  .refine((a) => a.captain_fee === undefined || a.role === 'captain', {
+    path: ['captain_fee'],
+    error: 'captain_fee goes on the captain’s assignment only.',
+  });
 export type SccCrewAssignment = z.output<typeof SccCrewAssignmentSchema>;
 
 export const SccScheduleSchema = z.strictObject(

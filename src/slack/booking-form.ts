@@ -15,6 +15,7 @@ import {
   guestMailOn,
   marginCents,
   overlaps,
+  paidByCaptainFee,
   parseDollarsToCents,
   type Role,
   scheduleInstants,
@@ -348,7 +349,11 @@ export type AwayMark = Pick<TimeOff, 'crewId' | 'from' | 'to'>;
 export interface Estimate {
   /** Undefined until date and times are filled in (pay depends on the duration). */
   marginCents?: number;
+  /** Hourly pay of everyone not paid by the captain fee (the domain's crewPayCents). */
   crewPayCents?: number;
+  captainFeeCents?: number;
+  /** True when the chosen captain's pay is the captain fee (their hourly rate is not added). */
+  captainPaidByFee?: boolean;
   overlapping: OverlapWarning[];
   /** Everyone on the roster who is away during the form's times (not only the chosen). */
   away?: AwayMark[];
@@ -401,5 +406,13 @@ export function estimateBooking(
     from,
     to,
   }));
-  return { marginCents: margin, crewPayCents: crewPay, overlapping, away };
+  const captain = input.crew.find((a) => a.role === 'captain');
+  return {
+    marginCents: margin,
+    crewPayCents: crewPay,
+    captainFeeCents: input.captainFeeCents,
+    captainPaidByFee: captain !== undefined && paidByCaptainFee(shape, captain),
+    overlapping,
+    away,
+  };
 }

@@ -220,14 +220,15 @@ describe('the Slack sandbox at 1280×800', () => {
     await shows(/crew pay \$195\.00/); // 3 h × $65
     await field('booking_crew').locator('select').selectOption('sam-okafor');
     await shows(/crew pay \$291\.00/); // + 3 h × $32
-    // The captain fee is its own line of the margin; crew pay stays hours × rate.
+    // With a captain fee the fee is the captain's pay: crew pay drops her hours, the fee is counted once.
     await field('booking_captain_fee').pressSequentially('250', { delay: 60 });
-    await shows(/crew pay \$291\.00/);
+    await shows(/crew pay \$96\.00 − captain fee \$250\.00/);
+    await shows(/The captain is paid the captain fee, not their hourly rate/);
 
     await field('booking_price').click();
     await field('booking_price').pressSequentially('1500', { delay: 60 });
     // No Enter: typing asks the app, which redraws the view; the caret stays in the price.
-    await shows(/Margin \$959\.00/); // 1500 − 291 − 250
+    await shows(/Margin \$1,154\.00/); // 1500 − 96 crew pay − 250 captain fee
     expect(await field('booking_price').inputValue()).toBe('1500');
     expect(await field('booking_price').evaluate((node) => node === document.activeElement)).toBe(true);
     await page.screenshot({ path: 'test-results/e2e/sandbox-04-modal-margin.png' });

@@ -61,7 +61,6 @@ export function forbiddenStrings(audience: 'guest' | 'crew', crewId?: string): s
   const forbidden = [
     ...amountForms(CANARY.priceCents),
     ...amountForms(CANARY.depositCents),
-    ...amountForms(CANARY.captainFeeCents),
     ...amountForms(CANARY.portCostsCents),
     'CANARY-INTERNAL-NOTE',
     'ZX-CANARY-99',
@@ -69,6 +68,9 @@ export function forbiddenStrings(audience: 'guest' | 'crew', crewId?: string): s
     CANARY.guestPhone,
     ...CANARY.crewEmails,
   ];
+  // The captain fee is the captain's own pay (issue #18 item 6): the canary captain (ana-ruiz) may see it,
+  // nobody else ever does.
+  if (!(audience === 'crew' && crewId === 'ana-ruiz')) forbidden.push(...amountForms(CANARY.captainFeeCents));
   if (audience === 'guest') forbidden.push(CANARY.captainPhone, CANARY.captainPhone.replace(/[^0-9+]/g, ''));
   const crewIds = ['ana-ruiz', 'ben-okafor', 'cleo-marsh'];
   CANARY.ratesCents.forEach((rate, i) => {

@@ -19,7 +19,7 @@
  */
 
 import { SCC_SERVICE, type SccClient } from '../../clients/scc-client';
-import { type Booking, opsView } from '../../domain';
+import { type Booking, opsView, paidByCaptainFee } from '../../domain';
 import { NotFoundError } from '../../errors';
 import type { SccEventInput } from '../../scc/event-schema';
 import type { DynamoBookingStore } from '../../store';
@@ -124,6 +124,8 @@ export async function sccPayload(
         hourly_rate: assignment.hourlyRateCents,
         // The captain's phone, for their crew's page; nobody else's number leaves the roster.
         ...(assignment.role === 'captain' && member.phone ? { phone: member.phone } : {}),
+        // The captain fee is the captain's pay (issue #18 item 6): on their assignment, seen only by them.
+        ...(paidByCaptainFee(view, assignment) ? { captain_fee: view.captainFeeCents } : {}),
       };
     }),
   );

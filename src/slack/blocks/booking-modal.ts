@@ -269,8 +269,12 @@ export function estimateBlock(
   } else {
     const icon = estimate.marginCents < 0 ? ':small_red_triangle_down:' : ':bar_chart:';
     lines.push(
-      `${icon} *Margin ${money(estimate.marginCents)}* = price − crew pay ${money(estimate.crewPayCents ?? 0)} − captain fee − port costs`,
+      `${icon} *Margin ${money(estimate.marginCents)}* = price − crew pay ${money(estimate.crewPayCents ?? 0)} − captain fee ${money(estimate.captainFeeCents ?? 0)} − port costs`,
     );
+    if (estimate.captainPaidByFee)
+      lines.push(
+        'The captain is paid the captain fee, not their hourly rate: crew pay counts everyone else.',
+      );
   }
   for (const clash of (estimate?.overlapping ?? []).slice(0, 5)) {
     lines.push(`:warning: ${overlapSentence(clash)}: the times overlap.`);

@@ -99,7 +99,7 @@ function assignmentBlocks(item: Assignment, withChecklist: boolean): KnownBlock[
       `*Boat*\n${escapeMrkdwn(view.boatName)}`,
       `*Meeting point*\n${escapeMrkdwn(view.meetingPoint)}`,
       `*Your role*\n${ROLE_LABEL[view.you.role]}`,
-      `*Your pay*\n${formatCents(view.you.payCents)} (${formatCents(view.you.hourlyRateCents)}/h)`,
+      `*Your pay*\n${formatCents(view.you.payCents)} (${view.you.payBasis === 'captain-fee' ? 'captain fee' : `${formatCents(view.you.hourlyRateCents)}/h`})`,
     ]),
   ];
   if (withChecklist && view.checklist.length > 0) {

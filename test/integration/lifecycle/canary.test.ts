@@ -95,6 +95,7 @@ describe('crew lifecycle canary', () => {
     const dms = stack.slack.messages('UCAPTAIN1');
     expect(dms.length).toBeGreaterThanOrEqual(2); // asked, then asked again after the move
     expectNoCanary(JSON.stringify(dms), 'crew', 'ana-ruiz');
-    expect(JSON.stringify(dms)).toContain('$264.33'); // her own pay: $88.11 × 3 hours
+    // Her own pay: the charter's captain fee, not $88.11 × 3 hours = $264.33 (issue #18 item 6).
+    expect(JSON.stringify(dms)).toContain('$7,771.23 (captain fee)');
   });
 });

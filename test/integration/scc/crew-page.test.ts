@@ -75,8 +75,9 @@ describe('GET /crew/{token}', () => {
     expect(response.body).toContain('Your pay in December 2026');
     const total = ((rate * 3 + 3000 * 3) / 100).toFixed(2);
     expect(response.body).toContain(`$${total}</strong> for 2 charters`);
-    // Nobody else's rate: Ana, the captain on the first charter, earns 65.00/h.
+    // Nobody else's pay: Ana, the captain on the first charter, is paid its 250.00 captain fee (65.00/h).
     expect(response.body).not.toContain('$195.00');
+    expect(response.body).not.toContain('$250.00');
   });
 
   it('shows the assignment from the crew view with the checklist and both answers as plain forms', async () => {
@@ -90,7 +91,9 @@ describe('GET /crew/{token}', () => {
     expect(response.body).toContain('Saturday, December 5, 2026');
     expect(response.body).toContain('4:00 PM – 7:00 PM PST');
     expect(response.body).toContain('Review the float plan and weather 24 hours ahead');
-    expect(response.body).toContain('$195.00 ($65.00/hour)');
+    // The captain's pay is the charter's captain fee, not 3 × $65.00 (issue #18 item 6).
+    expect(response.body).toContain('$250.00 (captain fee)');
+    expect(response.body).not.toContain('$195.00');
     expect(response.body).toContain('<li>Ben, Crew</li>');
     expect(response.body).toContain(`<form method="post" action="${PUBLIC_BASE_URL}${path}">`);
     expect(response.body).toContain('name="answer" value="confirmed"');

@@ -9,7 +9,12 @@ import { loadBrands } from '../../../src/config/brands';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../src/dev/stand-ins/dynamodb-local';
 import { localS3Client, type S3Local, startS3Local } from '../../../src/dev/stand-ins/s3rver';
 import { type SesLocal, startSesLocal } from '../../../src/dev/stand-ins/ses-local';
-import { type Booking, DEFAULT_CHECKLISTS, type ValidBookingInput } from '../../../src/domain';
+import {
+  type Booking,
+  DEFAULT_CHECKLISTS,
+  paidByCaptainFee,
+  type ValidBookingInput,
+} from '../../../src/domain';
 import { type Logger, silentLogger } from '../../../src/logging/logger';
 import { createSccHandler, type SccDeps } from '../../../src/scc/app';
 import { loadCrewTemplates } from '../../../src/scc/crew-templates';
@@ -220,6 +225,8 @@ export function sccEventFor(
       email: emails[a.crewId] ?? `${a.crewId}@crew.test`,
       role: a.role,
       hourly_rate: a.hourlyRateCents,
+      // As the pipeline sends it: the captain fee on the captain's assignment (their pay, issue #18 item 6).
+      ...(paidByCaptainFee(booking, a) ? { captain_fee: booking.captainFeeCents } : {}),
     })),
     partySize: booking.guest.partySize,
     slug: booking.slug,

@@ -260,8 +260,12 @@ describe('booking modal submission', () => {
     expect(response.statusCode).toBe(200);
     const [update] = kit.slack.callsTo('views.update');
     const blocks = JSON.stringify((update?.args.view as { blocks: unknown[] } | undefined)?.blocks);
-    // price − crew pay (every assignment's hours × rate, the domain's one formula) − captain fee − port costs
-    expect(blocks).toContain('Margin $1,219.00');
+    // price − crew pay − captain fee − port costs, the captain counted once: the captain is paid the 250.00
+    // fee, so crew pay is Ben's 3 × 32.00: 1800.00 − 96.00 − 250.00 − 40.00 = 1414.00
+    expect(blocks).toContain(
+      'Margin $1,414.00* = price − crew pay $96.00 − captain fee $250.00 − port costs',
+    );
+    expect(blocks).toContain('The captain is paid the captain fee, not their hourly rate');
     expect(blocks).toMatch(
       /Ana Ruiz and Ben Okafor are on \*Sunset Sail\* [^"]*4:00 PM – 7:00 PM P[SD]T at [^"]*: the times overlap/,
     );

@@ -110,7 +110,7 @@ describe('/charter report and /charter payroll', () => {
       domain: 'queenofsandiego.com',
       priceCents: 120000,
       depositCents: 0,
-      captainFeeCents: 10000,
+      captainFeeCents: 0, // no fee: the captain is paid by the hour (fixture-month.ts)
       portCostsCents: 0,
       guest: { partySize: 2 },
       crew: [ana],
@@ -132,7 +132,7 @@ describe('/charter report and /charter payroll', () => {
     expect(response.json?.response_type).toBe('ephemeral');
     const text = JSON.stringify(response.json);
     expect(text).toContain('$6,300.00'); // revenue
-    expect(text).toContain('$4,332.08'); // margin
+    expect(text).toContain('$5,071.25'); // margin: 6300.00 − 403.25 crew pay − 700.00 fees − 125.50 port
     expect(text).toContain('Cancelled* (1, not counted)');
     const files = dmFiles(kit);
     expect(files.map((f) => f.name)).toEqual([
@@ -140,7 +140,7 @@ describe('/charter report and /charter payroll', () => {
       'charter-charters-2026-12-01-to-2026-12-31.csv',
     ]);
     expect(files[0]?.content.split('\r\n')[1]).toBe(
-      'total,all charters,4,20,6300.00,3100.00,800.00,1042.42,125.50,4332.08',
+      'total,all charters,4,20,6300.00,3100.00,700.00,403.25,125.50,5071.25',
     );
     // The upload went through Slack's current flow, never the retired files.upload.
     expect(kit.slack.callsTo('files.getUploadURLExternal')).toHaveLength(2);
@@ -155,10 +155,11 @@ describe('/charter report and /charter payroll', () => {
     expect(JSON.stringify(response.json)).toContain(`${month.from} – ${month.to}`);
   });
 
-  it('payroll pays each person once per charter as edited, with captain fees once', async () => {
+  it('payroll pays each person once per charter as edited, the captain their fee where there is one', async () => {
     const response = await kit.command('payroll 2026-12-01 2026-12-31');
 
-    expect(JSON.stringify(response.json)).toContain('$1,842.42');
+    // Ana 250.00 + 150.00 + 300.00 (fees) + 97.50 (E, by the hour) + Ben 235.75 + Cleo 70.00 = 1103.25
+    expect(JSON.stringify(response.json)).toContain('$1,103.25');
     const [payroll] = dmFiles(kit);
     const benRows = payroll?.content.split('\r\n').filter((l) => l.startsWith('ben-okafor,')) ?? [];
     expect(benRows).toHaveLength(3); // A, C and his total; not B (edited off), not D (cancelled)
@@ -180,7 +181,7 @@ describe('/charter report and /charter payroll', () => {
   it('says so privately when the upload fails, after the summary', async () => {
     kit.slack.failNext('files.completeUploadExternal', 'file_uploads_disabled');
     const response = await kit.command('report 2026-12');
-    expect(JSON.stringify(response.json)).toContain('$4,332.08');
+    expect(JSON.stringify(response.json)).toContain('$5,071.25');
     const said = kit.slack.responsePosts.map((p) => String(p.body.text)).join(' ');
     expect(said).toContain('could not be put in your DM');
   });

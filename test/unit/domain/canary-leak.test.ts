@@ -24,6 +24,15 @@ describe('canary leak: projections', () => {
     expect(view.you.payCents).toBe(CANARY.ratesCents[1] * 3);
   });
 
+  it('crewView shows the captain the captain fee as their pay, and nobody else sees it', () => {
+    const captain = crewView(canaryBooking(), 'ana-ruiz');
+    expect(captain.you).toMatchObject({ payCents: CANARY.captainFeeCents, payBasis: 'captain-fee' });
+    for (const crewId of ['ben-okafor', 'cleo-marsh']) {
+      expect(() => expectNoCanary(JSON.stringify(captain), 'crew', crewId)).toThrow();
+      expect(JSON.stringify(crewView(canaryBooking(), crewId))).not.toContain(String(CANARY.captainFeeCents));
+    }
+  });
+
   it('the canary detector itself catches a leak (it can fail)', () => {
     const leaky = JSON.stringify(opsView(canaryBooking()));
     expect(() => expectNoCanary(leaky, 'guest')).toThrow();

@@ -110,9 +110,9 @@ describe('money', () => {
   });
 
   it('computes the margin as price − crew pay − captain fee − port costs', () => {
-    // 3 hours: captain 65.00/h + deck 32.00/h → crew pay 291.00 (one formula: hours × each person's rate),
+    // 3 hours: the captain is paid the 250.00 fee (not 3 × 65.00 on top); deck 3 × 32.00 = 96.00 crew pay,
     // then the captain fee and port costs
-    expect(marginCents(aBooking())).toBe(180000 - 29100 - 25000 - 4000);
+    expect(marginCents(aBooking())).toBe(180000 - 9600 - 25000 - 4000);
   });
 
   it('pays a captain without a fee by the hour, counted once', () => {

@@ -16,7 +16,9 @@ describe('the captain’s direct message', () => {
     expect(dm?.userId).toBe('UCAPTAIN1');
     expect(dm?.key).toBe('dm:ana-ruiz:1');
     const shown = JSON.stringify(dm?.message);
-    expect(shown).toContain('$264.33'); // $88.11 × 3 hours: her own pay
+    // Her own pay is the charter's captain fee, not $88.11 × 3 hours = $264.33 (issue #18 item 6).
+    expect(shown).toContain('$7,771.23 (captain fee)');
+    expect(shown).not.toContain('$264.33');
     expect(shown).toContain('Review the float plan');
     expect(shown).toContain(ACTION.captainConfirm);
     expect(shown).toContain(ACTION.captainDecline);

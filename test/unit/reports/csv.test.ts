@@ -91,10 +91,10 @@ describe('CSV', () => {
       '20',
       '6300.00',
       '3100.00',
-      '800.00',
-      '1042.42',
+      '700.00',
+      '403.25',
       '125.50',
-      '4332.08',
+      '5071.25',
     ]);
     expect(summary?.filename).toBe('charter-summary-2026-12-01-to-2026-12-31.csv');
     const lines = parseCsv(charters?.content ?? '');
@@ -154,5 +154,9 @@ describe('CSV', () => {
       ],
       ['ben-okafor', 'Ben Okafor', '', '', '', 'TOTAL', '', '', '7.33', '', '', '', '', '235.75'],
     ]);
+    // The captain's line shows the fee as the pay, with no hours × rate beside it (fixture-month.ts).
+    const anaOnA = rows.find((r) => r[0] === 'ana-ruiz' && r[6] === 'a-dec-05');
+    expect(anaOnA?.slice(7, 13)).toEqual(['captain', '3.00', '65.00', '0.00', '250.00', '250.00']);
+    expect(rows.find((r) => r[0] === 'ana-ruiz' && r[5] === 'TOTAL')?.[13]).toBe('797.50');
   });
 });

@@ -13,10 +13,10 @@ describe('the December report (hand-computed in fixture-month.ts)', () => {
       guests: 6 + 4 + 8 + 2,
       revenueCents: 630000,
       depositCents: 310000,
-      captainFeeCents: 80000,
-      crewPayCents: 104242,
+      captainFeeCents: 70000,
+      crewPayCents: 40325,
       portCostsCents: 12550,
-      marginCents: 433208,
+      marginCents: 507125,
     });
   });
 
@@ -27,7 +27,7 @@ describe('the December report (hand-computed in fixture-month.ts)', () => {
 
   it('counts a completed charter by the captain’s head count, not the booked party', () => {
     const c = report.charters.find((l) => l.bookingId === C.id);
-    expect(c).toMatchObject({ guests: 8, headCounted: true, crewPayCents: 42142, marginCents: 161858 });
+    expect(c).toMatchObject({ guests: 8, headCounted: true, crewPayCents: 13975, marginCents: 190025 });
   });
 
   it('puts a 22:00 charter on Dec 31 in Los Angeles in December although it is January in UTC', () => {
@@ -39,7 +39,23 @@ describe('the December report (hand-computed in fixture-month.ts)', () => {
 
   it('pays the crew of the booking as edited (Cleo), not as first booked (Ben)', () => {
     const b = report.charters.find((l) => l.bookingId === B.id);
-    expect(b).toMatchObject({ crewPayCents: 23250, marginCents: 49200 });
+    expect(b).toMatchObject({ crewPayCents: 7000, marginCents: 65450 });
+  });
+
+  it('counts each person once: the captain with a fee in the fees, everyone else in crew pay', () => {
+    const t = report.totals;
+    expect(t.revenueCents - t.crewPayCents - t.captainFeeCents - t.portCostsCents).toBe(t.marginCents);
+    // E has no fee, so its captain's 97.50 is crew pay; A's captain is paid the fee, Ben's 96.00 is crew pay.
+    expect(report.charters.find((l) => l.bookingId === E.id)).toMatchObject({
+      captainFeeCents: 0,
+      crewPayCents: 9750,
+      marginCents: 110250,
+    });
+    expect(report.charters.find((l) => l.bookingId === A.id)).toMatchObject({
+      captainFeeCents: 25000,
+      crewPayCents: 9600,
+      marginCents: 141400,
+    });
   });
 
   it('splits the totals by brand and by boat, each adding up to the whole', () => {
@@ -51,10 +67,10 @@ describe('the December report (hand-computed in fixture-month.ts)', () => {
           guests: 6,
           revenueCents: 210000,
           depositCents: 20000,
-          captainFeeCents: 25000,
-          crewPayCents: 33000,
+          captainFeeCents: 15000,
+          crewPayCents: 16750,
           portCostsCents: 2550,
-          marginCents: 149450,
+          marginCents: 175700,
         },
       },
       {
@@ -65,15 +81,15 @@ describe('the December report (hand-computed in fixture-month.ts)', () => {
           revenueCents: 420000,
           depositCents: 290000,
           captainFeeCents: 55000,
-          crewPayCents: 71242,
+          crewPayCents: 23575,
           portCostsCents: 10000,
-          marginCents: 283758,
+          marginCents: 331425,
         },
       },
     ]);
     expect(report.byBoat.map((g) => [g.key, g.totals.charters, g.totals.marginCents])).toEqual([
-      ['Jada', 3, 384008],
-      ['Sea Star', 1, 49200],
+      ['Jada', 3, 441675],
+      ['Sea Star', 1, 65450],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentPayCents, crewView, opsView } from '../../../src/domain';
+import { assignmentPayCents, crewView, hourlyPayCents, opsView } from '../../../src/domain';
 import { buildMoneyReport, buildPayroll, monthPeriod, NO_CAPTAIN_ID, payrollFor } from '../../../src/reports';
 import { aBooking, aBookingInput } from '../../helpers/fixtures';
 import { C, DECEMBER_BOOKINGS } from './fixture-month';
@@ -10,11 +10,18 @@ describe('December payroll (hand-computed in fixture-month.ts)', () => {
   const payroll = buildPayroll(DECEMBER_BOOKINGS, december);
   const person = (id: string) => payroll.people.find((p) => p.crewId === id);
 
-  it('pays Ana hours × rate on each charter plus each captain fee once', () => {
-    // A 195.00 + 250.00, B 162.50 + 150.00, C 281.67 + 300.00, E 97.50 + 100.00
-    expect(person('ana-ruiz')?.totalCents).toBe(153667);
+  it('pays Ana the captain fee where there is one, and hours × rate where there is none', () => {
+    // A fee 250.00, B fee 150.00, C fee 300.00, E no fee: 1.5 × 65.00 = 97.50 → 797.50
+    expect(person('ana-ruiz')?.totalCents).toBe(79750);
     expect(person('ana-ruiz')?.minutes).toBe(180 + 150 + 260 + 90);
-    expect(person('ana-ruiz')?.lines.map((l) => l.payCents)).toEqual([44500, 31250, 58167, 19750]);
+    expect(person('ana-ruiz')?.lines.map((l) => l.payCents)).toEqual([25000, 15000, 30000, 9750]);
+    // Her line shows the fee, not hours × rate + fee.
+    expect(person('ana-ruiz')?.lines.map((l) => [l.bookingId, l.hourlyPayCents, l.captainFeeCents])).toEqual([
+      ['a-dec-05', 0, 25000],
+      ['b-dec-12', 0, 15000],
+      ['c-dec-20', 0, 30000],
+      ['e-dec-31', 9750, 0],
+    ]);
   });
 
   it('pays Ben for A and C only: not the cancelled charter, not the one he was edited off', () => {
@@ -31,7 +38,8 @@ describe('December payroll (hand-computed in fixture-month.ts)', () => {
 
   it('adds up to the report’s crew pay plus captain fees, to the cent', () => {
     const report = buildMoneyReport(DECEMBER_BOOKINGS, december);
-    expect(payroll.totalCents).toBe(184242);
+    // 797.50 + 235.75 + 70.00 = 1103.25 = crew pay 403.25 + captain fees 700.00
+    expect(payroll.totalCents).toBe(110325);
     expect(payroll.totalCents).toBe(report.totals.crewPayCents + report.totals.captainFeeCents);
   });
 
@@ -57,19 +65,22 @@ describe('December payroll (hand-computed in fixture-month.ts)', () => {
 
 describe('crew pay is computed one way everywhere', () => {
   it('rounds half a cent up with integer arithmetic', () => {
-    expect(assignmentPayCents(6500, 260)).toBe(28167); // 28166.67
-    expect(assignmentPayCents(3, 10)).toBe(1); // 0.5 cent
-    expect(assignmentPayCents(1, 20)).toBe(0); // 0.33 cent
-    expect(assignmentPayCents(0, 600)).toBe(0);
+    expect(hourlyPayCents(6500, 260)).toBe(28167); // 28166.67
+    expect(hourlyPayCents(3, 10)).toBe(1); // 0.5 cent
+    expect(hourlyPayCents(1, 20)).toBe(0); // 0.33 cent
+    expect(hourlyPayCents(0, 600)).toBe(0);
   });
 
   it('gives the crew page, the ops view and payroll the same figure for the same person', () => {
     const ana = crewView(C, 'ana-ruiz').you.payCents;
     const ben = crewView(C, 'ben-okafor').you.payCents;
     const lines = buildPayroll([C], december).people;
-    expect(ana).toBe(28167);
-    expect(lines.find((p) => p.crewId === 'ana-ruiz')?.lines[0]?.hourlyPayCents).toBe(ana);
-    expect(lines.find((p) => p.crewId === 'ben-okafor')?.lines[0]?.hourlyPayCents).toBe(ben);
-    expect(opsView(C).crewPayCents).toBe(ana + ben);
+    expect(ana).toBe(30000); // C's captain fee, not 281.67 of hours
+    expect(ana).toBe(assignmentPayCents(C, C.crew[0] as (typeof C.crew)[number]));
+    expect(lines.find((p) => p.crewId === 'ana-ruiz')?.lines[0]?.payCents).toBe(ana);
+    expect(lines.find((p) => p.crewId === 'ben-okafor')?.lines[0]?.payCents).toBe(ben);
+    // Crew pay is everyone but the fee-paid captain; with the fee, every person once.
+    expect(opsView(C).crewPayCents).toBe(ben);
+    expect(opsView(C).crewPayCents + C.captainFeeCents).toBe(ana + ben);
   });
 });

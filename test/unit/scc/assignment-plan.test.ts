@@ -122,6 +122,19 @@ describe('planAssignments', () => {
     ]);
   });
 
+  it('tells the captain, and only the captain, when their captain fee changes', () => {
+    const withFee = { ...base, crew_assignments: [{ ...ana, captain_fee: 25000 }, ben] };
+    const after = { ...base, crew_assignments: [{ ...ana, captain_fee: 30000 }, ben] };
+    const plan = planAssignments(
+      withFee,
+      after,
+      stored(state({ ...ana, captain_fee: 25000 }), state(ben)),
+      everyoneNotified,
+    );
+    expect(plan.map((s) => [s.crewId, s.notice])).toEqual([['ana', 'update']]);
+    expect(plan[0]?.changes).toEqual(['Your captain fee is now $300.00 (was $250.00)']);
+  });
+
   it('invites rather than updates someone whose first email never arrived', () => {
     const after = { ...base, meetingPoint: 'Shelter Island' };
     const plan = planAssignments(base, after, stored(state(ana), state(ben)), (id) => id === 'ana');

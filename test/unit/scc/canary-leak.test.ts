@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadBrands } from '../../../src/config/brands';
-import type { Booking } from '../../../src/domain';
+import { type Booking, formatCents, paidByCaptainFee } from '../../../src/domain';
 import { monthPeriod, yourPay } from '../../../src/reports';
 import { buildCrewCharterIcs, buildCrewFeed } from '../../../src/scc/crew-calendar';
 import {
@@ -41,6 +41,8 @@ function sccPayloadFor(booking: Booking) {
       role: a.role,
       hourly_rate: a.hourlyRateCents,
       ...(a.role === 'captain' ? { phone: CANARY.captainPhone } : {}),
+      // As the pipeline sends it: the captain fee on the captain's assignment, their pay (issue #18 item 6).
+      ...(paidByCaptainFee(booking, a) ? { captain_fee: booking.captainFeeCents } : {}),
     })),
     partySize: booking.guest.partySize,
     slug: booking.slug,
@@ -98,6 +100,11 @@ describe('SCC canary: nothing secret reaches crew', () => {
 
     it('their own rate and pay do appear where they should', () => {
       const email = renderCrewEmail(templates, 'invite', view, brand, links);
+      if (crewId === 'ana-ruiz') {
+        // The captain is paid the captain fee, not hours × rate: the fee is their pay.
+        expect(email.text).toContain('Your pay:  $7,771.23 (captain fee)');
+        return;
+      }
       const i = CREW_IDS.indexOf(crewId);
       const rate = CANARY.ratesCents[i] ?? 0;
       expect(email.text).toContain(`$${(rate / 100).toFixed(2)}/hour`);
@@ -136,10 +143,12 @@ describe('SCC canary: nothing secret reaches crew', () => {
         yourPay: pay,
       });
       expectNoCanary(html, 'crew', crewId);
+      // The captain's pay is the captain fee (it rides on their SCC assignment); everyone else's hours × rate.
       const rate = CANARY.ratesCents[CREW_IDS.indexOf(crewId)] ?? 0;
-      expect(pay.totalCents).toBe(rate * 3);
+      const own = crewId === 'ana-ruiz' ? CANARY.captainFeeCents : rate * 3;
+      expect(pay.totalCents).toBe(own);
       expect(html).toContain('Your pay in December 2026');
-      expect(html).toContain(`$${((rate * 3) / 100).toFixed(2)}</strong> for 1 charter`);
+      expect(html).toContain(`${formatCents(own)}</strong> for 1 charter`);
     });
 
     it('refuses to sum someone else’s view into their pay', () => {

@@ -83,4 +83,18 @@ describe('SccEventInputSchema', () => {
     const crew = [{ ...valid.crew_assignments[0], hourly_rate: 65.5 }];
     expect(issues({ ...valid, crew_assignments: crew })[0]?.path).toBe('crew_assignments.0.hourly_rate');
   });
+
+  it('takes a captain fee on the captain’s assignment only, in whole positive cents', () => {
+    const captain = { ...valid.crew_assignments[0], captain_fee: 25000 };
+    expect(issues({ ...valid, crew_assignments: [captain] })).toEqual([]);
+    const deck = { ...captain, crewId: 'ben-okafor', role: 'crew' };
+    expect(issues({ ...valid, crew_assignments: [deck] })[0]).toEqual({
+      path: 'crew_assignments.0.captain_fee',
+      message: 'captain_fee goes on the captain’s assignment only.',
+    });
+    for (const fee of [0, 250.5, -1]) {
+      const bad = { ...captain, captain_fee: fee };
+      expect(issues({ ...valid, crew_assignments: [bad] })[0]?.path).toBe('crew_assignments.0.captain_fee');
+    }
+  });
 });

@@ -130,9 +130,20 @@ describe('booking form', () => {
     const other = (overrides: Partial<Booking>): Booking =>
       aBooking({ id: 'bk-other', title: 'Other', ...overrides });
 
-    it('computes the margin: price − crew pay − captain fee − port costs', () => {
-      // 1800 − (65 + 32) × 3 − 250 − 40 = 1219: crew pay is hours × each person's rate, the fee apart
-      expect(estimateBooking(input, [])).toMatchObject({ marginCents: 121900, crewPayCents: 29100 });
+    it('computes the margin: price − crew pay − captain fee − port costs, the captain counted once', () => {
+      // The captain is paid the 250 fee, not 65 × 3 on top: 1800 − 32 × 3 − 250 − 40 = 1414
+      expect(estimateBooking(input, [])).toMatchObject({
+        marginCents: 141400,
+        crewPayCents: 9600,
+        captainFeeCents: 25000,
+        captainPaidByFee: true,
+      });
+      // No fee: the captain's hours are crew pay. 1800 − (65 + 32) × 3 − 0 − 40 = 1469
+      expect(estimateBooking({ ...input, captainFeeCents: 0 }, [])).toMatchObject({
+        marginCents: 146900,
+        crewPayCents: 29100,
+        captainPaidByFee: false,
+      });
     });
 
     it('warns about people and the boat on an overlapping charter, ignoring cancelled and touching ones', () => {
