@@ -44,7 +44,7 @@ export interface Candidates {
 }
 
 /** A day either side of the charter's date: enough for any zone; the domain keeps only what overlaps. */
-async function timeOffAround(timeOff: TimeOffReader, booking: Booking): Promise<TimeOff[]> {
+export async function timeOffAround(timeOff: TimeOffReader, booking: Booking): Promise<TimeOff[]> {
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const dayMs = 24 * 3600 * 1000;
   return timeOff.listTimeOffBetween(

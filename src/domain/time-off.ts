@@ -154,3 +154,26 @@ export function formatAwayRange(entry: Pick<TimeOff, 'from' | 'to'>, withYear = 
 export function awayLabel(entry: Pick<TimeOff, 'from' | 'to'>): string {
   return `away ${formatAwayRange(entry)}`;
 }
+
+/** What a charter needs for `chartersWhileAway`. */
+export interface CharterTimes {
+  title: string;
+  status: string;
+  startsAt: string;
+  endsAt: string;
+  schedule: { date: string };
+  crew: ReadonlyArray<{ crewId: string }>;
+}
+
+/** The live charters `crewId` is on that the time off overlaps, soonest first. */
+export function chartersWhileAway<T extends CharterTimes>(
+  entry: Pick<TimeOff, 'from' | 'to'>,
+  crewId: string,
+  charters: readonly T[],
+  timeZone = DEFAULT_TIME_ZONE,
+): T[] {
+  return charters
+    .filter((c) => c.status === 'pending' || c.status === 'confirmed')
+    .filter((c) => c.crew.some((a) => a.crewId === crewId) && isAway(entry, c, timeZone))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}

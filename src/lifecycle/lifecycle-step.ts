@@ -3,7 +3,8 @@
  * answer arrives: plans the booking's timers (reminders and deadlines for who has not answered, the roster,
  * the post-charter prompt; all cancelled for a cancelled or completed charter), proposes who takes the place
  * of someone who declined, sends the reminders people asked for with "Remind again", sends the roster to
- * anyone confirming after it went out, and reports the captain's completion in the thread.
+ * anyone confirming after it went out, says in the thread when someone is booked while away (away-crew.ts),
+ * and reports the captain's completion in the thread.
  *
  * Safe to repeat: timers are upserted and cancelled by name, SCC sends each follow-up once per key, and each
  * thread reply is posted once per key. Writes no booking.
@@ -38,6 +39,7 @@ import {
   renderUnreachable,
 } from '../slack/blocks/follow-up-messages';
 import type { CrewReminderRequest } from '../store';
+import { type AwayPair, announceAway } from './away-crew';
 import type { LifecycleStore } from './lifecycle-store';
 import { rosterKey, type TimerStore } from './timer-handler';
 import { planTimers } from './timer-plan';
@@ -48,7 +50,7 @@ export const CREW_LIFECYCLE_STEP = 'crew-lifecycle' satisfies StepName;
 
 export interface CrewLifecycleStepDeps {
   store: TimerStore;
-  /** Time off: the cascade never proposes someone who is away. */
+  /** Time off: the cascade never proposes someone who is away; the thread says when someone is booked so. */
   timeOff: TimeOffReader;
   lifecycle: Pick<LifecycleStore, 'scheduledTimers' | 'saveScheduledTimers'>;
   scheduler: TimerScheduler;
@@ -69,6 +71,8 @@ export interface CrewLifecycleResult {
   timers?: number;
   /** A reply or follow-up could not be done yet (no thread, SCC or Slack failing): run again on the next change. */
   retryLater?: boolean;
+  /** Who was said in the thread to be booked while away, and still is (away-crew.ts). */
+  away?: AwayPair[];
   [key: string]: unknown;
 }
 
@@ -106,7 +110,7 @@ export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
       ]);
       return lifecycleFingerprint(booking, confirmations, trouble) !== result.fingerprint;
     },
-    async run({ booking, logger }) {
+    async run({ booking, previous, logger }) {
       const [history, confirmations, trouble] = await Promise.all([
         deps.store.listHistory(booking.id),
         deps.store.listConfirmations(booking.id),
@@ -135,6 +139,19 @@ export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
             ] as Array<[string, () => Promise<ReplyOutcome[]>]>)
           : []),
       ];
+      // Booked while away: said once when it becomes true; what was said is kept for the next run.
+      const saidBefore = (previous?.result as CrewLifecycleResult | undefined)?.away ?? [];
+      let away = saidBefore;
+      if (live) {
+        parts.push([
+          'booked while away',
+          async () => {
+            const said = await announceAway(deps, booking, new Set(saidBefore));
+            away = said.said;
+            return said.outcomes;
+          },
+        ]);
+      }
       let retryLater = false;
       for (const [part, run] of parts) {
         try {
@@ -148,6 +165,7 @@ export function crewLifecycleStep(deps: CrewLifecycleStepDeps): PipelineStep {
         fingerprint: lifecycleFingerprint(booking, confirmations, trouble),
         timers: timers.pending.size,
         retryLater,
+        ...(away.length > 0 ? { away } : {}),
       } satisfies CrewLifecycleResult;
     },
   };

@@ -28,7 +28,15 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { BrandDirectory } from '../config/brands';
-import { ANSWERS, type Answer, type Checklists, DEFAULT_TIME_ZONE, timeOffProblems } from '../domain';
+import {
+  ANSWERS,
+  type Answer,
+  type Checklists,
+  chartersWhileAway,
+  DEFAULT_TIME_ZONE,
+  formatAwayRange,
+  timeOffProblems,
+} from '../domain';
 import {
   ConfigError,
   ForbiddenError,
@@ -341,7 +349,10 @@ export function createSccApp(deps: SccDeps): SccApp {
     .on('GET', '/crew/{token}', async (request, params) =>
       crewHtml(async () => {
         const crew = await access(params.token ?? '');
-        return showCrewPage(crew, flashFor(request.query.answered) ?? awayFlash(request.query.away));
+        const flash = flashFor(request.query.answered) ?? awayFlash(request.query.away);
+        // Just saved time off over a charter they are already on: say so (titles and days of their own charters).
+        const clash = request.query.away === 'saved' ? await awayClashes(crew.assignment.crewId) : '';
+        return showCrewPage(crew, flash ? `${flash}${clash}` : undefined);
       }, params.token),
     )
     .on('POST', '/crew/{token}/fresh-link', async (_request, params) =>
@@ -509,6 +520,34 @@ export function createSccApp(deps: SccDeps): SccApp {
       });
       return json(200, grant);
     });
+
+  /** " You’re on Sunset Sail Dec 5 — tell the office." when upcoming time off overlaps a charter they are on. */
+  async function awayClashes(crewId: string): Promise<string> {
+    const today = localDay(now(), DEFAULT_TIME_ZONE);
+    const away = (await deps.timeOff.listTimeOff(crewId)).filter((e) => e.to >= today);
+    if (away.length === 0) return '';
+    const entries = await events.listCrewAssignments(crewId, new Date(now().getTime() - 24 * 3600 * 1000));
+    const charters = [];
+    for (const entry of entries) {
+      const event = await events.getEvent(entry.eventId);
+      if (event?.status !== 'scheduled') continue;
+      const charter = {
+        title: event.title,
+        status: 'confirmed',
+        startsAt: event.schedule.startsAt,
+        endsAt: event.schedule.endsAt,
+        schedule: { date: event.schedule.date },
+        crew: event.crew_assignments,
+      };
+      if (away.some((e) => chartersWhileAway(e, crewId, [charter]).length > 0)) charters.push(charter);
+    }
+    if (charters.length === 0) return '';
+    const list = charters
+      .slice(0, 5)
+      .map((c) => `${c.title} ${formatAwayRange({ from: c.schedule.date, to: c.schedule.date })}`)
+      .join(', ');
+    return ` You’re on ${list} — tell the office.`;
+  }
 
   async function showCrewPage(
     crew: CrewAccess,

@@ -2,7 +2,7 @@
  * The canary leak test where the crew lifecycle's words leave the system: every email the crew get through
  * a charter's whole conversation (invites, the reminder, the update after a change, the day-before roster)
  * carries no secret of the canary booking, while the change history, which does name the price, stays in
- * the ops thread.
+ * the ops thread. Ben is booked while away: the thread says so with the days, never his time-off note.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleInstants } from '../../../src/domain';
@@ -34,12 +34,22 @@ function canaryInput(overrides: Parameters<typeof aBookingInput>[0] = {}) {
   });
 }
 
+const AWAY_NOTE = 'CANARY-AWAY-NOTE sister’s wedding';
+
 describe('crew lifecycle canary', () => {
   let stack: LifecycleStack;
   const id = 'bk-canary-life';
 
   beforeAll(async () => {
     stack = await startLifecycleStack();
+    await stack.timeOff.addTimeOff({
+      crewId: 'ben-okafor',
+      from: '2026-12-05',
+      to: '2026-12-05',
+      note: AWAY_NOTE,
+      by: 'crew-page:ben-okafor',
+      at: '2026-11-20T10:00:00.000Z',
+    });
     const booking = await stack.createBooking(canaryInput(), id);
     await stack.reconcile(id);
     await stack.answerFromEmail('ana@crew.test', 'confirmed');
@@ -89,6 +99,16 @@ describe('crew lifecycle canary', () => {
     expect(thread).toMatch(/time moved 4:00 PM–7:00 PM → 5:00 PM–8:00 PM/);
     const channel = JSON.stringify([stack.root(id), ...stack.replies(id)]);
     expectNoCanary(channel, 'crew');
+  });
+
+  it('issue #19: the thread says Ben is booked while away, once, and never his time-off note', () => {
+    const thread = stack.replies(id).map((r) => r.text ?? '');
+    expect(thread.filter((t) => t.includes('booked while away'))).toEqual([
+      ':warning: Crew Ben Okafor is booked while away (Dec 5).',
+    ]);
+    const channel = JSON.stringify([stack.root(id), ...stack.replies(id)]);
+    expect(channel).not.toContain('CANARY-AWAY-NOTE');
+    expect(JSON.stringify(stack.slack.messages('UCAPTAIN1'))).not.toContain('CANARY-AWAY-NOTE');
   });
 
   it('issue #13: the captain’s direct messages carry only their own pay', () => {

@@ -107,6 +107,24 @@ describe('time off on the crew page', () => {
     await h.timeOff.removeTimeOff('ben-okafor', bens!.id);
   });
 
+  it('time off over a charter they are already on says so after saving: “tell the office”', async () => {
+    const path = await linkFor(); // Sunset Sail, Dec 5, with Ben on it
+    await post(`${path}/away`, { from: '2026-12-10', to: '2026-12-12', note: NOTE });
+    const clear = await h.call({ method: 'GET', path, query: { away: 'saved' } });
+    expect(clear.body).toContain('Your time off is saved');
+    expect(clear.body).not.toContain('tell the office');
+
+    await post(`${path}/away`, { from: '2026-12-04', to: '2026-12-06', note: NOTE });
+    const clash = await h.call({ method: 'GET', path, query: { away: 'saved' } });
+    expect(clash.body).toContain('You’re on Sunset Sail Dec 5');
+    expect(clash.body).toContain('— tell the office.');
+    // Only right after saving: the page itself does not keep saying it.
+    expect((await h.call({ method: 'GET', path })).body).not.toContain('tell the office');
+    for (const entry of await h.timeOff.listTimeOff('ben-okafor')) {
+      await post(`${path}/away`, { remove: entry.id });
+    }
+  });
+
   it('another site cannot post it: a cross-site post is refused, and a tampered link changes nothing', async () => {
     const path = await linkFor();
     const crossSite = await post(

@@ -97,6 +97,40 @@ describe('time off and your pay, from Slack', () => {
       );
     });
 
+    it('time off over a charter the person is already on says so: “tell the office”', async () => {
+      const day = daysFromNow(80);
+      const input = canaryBookingInput({
+        title: 'Overlap Sail',
+        schedule: { date: day },
+        crew: [
+          { crewId: 'ana-ruiz', name: 'Ana Ruiz', role: 'captain', hourlyRateCents: 8811 },
+          { crewId: 'ben-okafor', name: 'Ben Okafor', role: 'crew', hourlyRateCents: 7622 },
+        ],
+      });
+      const { startsAt, endsAt } = scheduleInstants(input.schedule);
+      await kit.store.createBooking({
+        input,
+        boat: { id: 'jada', name: 'Jada' },
+        startsAt,
+        endsAt,
+        actor: OPERATOR,
+      });
+      const dayText = formatAwayRange({ from: day, to: day });
+
+      const ben = await kit.command(`away ${daysFromNow(79)} ${daysFromNow(81)} ${NOTE}`, { user: BEN });
+      expect(answer(ben)).toContain(`:warning: You’re on *Overlap Sail* ${dayText} — tell the office.`);
+      expectNoCanary(ben.body, 'crew', 'ben-okafor');
+
+      // Cleo is not on it; the day after it is free for Ben.
+      const cleo = await kit.command(`away ${daysFromNow(79)} ${daysFromNow(81)}`, { user: CLEO });
+      expect(answer(cleo)).not.toContain('Overlap Sail');
+      const later = await kit.command(`away ${daysFromNow(82)}`, { user: BEN });
+      expect(answer(later)).not.toContain('Overlap Sail');
+
+      const ana = await kit.command(`away ana-ruiz ${day}`, { user: OPERATOR });
+      expect(answer(ana)).toContain(`:warning: Ana Ruiz is on *Overlap Sail* ${dayText}: find someone else`);
+    });
+
     it('an operator enters and lists time off for anyone on the roster, by roster id or first name', async () => {
       const day = daysFromNow(60);
       const byId = await kit.command(`away ana-ruiz ${day} ${daysFromNow(61)} refit`, { user: OPERATOR });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   awayDuring,
   type CrewMember,
+  chartersWhileAway,
   formatAwayRange,
   isAway,
   nextCandidate,
@@ -131,5 +132,30 @@ describe('who could take a place: ranked, and the cascade skips people who are a
     expect(ids).not.toContain('ana-ruiz');
     expect(ids).not.toContain('ben-okafor');
     expect(ids).not.toContain('eli-park');
+  });
+});
+
+describe('chartersWhileAway', () => {
+  const charter = (title: string, date: string, status = 'confirmed', crewId = 'ben-okafor') => ({
+    title,
+    status,
+    // 16:00–19:00 in Los Angeles (the business zone), that day.
+    startsAt: new Date(`${date}T16:00:00-08:00`).toISOString(),
+    endsAt: new Date(`${date}T19:00:00-08:00`).toISOString(),
+    schedule: { date },
+    crew: [{ crewId }],
+  });
+
+  it('lists the live charters the person is on during the time off, soonest first', () => {
+    const list = chartersWhileAway({ from: '2026-12-20', to: '2026-12-27' }, 'ben-okafor', [
+      charter('Late', '2026-12-27'),
+      charter('Early', '2026-12-20', 'pending'),
+      charter('Cancelled', '2026-12-22', 'cancelled'),
+      charter('Completed', '2026-12-21', 'completed'),
+      charter('Not his', '2026-12-23', 'confirmed', 'cleo-marsh'),
+      charter('Before', '2026-12-19'),
+      charter('After', '2026-12-28'),
+    ]);
+    expect(list.map((c) => c.title)).toEqual(['Early', 'Late']);
   });
 });

@@ -11,12 +11,15 @@
  * Answers privately. A note is shown only to its person and to operators, never in a channel.
  */
 import {
+  type Booking,
   type CrewMember,
+  chartersWhileAway,
   crewIdFromName,
   DEFAULT_TIME_ZONE,
   formatAwayRange,
   isCalendarDay,
   type TimeOff,
+  timeOffInterval,
   timeOffProblems,
 } from '../../../domain';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../errors';
@@ -142,11 +145,42 @@ export const awayCommand: Subcommand = async ({ ack, context }, rest, deps) => {
     at: deps.now().toISOString(),
   });
   const who = yours ? 'You are' : `${escapeMrkdwn(member.name)} is`;
+  const booked = await chartersDuring(deps.store, saved, member.id);
   await ack({
     response_type: 'ephemeral',
     ...renderNotice(
-      `:palm_tree: ${who} away ${formatAwayRange(saved, true)}${saved.note ? ` (“${escapeMrkdwn(saved.note)}”)` : ''}.`,
+      `:palm_tree: ${who} away ${formatAwayRange(saved, true)}${saved.note ? ` (“${escapeMrkdwn(saved.note)}”)` : ''}.${bookedText(booked, yours, member)}`,
       'The booking form marks them away then, booking them asks first, and the decline cascade passes them by.',
     ),
   });
 };
+
+/** The live charters the person is already on during the time off (charters last at most a day). */
+async function chartersDuring(
+  store: { listUpcoming(options: { from: Date; to?: Date; limit?: number }): Promise<Booking[]> },
+  entry: TimeOff,
+  crewId: string,
+): Promise<Booking[]> {
+  const interval = timeOffInterval(entry);
+  const charters = await store.listUpcoming({
+    from: new Date(Date.parse(interval.startsAt) - 24 * 3600 * 1000),
+    to: new Date(interval.endsAt),
+    limit: 200,
+  });
+  return chartersWhileAway(entry, crewId, charters);
+}
+
+/** "You're on Sunset Sail Dec 21 — tell the office." (titles and days only: the person's own charters). */
+function bookedText(booked: readonly Booking[], yours: boolean, member: CrewMember): string {
+  if (booked.length === 0) return '';
+  const shown = booked
+    .slice(0, 5)
+    .map(
+      (b) => `*${escapeMrkdwn(b.title)}* ${formatAwayRange({ from: b.schedule.date, to: b.schedule.date })}`,
+    );
+  const more = booked.length > shown.length ? ` and ${booked.length - shown.length} more` : '';
+  const list = `${shown.join(', ')}${more}`;
+  return yours
+    ? `\n:warning: You’re on ${list} — tell the office.`
+    : `\n:warning: ${escapeMrkdwn(member.name)} is on ${list}: find someone else or ask them.`;
+}
