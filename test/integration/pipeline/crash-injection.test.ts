@@ -16,13 +16,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../src/dev/stand-ins/dynamodb-local';
 import { freePort } from '../../../src/dev/stand-ins/free-port';
 import { type Booking, bookingInputOf, scheduleInstants } from '../../../src/domain';
-import { createLogger } from '../../../src/logging/logger';
-import { fileCheckpoints, type StreamPoller, startStreamPoller } from '../../../src/pipeline/stream-poller';
 import { LocalTimerScheduler, ManualClock } from '../../../src/scheduler';
 import { OPS_CHANNEL, type PipelineStack, startPipelineStack } from './helpers/pipeline-stack';
 import { seededRandom } from './helpers/seeded-random';
@@ -37,10 +33,12 @@ let stack: PipelineStack;
 let workDir: string;
 let child: ChildProcess | undefined;
 let sccPort: number;
-// The SIGKILL-inside-SCC case: SCC's own process, the SES hold in front of the SES stand-in, the poller.
+// The SIGKILL-inside-SCC case has a stack of its own (so it cannot meet the first case's bookings or
+// processes), SCC in its own process, and an SES hold in front of the SES stand-in.
+let own: PipelineStack;
+let ownSccPort: number;
 let sccChild: ChildProcess | undefined;
 let sesHold: SesHold | undefined;
-let poller: StreamPoller | undefined;
 
 beforeAll(async () => {
   // SCC runs inside the reconciler's process, so a crash can also interrupt it while it emails the crew.
@@ -61,8 +59,8 @@ beforeAll(async () => {
 afterAll(async () => {
   child?.kill('SIGKILL');
   sccChild?.kill('SIGKILL');
-  await poller?.stop();
   await sesHold?.stop();
+  await own?.stop();
   await stack?.stop();
   rmSync(workDir, { recursive: true, force: true });
 });
@@ -70,23 +68,23 @@ afterAll(async () => {
 /** Starts the reconciler process; resolves once it is polling the stream. */
 function startReconciler(): Promise<ChildProcess> {
   const args = ['--import', 'tsx', CHILD, join(workDir, 'checkpoints.json'), '--scc-port', String(sccPort)];
-  return startChild(args, { AWS_ENDPOINT_URL_SES: stack.ses.endpoint });
+  return startChild(args, stack, { AWS_ENDPOINT_URL_SES: stack.ses.endpoint });
 }
 
-/** Starts SCC alone in its own process on the SCC port, its clock read from `clockFile`, SES at `ses`. */
-function startScc(clockFile: string, ses: string): Promise<ChildProcess> {
-  return startChild(['--import', 'tsx', SCC_CHILD, String(sccPort), clockFile], {
+/** Starts SCC alone in its own process on `port`, its clock read from `clockFile`, SES at `ses`. */
+function startScc(on: PipelineStack, port: number, clockFile: string, ses: string): Promise<ChildProcess> {
+  return startChild(['--import', 'tsx', SCC_CHILD, String(port), clockFile], on, {
     AWS_ENDPOINT_URL_SES: ses,
   });
 }
 
 /** Starts a helper process; resolves once it prints "ready". */
-function startChild(args: string[], env: Record<string, string>): Promise<ChildProcess> {
+function startChild(args: string[], on: PipelineStack, env: Record<string, string>): Promise<ChildProcess> {
   const process_ = spawn(process.execPath, args, {
     env: {
       ...process.env,
-      ...stack.env,
-      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: stack.table.endpoint,
+      ...on.env,
+      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: on.table.endpoint,
       LOG_LEVEL: 'error',
       ...env,
     },
@@ -229,9 +227,12 @@ describe('a reconciler killed at random points', () => {
 });
 
 describe('SCC killed mid-send, then nothing but time', () => {
+  beforeAll(async () => {
+    ownSccPort = await freePort();
+    own = await startPipelineStack({ sccUrl: `http://127.0.0.1:${ownSccPort}` });
+  }, 120_000);
+
   it('converges with no button press and mails each crew member once', { timeout: 120_000 }, async () => {
-    // SCC gets the port to itself: the first case's reconciler process (which also served SCC) must be gone.
-    if (child) await kill(child);
     // One clock for SCC (its email lease) and the reconciler (its retry timers); time moves only when the
     // test moves it. SCC reads it from a file.
     const clockFile = join(workDir, 'clock');
@@ -241,62 +242,47 @@ describe('SCC killed mid-send, then nothing but time', () => {
       writeFileSync(clockFile, clock.now().toISOString());
     };
     setClock(clock.now());
-    sesHold = await startSesHold(stack.ses.endpoint);
+    sesHold = await startSesHold(own.ses.endpoint);
     const ses = sesHold.url;
-    sccChild = await startScc(clockFile, ses);
-    // The reconciler, with background retries on the local scheduler, picks the stream up where the first
-    // case's reconciler process left it.
-    const scheduler = new LocalTimerScheduler(stack.table.doc, stack.table.tableName, clock);
-    const pipeline = stack.buildPipeline({ timers: { scheduler, now: () => clock.now() } });
-    const streams = new DynamoDBStreamsClient({
-      endpoint: stack.table.endpoint,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-    });
-    poller = await startStreamPoller({
-      dynamo: stack.table.client,
-      streams,
-      tableName: stack.table.tableName,
-      handler: pipeline.handleStreamEvent,
-      checkpoints: fileCheckpoints(join(workDir, 'checkpoints.json')),
-      logger: createLogger('crash-mid-send', 'error', (line) => process.stderr.write(`${line}\n`)),
-      idleMs: 25,
-      maxRetryDelayMs: 200,
-    });
+    sccChild = await startScc(own, ownSccPort, clockFile, ses);
+    // The reconciler, in this process, with background retries on the local scheduler.
+    const scheduler = new LocalTimerScheduler(own.table.doc, own.table.tableName, clock);
+    const pipeline = own.buildPipeline({ timers: { scheduler, now: () => clock.now() } });
+    await own.startPoller(pipeline);
 
     // SCC claims the first crew invite and calls SES; SES never answers. Then SCC dies.
     const midSend = sesHold.arm(/^To:.*@crew\.test/im);
-    const booking = await stack.createBooking({ title: 'Mid-send Sail' }, 'bk-crash-mid-send');
+    const booking = await own.createBooking({ title: 'Mid-send Sail' }, 'bk-crash-mid-send');
     await midSend;
     await kill(sccChild);
     const crashedAt = clock.now();
-    const pending = (await stack.sccEvent(booking.id))?.emails.filter((e) => e.state === 'pending') ?? [];
+    const pending = (await own.sccEvent(booking.id))?.emails.filter((e) => e.state === 'pending') ?? [];
     expect(pending.map((e) => e.kind)).toEqual(['invite']);
     const heldFor = pending[0]?.to as string;
 
     // A fresh SCC starts (as Lambda would start a container on the next call). The reconciler's quick retries
     // end either on SCC being gone (a 502) or on the email its predecessor was sending: SCC keeps that claimed
     // for 120 s of its clock and answers "still sending". Either way a background retry is planned.
-    sccChild = await startScc(clockFile, ses);
-    await stack
+    sccChild = await startScc(own, ownSccPort, clockFile, ses);
+    await own
       .waitFor('the SCC step to fail with a background retry planned', async () => {
         const record = await pipeline.stepRecords.get(booking.id, 'scc-event');
         return record?.status === 'failed' && record.retry !== undefined;
       })
       .catch(async (error: Error) => {
-        throw new Error(`${error.message}\n${await stack.describe(booking.id)}`);
+        throw new Error(`${error.message}\n${await own.describe(booking.id)}`);
       });
     const first = await pipeline.stepRecords.get(booking.id, 'scc-event');
     const firstError = first?.lastError?.message;
     const firstRetryAt = `at +${(Date.parse(first?.retry?.at ?? '') - crashedAt.getTime()) / 60_000} min`;
     const invites = async () =>
-      (await stack.crewMail()).filter((m) => m.kind === 'invite' && m.subject.includes('Mid-send Sail'));
+      (await own.crewMail()).filter((m) => m.kind === 'invite' && m.subject.includes('Mid-send Sail'));
     expect((await invites()).map((m) => m.to)).not.toContain(heldFor);
-    expect(await stack.isConverged(booking.id)).toBe(false);
+    expect(await own.isConverged(booking.id)).toBe(false);
 
     // Nothing but time: move the clock to the next retry timer of this booking and fire what is due.
     const firings: string[] = [];
-    for (let i = 0; i < 10 && !(await stack.isConverged(booking.id)); i++) {
+    for (let i = 0; i < 10 && !(await own.isConverged(booking.id)); i++) {
       const [next] = (await scheduler.pending()).filter(
         (t) => t.payload.kind === 'retry' && t.payload.bookingId === booking.id,
       );
@@ -311,21 +297,18 @@ describe('SCC killed mid-send, then nothing but time', () => {
         );
       });
     }
-    await stack
-      .waitFor('the booking to converge by itself', () => stack.isConverged(booking.id), 30_000)
+    await own
+      .waitFor('the booking to converge by itself', () => own.isConverged(booking.id), 30_000)
       .catch(async (error: Error) => {
-        throw new Error(`${error.message}\n${firings.join('\n')}\n${await stack.describe(booking.id)}`);
+        throw new Error(`${error.message}\n${firings.join('\n')}\n${await own.describe(booking.id)}`);
       });
     await kill(sccChild);
-    await poller.stop();
-    poller = undefined;
-    streams.destroy();
 
     const mails = await invites();
     const record = await pipeline.stepRecords.get(booking.id, 'scc-event');
-    const emails = (await stack.sccEvent(booking.id))?.emails ?? [];
-    const [root] = stack.rootMessages(booking.id);
-    const replies = stack.slack.replies(OPS_CHANNEL, root?.ts ?? '');
+    const emails = (await own.sccEvent(booking.id))?.emails ?? [];
+    const [root] = own.rootMessages(booking.id);
+    const replies = own.slack.replies(OPS_CHANNEL, root?.ts ?? '');
     const waitedMs = clock.now().getTime() - crashedAt.getTime();
     console.log(
       [
@@ -347,7 +330,7 @@ describe('SCC killed mid-send, then nothing but time', () => {
     expect(record?.status).toBe('succeeded');
     expect(record?.retry).toBeUndefined();
     // Nobody pressed a button or was asked to: the booking is at its first revision, no thread line asked.
-    expect((await stack.store.getBooking(booking.id))?.revision).toBe(1);
+    expect((await own.store.getBooking(booking.id))?.revision).toBe(1);
     expect(replies.some((r) => (r.text ?? '').includes('will not fix itself'))).toBe(false);
   });
 });
