@@ -115,7 +115,7 @@ function kill(process_: ChildProcess): Promise<void> {
 }
 
 describe('a reconciler killed at random points', () => {
-  it('loses nothing and repeats no side effect', { timeout: 180_000 }, async () => {
+  it('loses nothing and repeats no side effect', { timeout: 300_000 }, async () => {
     const random = seededRandom(7_2026);
     const ids: string[] = [];
     let crashes = 0;

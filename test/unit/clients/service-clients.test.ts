@@ -95,7 +95,11 @@ describe('SccClient', () => {
       email: 'ana@crew.test',
       role: 'captain',
       hourly_rate: 6500,
+      // The captain is paid the booking's captain fee (not hourly): only their own assignment carries it.
+      captain_fee: 25000,
     });
+    expect(body.crew_assignments.length).toBeGreaterThan(1);
+    expect(body.crew_assignments.slice(1).some((a: object) => 'captain_fee' in a)).toBe(false);
     expect(body.notes).toBe(aBooking().guestNotes);
     expect(request?.body).not.toMatch(/priceCents|internalNotes|Repeat client|jordan@guest\.test/);
   });

@@ -61,7 +61,7 @@ describe('status thread', () => {
     expect(text(root)).not.toMatch(/\$\d/);
     expect(text(root)).not.toContain(view.guest.email);
     expect(text(root)).not.toContain(':memo:');
-    expect(text({ blocks: renderOperatorBlocks(view) })).toContain('$1,219.00'); // operators see the margin privately
+    expect(text({ blocks: renderOperatorBlocks(view) })).toContain('$1,414.00'); // operators see the margin privately (the captain is paid the fee, not hourly)
     expect(root.text).toContain('Sunset Sail');
     expect(root.metadata).toEqual({
       event_type: 'charter_booking_thread',
