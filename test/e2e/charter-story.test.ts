@@ -120,7 +120,7 @@ describe('the charter story, end to end in a browser', () => {
         },
         { timeout: 15_000, interval: 1000 },
       )
-      .toContain('Margin $919.00');
+      .toContain('Margin $1,114.00'); // $1,500 − Sam 3 h × $32 − captain fee $250 (Ana is paid the fee, not hourly) − $40
 
     // A margin redraw still in flight from the presses above replaces the modal, and with it the errors (as in
     // Slack); a person whose errors vanished presses Create again. An invalid form writes nothing either way.
