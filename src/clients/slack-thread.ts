@@ -133,19 +133,9 @@ export class SlackThread {
   /** Posts the root; its metadata (event type ROOT_EVENT_TYPE, payload.bookingId) is what findRoot looks for. */
   async postRoot(message: RootSlackMessage): Promise<string> {
     // Never retried here: a lost answer can hide a posted message; only the step's search can tell.
-    const token = await this.options.botToken.get();
-    const result = await waitOutRateLimits(() =>
-      this.client.chat.postMessage({
-        token,
-        channel: this.options.channel,
-        text: message.text,
-        blocks: message.blocks,
-        metadata: message.metadata,
-        unfurl_links: false,
-      }),
-    );
-    if (!result.ts) throw new Error('Slack answered chat.postMessage without a ts.');
-    return result.ts;
+    const ts = await this.postToChannel(message, message.metadata);
+    if (!ts) throw new Error('Slack answered chat.postMessage without a ts.');
+    return ts;
   }
 
   async updateRoot(ts: string, message: RootSlackMessage): Promise<void> {
@@ -164,6 +154,14 @@ export class SlackThread {
 
   /** A message of its own in the ops channel (the drift audit's summary); ops data only. Tried once. */
   async postNotice(message: SlackMessage): Promise<string> {
+    return (await this.postToChannel(message)) ?? '';
+  }
+
+  /** One chat.postMessage to the ops channel (rate limits waited out, nothing else retried). */
+  private async postToChannel(
+    message: SlackMessage,
+    metadata?: RootSlackMessage['metadata'],
+  ): Promise<string | undefined> {
     const token = await this.options.botToken.get();
     const result = await waitOutRateLimits(() =>
       this.client.chat.postMessage({
@@ -171,10 +169,11 @@ export class SlackThread {
         channel: this.options.channel,
         text: message.text,
         blocks: message.blocks,
+        ...(metadata ? { metadata } : {}),
         unfurl_links: false,
       }),
     );
-    return result.ts ?? '';
+    return result.ts;
   }
 
   /** Keys of the replies already in the thread (set by postReply). */
