@@ -81,7 +81,18 @@ export function forbiddenStrings(audience: 'guest' | 'crew', crewId?: string): s
   return forbidden;
 }
 
+/**
+ * Whether `needle` occurs in `text` as itself: an amount is a number of its own, not a run of digits inside a
+ * longer one (a Slack ts such as `1764707622.004211` holds "7622" by chance and leaks nothing).
+ */
+function occursIn(text: string, needle: string): boolean {
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const before = /^\d/.test(needle) ? '(?<!\\d)' : '';
+  const after = /\d$/.test(needle) ? '(?!\\d)' : '';
+  return new RegExp(`${before}${escaped}${after}`).test(text);
+}
+
 export function expectNoCanary(text: string, audience: 'guest' | 'crew', crewId?: string): void {
-  const leaks = forbiddenStrings(audience, crewId).filter((needle) => text.includes(needle));
+  const leaks = forbiddenStrings(audience, crewId).filter((needle) => occursIn(text, needle));
   expect(leaks, `leaked into a ${audience} artifact`).toEqual([]);
 }

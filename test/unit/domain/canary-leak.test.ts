@@ -38,6 +38,16 @@ describe('canary leak: projections', () => {
     expect(() => expectNoCanary(leaky, 'guest')).toThrow();
   });
 
+  it('the detector matches amounts as numbers of their own, not digits inside a Slack ts', () => {
+    // A CI run failed on a ts that held "7622" (Ben's rate in cents) by chance.
+    expect(() =>
+      expectNoCanary('{"ts":"1764707622.004211","thread_ts":"1764700076.220000"}', 'crew'),
+    ).not.toThrow();
+    expect(() => expectNoCanary('Ben · $76.22/h', 'crew')).toThrow();
+    expect(() => expectNoCanary('{"rate":7622}', 'crew')).toThrow();
+    expect(() => expectNoCanary('pay 228.66 total', 'crew')).toThrow();
+  });
+
   it('crew lists show first names and roles only', () => {
     expect(guestView(canaryBooking()).crew).toEqual([
       { firstName: 'Ana', role: 'captain' },
