@@ -1,19 +1,18 @@
 /**
- * The booking store on DynamoDB (single table, see table-definition.ts). The only code that knows the
- * table's keys for bookings, slugs, crew and once-only markers (crew answers: confirmation-store.ts).
+ * The store's face: one object with every method the handlers, the pipeline and SCC call, delegating to one
+ * module per aggregate on the single table (see table-definition.ts; keys in keys.ts):
  *
- * Guarantees: a booking and its slug are written in one transaction (a slug is unique per domain); an
- * update succeeds only against the revision it was read at (StaleRevisionError otherwise, never a silent
- * overwrite); cancelling keeps the booking and its history.
+ *   bookings       booking-aggregate-store.ts  the booking, its slugs and history (written in one transaction)
+ *   requests       booking-request-store.ts    retry / republish / remind-again, riding on the booking item
+ *   roster         crew-roster-store.ts        crew members
+ *   markers        marker-store.ts             once-only markers (claimOnce, readMarker)
+ *   confirmations  confirmation-store.ts       crew answers (CONFIRM#), read with the legacy fallback here
+ *
+ * It adds no behaviour of its own except where one call spans two aggregates (recordConfirmation checks the
+ * person is on the booking's crew). A caller that needs one aggregate only may take that store instead
+ * (`store.roster`, or `new CrewRosterStore(doc, table)` in a composition root).
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   type Answer,
   type Booking,
@@ -21,219 +20,81 @@ import {
   type Confirmation,
   ConfirmationSchema,
   type CrewMember,
-  diffBookings,
   type HistoryEntry,
-  transition,
-  unguessableSlug,
-  type ValidBookingInput,
 } from '../domain';
-import { ConflictError, NotFoundError, StaleRevisionError } from '../errors';
-import { BOOKING_SCHEMA_VERSION, bookingFromItem } from './booking-item';
+import { NotFoundError } from '../errors';
+import {
+  BookingAggregateStore,
+  type BookingChange,
+  type CompletionReport,
+  type ListUpcomingOptions,
+  type NewBooking,
+} from './booking-aggregate-store';
+import { BookingRequestStore, type ReconcileRequest } from './booking-request-store';
 import { ConfirmationStore } from './confirmation-store';
-import { bookingKeys, bookingPartition, INDEX_PARTITION, indexKeys, SORT_PREFIX } from './keys';
-import { queryAll, queryItems } from './query-items';
-import { randomCode } from './random-ids';
-import { TABLE_KEYS } from './table-definition';
+import { CrewRosterStore } from './crew-roster-store';
+import { MarkerStore } from './marker-store';
 
 type Item = Record<string, unknown>;
-type NativeTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-export interface NewBooking {
-  input: ValidBookingInput;
-  boat: { id: string; name: string };
-  startsAt: string;
-  endsAt: string;
-  actor: string;
-  /** Business-level idempotency key (e.g. Slack view id + hash): a repeat returns the first booking. */
-  idempotencyKey?: string;
-  /** Fixed id, for tests and imports; normally generated. */
-  id?: string;
-}
-
-export interface BookingChange {
-  input: ValidBookingInput;
-  boat: { id: string; name: string };
-  startsAt: string;
-  endsAt: string;
-}
-
-/** A person's request that the pipeline run again; see requestReconcile. */
-export interface ReconcileRequest {
-  what: 'retry' | 'republish';
-  at: string;
-  by: string;
-}
-
-/** "Remind again" pressed in the thread: the pipeline emails the person a reminder once per request id. */
-export interface CrewReminderRequest {
-  id: string;
-  crewId: string;
-  at: string;
-  by: string;
-}
-
-/** The captain's report when completing a charter. */
-export interface CompletionReport {
-  headCount: number;
-  note: string;
-}
-
-/** How many reminder requests a booking keeps (the pipeline handles each at the revision it came with). */
-const KEPT_REMINDER_REQUESTS = 20;
-
-export interface ListUpcomingOptions {
-  from: Date;
-  to?: Date;
-  limit?: number;
-  includeCancelled?: boolean;
-}
-
-const keys = bookingKeys;
-
-export function newBookingId(): string {
-  // Time-ordered and URL-safe: sorts by creation, readable in logs, safe in S3 keys. It also names the
-  // booking's public page (g/<id>), so its random part is as strong as a slug's (60 bits).
-  return `bk-${Date.now().toString(36)}-${randomCode()}`;
-}
 
 export class DynamoBookingStore {
+  /** The booking, its slugs and history. */
+  readonly bookings: BookingAggregateStore;
+  /** Requests to the pipeline that ride on the booking item. */
+  readonly requests: BookingRequestStore;
+  /** Crew members (ops-side: they hold rates). */
+  readonly roster: CrewRosterStore;
+  /** Once-only markers. */
+  readonly markers: MarkerStore;
   /** Crew answers live in their own partition; the booking store reads old ones in BOOKING# too. */
   private readonly confirmations: ConfirmationStore;
 
-  constructor(
-    private readonly doc: DynamoDBDocumentClient,
-    private readonly tableName: string,
-    private readonly now: () => Date = () => new Date(),
-  ) {
+  constructor(doc: DynamoDBDocumentClient, tableName: string, now: () => Date = () => new Date()) {
+    this.bookings = new BookingAggregateStore(doc, tableName, now);
+    this.requests = new BookingRequestStore(this.bookings, now);
+    this.roster = new CrewRosterStore(doc, tableName);
+    this.markers = new MarkerStore(doc, tableName, now);
     this.confirmations = new ConfirmationStore(doc, tableName, { withLegacy: true });
   }
 
+  // ── bookings, slugs and history (booking-aggregate-store.ts) ───────────────
+
   /** Creates a booking with a slug unique to its domain: its words plus a random code (drawn again if taken). */
   async createBooking(request: NewBooking): Promise<Booking> {
-    if (request.idempotencyKey) {
-      const earlier = await this.bookingForIdempotencyKey(request.idempotencyKey);
-      if (earlier) return earlier;
-    }
-    const id = request.id ?? newBookingId();
-    const { input } = request;
-    const explicit = input.slug !== undefined;
-    const words = { title: input.title, guestName: input.guest.name, date: input.schedule.date };
-    const preferred = input.slug ?? unguessableSlug(words, randomCode());
-    const candidates = explicit ? [preferred] : [preferred, unguessableSlug(words, randomCode())];
-
-    for (const slug of candidates) {
-      const booking = this.buildNewBooking(request, id, slug);
-      try {
-        await this.doc.send(new TransactWriteCommand({ TransactItems: this.createItems(booking, request) }));
-        return booking;
-      } catch (error) {
-        const reasons = cancellationReasons(error);
-        if (!reasons) throw error;
-        // Item order: 0 booking, 1 slug, 2 idempotency marker.
-        if (reasons[2] === 'ConditionalCheckFailed' && request.idempotencyKey) {
-          const earlier = await this.bookingForIdempotencyKey(request.idempotencyKey);
-          if (earlier) return earlier;
-        }
-        if (reasons[0] === 'ConditionalCheckFailed') throw new ConflictError(`Booking ${id} already exists.`);
-        if (reasons[1] === 'ConditionalCheckFailed') {
-          if (explicit) {
-            throw new ConflictError(
-              `The page address ${slug} is already used on ${input.domain}. Choose another.`,
-            );
-          }
-          continue;
-        }
-        throw error;
-      }
-    }
-    throw new ConflictError(`No free page address for ${preferred} on ${input.domain}.`);
+    return this.bookings.createBooking(request);
   }
 
   async getBooking(id: string): Promise<Booking | undefined> {
-    const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.booking(id), ConsistentRead: true }),
-    );
-    return Item ? toBooking(Item) : undefined;
+    return this.bookings.getBooking(id);
   }
 
   async requireBooking(id: string): Promise<Booking> {
-    const booking = await this.getBooking(id);
-    if (!booking) throw new NotFoundError(`No charter with id ${id}.`);
-    return booking;
+    return this.bookings.requireBooking(id);
   }
 
   /** Finds a booking by its current or a previous slug on a domain. */
   async getBookingBySlug(domain: string, slug: string): Promise<Booking | undefined> {
-    const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.slug(domain, slug) }),
-    );
-    return Item ? this.getBooking(String(Item.bookingId)) : undefined;
+    return this.bookings.getBookingBySlug(domain, slug);
   }
 
   /** Finds a booking by slug on any domain (slugs are unique per domain; the first match wins). */
   async findBookingBySlug(slug: string, domains: readonly string[]): Promise<Booking | undefined> {
-    for (const domain of domains) {
-      const booking = await this.getBookingBySlug(domain, slug);
-      if (booking) return booking;
-    }
-    return undefined;
+    return this.bookings.findBookingBySlug(slug, domains);
   }
 
   /** Charters starting from `from` (by start time), soonest first. */
   async listUpcoming(options: ListUpcomingOptions): Promise<Booking[]> {
-    const { gsi1 } = TABLE_KEYS;
-    const limit = options.limit ?? 25;
-    const bookings: Booking[] = [];
-    const items = queryItems(this.doc, {
-      TableName: this.tableName,
-      IndexName: gsi1.name,
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-      ExpressionAttributeNames: { '#pk': gsi1.partitionKey, '#sk': gsi1.sortKey },
-      ExpressionAttributeValues: {
-        ':pk': INDEX_PARTITION.booking,
-        ':from': options.from.toISOString(),
-        ':to': options.to ? `${options.to.toISOString()}~` : '~',
-      },
-    });
-    for await (const item of items) {
-      const booking = toBooking(item);
-      if (booking.status === 'cancelled' && !options.includeCancelled) continue;
-      bookings.push(booking);
-      if (bookings.length >= limit) break;
-    }
-    return bookings;
+    return this.bookings.listUpcoming(options);
   }
 
-  /**
-   * Replaces the booking's editable fields, only if it is still at `expectedRevision`. A new slug is reserved
-   * in the same transaction; the old one keeps pointing here so its page can redirect.
-   */
+  /** Replaces the editable fields at `expectedRevision`; a new slug is reserved, the old one still resolves. */
   async updateBooking(
     id: string,
     expectedRevision: number,
     change: BookingChange,
     actor: string,
   ): Promise<Booking> {
-    const current = await this.requireBooking(id);
-    if (current.revision !== expectedRevision) throw new StaleRevisionError(expectedRevision);
-    const { input } = change;
-    const slug = input.slug ?? current.slug;
-    const next: Booking = {
-      ...current,
-      ...editableFields(change),
-      domain: current.domain,
-      slug,
-      previousSlugs: slug === current.slug ? current.previousSlugs : [...current.previousSlugs, current.slug],
-    };
-    if (input.domain !== current.domain) {
-      throw new ConflictError(
-        'A charter cannot move to another brand domain; cancel it and create a new one.',
-      );
-    }
-    const written = this.nextRevision(next, expectedRevision, actor);
-    const items: NativeTransactItem[] = [this.conditionalPut(written, expectedRevision)];
-    if (slug !== current.slug) items.push(this.slugReservation(next.domain, slug, id));
-    return this.writeRevision(current, written, items, 'updated');
+    return this.bookings.updateBooking(id, expectedRevision, change, actor);
   }
 
   /** Moves the booking to another status (e.g. confirmed by the captain), guarded by revision. */
@@ -243,82 +104,12 @@ export class DynamoBookingStore {
     status: BookingStatus,
     actor: string,
   ): Promise<Booking> {
-    const current = await this.requireBooking(id);
-    if (current.revision !== expectedRevision) throw new StaleRevisionError(expectedRevision);
-    const written = this.nextRevision(
-      { ...current, status: transition(current.status, status) },
-      expectedRevision,
-      actor,
-    );
-    return this.writeRevision(current, written, [this.conditionalPut(written, expectedRevision)], 'status');
+    return this.bookings.setStatus(id, expectedRevision, status, actor);
   }
 
   /** Cancels, keeping the booking and its history; the pipeline takes the downstream copies down. */
   async cancelBooking(id: string, expectedRevision: number, reason: string, actor: string): Promise<Booking> {
-    const current = await this.requireBooking(id);
-    if (current.revision !== expectedRevision) throw new StaleRevisionError(expectedRevision);
-    const next: Booking = {
-      ...current,
-      status: transition(current.status, 'cancelled'),
-      cancelledAt: this.now().toISOString(),
-      cancelReason: reason || undefined,
-    };
-    const written = this.nextRevision(next, expectedRevision, actor);
-    return this.writeRevision(
-      current,
-      written,
-      [this.conditionalPut(written, expectedRevision)],
-      'cancelled',
-    );
-  }
-
-  /**
-   * Asks the pipeline to run the booking again: `retry` its failed steps or `republish` the guest page. Writes
-   * `reconcileRequest: {what, at, by}` on the booking with a revision bump, so the change feed carries it like
-   * any other change (no second channel to the pipeline). Guarded by revision like every write.
-   */
-  async requestReconcile(
-    id: string,
-    expectedRevision: number,
-    what: ReconcileRequest['what'],
-    actor: string,
-  ): Promise<Booking> {
-    const current = await this.requireBooking(id);
-    if (current.revision !== expectedRevision) throw new StaleRevisionError(expectedRevision);
-    const request: ReconcileRequest = { what, at: this.now().toISOString(), by: actor };
-    const written = this.nextRevision(
-      { ...current, reconcileRequest: request } as Booking,
-      expectedRevision,
-      actor,
-    );
-    return this.writeRevision(current, written, [this.conditionalPut(written, expectedRevision)], 'updated');
-  }
-
-  /**
-   * Asks the pipeline to email `crewId` a reminder to answer ("Remind again"): appends the request to the
-   * booking's `reminderRequests` (the latest few are kept) with a revision bump, so the change feed carries it
-   * like any other change. Guarded by revision like every write.
-   */
-  async requestCrewReminder(
-    id: string,
-    expectedRevision: number,
-    crewId: string,
-    actor: string,
-  ): Promise<Booking> {
-    const current = await this.requireBooking(id);
-    if (current.revision !== expectedRevision) throw new StaleRevisionError(expectedRevision);
-    if (!current.crew.some((a) => a.crewId === crewId)) {
-      throw new NotFoundError('That person is not on this charter any more.');
-    }
-    const at = this.now().toISOString();
-    const request: CrewReminderRequest = { id: `${expectedRevision + 1}-${crewId}`, crewId, at, by: actor };
-    const earlier = (current as { reminderRequests?: CrewReminderRequest[] }).reminderRequests ?? [];
-    const written = this.nextRevision(
-      { ...current, reminderRequests: [...earlier, request].slice(-KEPT_REMINDER_REQUESTS) } as Booking,
-      expectedRevision,
-      actor,
-    );
-    return this.writeRevision(current, written, [this.conditionalPut(written, expectedRevision)], 'updated');
+    return this.bookings.cancelBooking(id, expectedRevision, reason, actor);
   }
 
   /** Completes the charter with the captain's report (`completion: {headCount, note, at, by}`). */
@@ -328,62 +119,57 @@ export class DynamoBookingStore {
     report: CompletionReport,
     actor: string,
   ): Promise<Booking> {
-    const current = await this.requireBooking(id);
-    if (current.revision !== expectedRevision) throw new StaleRevisionError(expectedRevision);
-    const completion = { ...report, at: this.now().toISOString(), by: actor };
-    const written = this.nextRevision(
-      { ...current, status: transition(current.status, 'completed'), completion } as Booking,
-      expectedRevision,
-      actor,
-    );
-    return this.writeRevision(current, written, [this.conditionalPut(written, expectedRevision)], 'status');
+    return this.bookings.completeBooking(id, expectedRevision, report, actor);
   }
 
-  // ── crew roster ────────────────────────────────────────────────────────────
+  /** Every change to a booking, oldest first: who, when, which fields, from → to. Ops-only data. */
+  async listHistory(bookingId: string): Promise<HistoryEntry[]> {
+    return this.bookings.listHistory(bookingId);
+  }
+
+  // ── requests to the pipeline (booking-request-store.ts) ────────────────────
+
+  /** Asks the pipeline to `retry` the booking's failed steps or `republish` its guest page. */
+  async requestReconcile(
+    id: string,
+    expectedRevision: number,
+    what: ReconcileRequest['what'],
+    actor: string,
+  ): Promise<Booking> {
+    return this.requests.requestReconcile(id, expectedRevision, what, actor);
+  }
+
+  /** Asks the pipeline to email `crewId` a reminder to answer ("Remind again"). */
+  async requestCrewReminder(
+    id: string,
+    expectedRevision: number,
+    crewId: string,
+    actor: string,
+  ): Promise<Booking> {
+    return this.requests.requestCrewReminder(id, expectedRevision, crewId, actor);
+  }
+
+  // ── crew roster (crew-roster-store.ts) ─────────────────────────────────────
 
   async putCrewMember(member: CrewMember): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...keys.crew(member.id),
-          ...indexKeys.crew(member.name, member.id),
-          entity: 'crew',
-          data: member,
-        },
-      }),
-    );
+    return this.roster.putCrewMember(member);
   }
 
   async getCrewMember(id: string): Promise<CrewMember | undefined> {
-    const { Item } = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.crew(id) }));
-    return Item ? (Item.data as CrewMember) : undefined;
+    return this.roster.getCrewMember(id);
   }
 
   /** The roster by name; removed members are kept (bookings refer to them) but left out unless asked. */
   async listCrew(options: { includeInactive?: boolean } = {}): Promise<CrewMember[]> {
-    const { gsi1 } = TABLE_KEYS;
-    const items = await queryAll(this.doc, {
-      TableName: this.tableName,
-      IndexName: gsi1.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
-      ExpressionAttributeValues: { ':pk': INDEX_PARTITION.crew },
-    });
-    const members = items.map((item) => item.data as CrewMember);
-    return members.filter((member) => member.active || options.includeInactive);
+    return this.roster.listCrew(options);
   }
 
   /** Removes a member from the roster (soft: past bookings still name them). */
   async removeCrewMember(id: string): Promise<CrewMember> {
-    const member = await this.getCrewMember(id);
-    if (!member) throw new NotFoundError(`No crew member with id ${id}.`);
-    const removed = { ...member, active: false };
-    await this.putCrewMember(removed);
-    return removed;
+    return this.roster.removeCrewMember(id);
   }
 
-  // ── confirmations ──────────────────────────────────────────────────────────
+  // ── confirmations (confirmation-store.ts) ──────────────────────────────────
 
   /**
    * Records a crew answer of someone on the booking's crew (confirmation-store.ts keeps it, in CONFIRM#<id>).
@@ -412,252 +198,28 @@ export class DynamoBookingStore {
     return this.confirmations.latestAnswer(bookingId, crewId);
   }
 
-  // ── history ────────────────────────────────────────────────────────────────
-
-  /** Every change to a booking, oldest first: who, when, which fields, from → to. Ops-only data. */
-  async listHistory(bookingId: string): Promise<HistoryEntry[]> {
-    return this.bookingItems<HistoryEntry>(bookingId, SORT_PREFIX.history);
-  }
-
-  // ── once-only markers ──────────────────────────────────────────────────────
+  // ── once-only markers (marker-store.ts) ────────────────────────────────────
 
   /**
    * Claims `key` for `ttlSeconds`: true the first time, false while an earlier claim lives. Used to drop
    * Slack's retries and double clicks, and to record an email's intent before sending it.
    */
   async claimOnce(key: string, ttlSeconds: number, value: Item = {}): Promise<boolean> {
-    const nowSeconds = Math.floor(this.now().getTime() / 1000);
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...keys.idempotency(key),
-            entity: 'idempotency',
-            ...value,
-            expiresAt: nowSeconds + ttlSeconds,
-          },
-          // An expired marker counts as free even before DynamoDB's TTL sweeper removes it.
-          ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
-          ExpressionAttributeValues: { ':now': nowSeconds },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailure(error)) return false;
-      throw error;
-    }
+    return this.markers.claimOnce(key, ttlSeconds, value);
   }
 
   async readMarker(key: string): Promise<Item | undefined> {
-    const { Item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.idempotency(key), ConsistentRead: true }),
-    );
-    const nowSeconds = Math.floor(this.now().getTime() / 1000);
-    return Item && Number(Item.expiresAt) >= nowSeconds ? Item : undefined;
-  }
-
-  // ── internals ──────────────────────────────────────────────────────────────
-
-  /** The `data` of every item in a booking's partition whose sort key starts with `prefix`, in key order. */
-  private async bookingItems<T>(bookingId: string, prefix: string): Promise<T[]> {
-    const items = await queryAll(this.doc, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-      ExpressionAttributeValues: { ':pk': bookingPartition(bookingId), ':sk': prefix },
-      ConsistentRead: true,
-    });
-    return items.map((item) => item.data as T);
-  }
-
-  private buildNewBooking(request: NewBooking, id: string, slug: string): Booking {
-    const { input } = request;
-    const at = this.now().toISOString();
-    return {
-      id,
-      slug,
-      ...editableFields(request),
-      domain: input.domain,
-      status: 'pending',
-      revision: 1,
-      createdAt: at,
-      updatedAt: at,
-      createdBy: request.actor,
-      updatedBy: request.actor,
-      previousSlugs: [],
-    };
-  }
-
-  private createItems(booking: Booking, request: NewBooking): NativeTransactItem[] {
-    const items: NativeTransactItem[] = [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: bookingItem(booking),
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-      this.slugReservation(booking.domain, booking.slug, booking.id),
-    ];
-    if (request.idempotencyKey) {
-      items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...keys.idempotency(`booking:${request.idempotencyKey}`),
-            entity: 'idempotency',
-            bookingId: booking.id,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      });
-    }
-    // Last, so the cancellation reasons' indexes above stay fixed.
-    items.push(
-      this.historyPut({
-        bookingId: booking.id,
-        revision: 1,
-        at: booking.createdAt,
-        actor: booking.createdBy,
-        kind: 'created',
-        changes: [],
-      }),
-    );
-    return items;
-  }
-
-  private historyPut(entry: HistoryEntry): NativeTransactItem {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: { ...keys.history(entry.bookingId, entry.revision), entity: 'history', data: entry },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    };
-  }
-
-  private slugReservation(domain: string, slug: string, bookingId: string): NativeTransactItem {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: { ...keys.slug(domain, slug), entity: 'slug', bookingId, domain, slug },
-        ConditionExpression: 'attribute_not_exists(PK) OR bookingId = :id',
-        ExpressionAttributeValues: { ':id': bookingId },
-      },
-    };
-  }
-
-  private nextRevision(next: Booking, expectedRevision: number, actor: string): Booking {
-    return { ...next, revision: expectedRevision + 1, updatedAt: this.now().toISOString(), updatedBy: actor };
-  }
-
-  private conditionalPut(written: Booking, expectedRevision: number): NativeTransactItem {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: bookingItem(written),
-        ConditionExpression: '#revision = :expected',
-        ExpressionAttributeNames: { '#revision': 'revision' },
-        ExpressionAttributeValues: { ':expected': expectedRevision },
-      },
-    };
-  }
-
-  /**
-   * Writes `written` (one revision after `current`) with its guard items and, in the same transaction, the
-   * history entry saying who changed what; maps a lost race to StaleRevisionError.
-   */
-  private async writeRevision(
-    current: Booking,
-    written: Booking,
-    items: NativeTransactItem[],
-    kind: HistoryEntry['kind'],
-  ): Promise<Booking> {
-    const expectedRevision = current.revision;
-    const entry: HistoryEntry = {
-      bookingId: written.id,
-      revision: written.revision,
-      at: written.updatedAt,
-      actor: written.updatedBy,
-      kind,
-      changes: diffBookings(current, written),
-    };
-    try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: [...items, this.historyPut(entry)] }));
-    } catch (error) {
-      const reasons = cancellationReasons(error);
-      if (reasons?.[0] === 'ConditionalCheckFailed')
-        throw new StaleRevisionError(expectedRevision, { cause: error });
-      if (reasons?.[1] === 'ConditionalCheckFailed') {
-        throw new ConflictError(
-          `The page address ${written.slug} is already used on ${written.domain}. Choose another.`,
-        );
-      }
-      throw error;
-    }
-    return written;
-  }
-
-  private async bookingForIdempotencyKey(key: string): Promise<Booking | undefined> {
-    const { Item } = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.idempotency(`booking:${key}`),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? this.getBooking(String(Item.bookingId)) : undefined;
+    return this.markers.readMarker(key);
   }
 }
 
-/** What a form submission sets on a booking, field by field (never a spread: the input has extra keys). */
-function editableFields(change: BookingChange) {
-  const { input } = change;
-  return {
-    title: input.title,
-    guest: input.guest,
-    schedule: input.schedule,
-    boat: change.boat,
-    meetingPoint: input.meetingPoint,
-    guestNotes: input.guestNotes,
-    internalNotes: input.internalNotes,
-    priceCents: input.priceCents,
-    depositCents: input.depositCents,
-    captainFeeCents: input.captainFeeCents,
-    portCostsCents: input.portCostsCents,
-    crew: input.crew,
-    guestMail: input.guestMail,
-    startsAt: change.startsAt,
-    endsAt: change.endsAt,
-  } satisfies Partial<Booking>;
-}
-
-/** The stored item: the booking's fields at top level (the stream filter and GSI read them) plus keys. */
-function bookingItem(booking: Booking): Item {
-  return {
-    ...keys.booking(booking.id),
-    ...indexKeys.booking(booking.startsAt, booking.id),
-    entity: 'booking',
-    ...booking,
-    schemaVersion: BOOKING_SCHEMA_VERSION,
-  };
-}
-
-/** The Booking a stored item holds, upgraded and parsed (booking-item.ts). */
-export function toBooking(item: Item): Booking {
-  return bookingFromItem(item);
-}
-
-function cancellationReasons(error: unknown): (string | undefined)[] | undefined {
-  if (
-    error instanceof TransactionCanceledException ||
-    (error as { name?: string })?.name === 'TransactionCanceledException'
-  ) {
-    return ((error as TransactionCanceledException).CancellationReasons ?? []).map((r) => r.Code);
-  }
-  return undefined;
-}
-
-function isConditionalCheckFailure(error: unknown): boolean {
-  return (error as { name?: string })?.name === 'ConditionalCheckFailedException';
-}
+// Named here too, so imports of these from './booking-store' (as before the split) keep working.
+export {
+  type BookingChange,
+  type CompletionReport,
+  type ListUpcomingOptions,
+  type NewBooking,
+  newBookingId,
+  toBooking,
+} from './booking-aggregate-store';
+export type { CrewReminderRequest, ReconcileRequest } from './booking-request-store';

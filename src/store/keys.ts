@@ -71,7 +71,10 @@ export const SORT_PREFIX = {
   sccRate: 'RATE#',
 } as const;
 
-/** Items of the booking store (booking-store.ts). */
+/**
+ * Items of the booking store: the booking, slugs, history and creation marker (booking-aggregate-store.ts),
+ * crew (crew-roster-store.ts), answers (confirmation-store.ts), once-only markers (marker-store.ts).
+ */
 export const bookingKeys = {
   booking: (id: string) => ({ PK: bookingPartition(id), SK: 'BOOKING' }),
   slug: (domain: string, slug: string) => ({ PK: `SLUG#${domain}#${slug}`, SK: 'SLUG' }),
