@@ -4,9 +4,9 @@
  * keeps later runs from acting again. A crash between the action and the marker can repeat it once, after
  * the lease lapses; callers whose action can look first (a Slack reply found by its key) close that gap.
  */
-import type { DynamoBookingStore } from '../store';
+import type { MarkerStore } from '../store';
 
-export type Markers = Pick<DynamoBookingStore, 'claimOnce' | 'readMarker'>;
+export type Markers = Pick<MarkerStore, 'claimOnce' | 'readMarker'>;
 
 /** Another run holds the lease: try again later (a timer redelivery, a stream retry). */
 export class BusyError extends Error {

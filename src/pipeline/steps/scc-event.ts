@@ -22,7 +22,7 @@ import { SCC_SERVICE, type SccClient } from '../../clients/scc-client';
 import { type Booking, opsView, paidByCaptainFee } from '../../domain';
 import { NotFoundError } from '../../errors';
 import type { SccEventInput } from '../../scc/event-schema';
-import type { DynamoBookingStore } from '../../store';
+import type { CrewRosterStore } from '../../store';
 import type { PipelineStep, StepContext } from './step';
 
 export interface SccEventResult {
@@ -39,7 +39,7 @@ export interface SccEventResult {
 
 export function sccEventStep(deps: {
   scc: SccClient;
-  roster: Pick<DynamoBookingStore, 'getCrewMember'>;
+  roster: Pick<CrewRosterStore, 'getCrewMember'>;
 }): PipelineStep {
   return {
     name: 'scc-event',
@@ -105,7 +105,7 @@ async function cancel(scc: SccClient, booking: Booking, prior: SccEventResult): 
 /** The event as SCC takes it; crew emails (and the captain's phone) come from the roster, since assignments carry none. */
 export async function sccPayload(
   booking: Booking,
-  roster: Pick<DynamoBookingStore, 'getCrewMember'>,
+  roster: Pick<CrewRosterStore, 'getCrewMember'>,
 ): Promise<SccEventInput> {
   const view = opsView(booking);
   const crew = await Promise.all(
