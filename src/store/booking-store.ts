@@ -30,6 +30,7 @@ import {
 import { ConflictError, NotFoundError, StaleRevisionError } from '../errors';
 import { BOOKING_SCHEMA_VERSION, bookingFromItem } from './booking-item';
 import { ConfirmationStore } from './confirmation-store';
+import { historyEntryFromData, historyItemData } from './history-item';
 import { bookingKeys, bookingPartition, INDEX_PARTITION, indexKeys, SORT_PREFIX } from './keys';
 import { queryAll, queryItems } from './query-items';
 import { randomCode } from './random-ids';
@@ -416,7 +417,7 @@ export class DynamoBookingStore {
 
   /** Every change to a booking, oldest first: who, when, which fields, from → to. Ops-only data. */
   async listHistory(bookingId: string): Promise<HistoryEntry[]> {
-    return this.bookingItems<HistoryEntry>(bookingId, SORT_PREFIX.history);
+    return (await this.bookingItems<unknown>(bookingId, SORT_PREFIX.history)).map(historyEntryFromData);
   }
 
   // ── once-only markers ──────────────────────────────────────────────────────
@@ -530,7 +531,11 @@ export class DynamoBookingStore {
     return {
       Put: {
         TableName: this.tableName,
-        Item: { ...keys.history(entry.bookingId, entry.revision), entity: 'history', data: entry },
+        Item: {
+          ...keys.history(entry.bookingId, entry.revision),
+          entity: 'history',
+          data: historyItemData(entry),
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     };

@@ -3,6 +3,7 @@ export * from './booking-item';
 export * from './booking-store';
 export * from './confirmation-migration';
 export * from './confirmation-store';
+export * from './history-item';
 export * from './query-items';
 export * from './table-definition';
 export * from './time-off-store';
