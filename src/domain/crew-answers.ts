@@ -6,16 +6,8 @@
  */
 import type { Booking, CrewAssignment } from './booking';
 import type { Confirmation } from './crew';
-import { type HistoryEntry, isWhenOrBoatChange } from './history';
-
-/** How the history's `crew` field lists a person: "Ana Ruiz (captain)". */
-function crewToken(assignment: Pick<CrewAssignment, 'name' | 'role'>): string {
-  return `${assignment.name} (${assignment.role})`;
-}
-
-function crewTokens(described: string): Set<string> {
-  return new Set(described === 'nobody' ? [] : described.split(', '));
-}
+import { asksAgain } from './crew-change';
+import { type HistoryEntry, isCrewChange, isWhenOrBoatChange } from './history';
 
 export interface Asked {
   /** The revision whose answer counts: answers about an earlier one are stale. */
@@ -27,19 +19,16 @@ export interface Asked {
 /** When `assignment`'s person was last asked to confirm this charter. */
 export function lastAsked(
   booking: Pick<Booking, 'createdAt'>,
-  assignment: Pick<CrewAssignment, 'name' | 'role'>,
+  assignment: Pick<CrewAssignment, 'crewId' | 'name' | 'role'>,
   history: readonly HistoryEntry[],
 ): Asked {
-  const token = crewToken(assignment);
   let asked: Asked = { revision: 1, at: booking.createdAt };
   for (const entry of history) {
     if (entry.revision < asked.revision) continue;
     const reasked = entry.changes.some((change) => {
       if (isWhenOrBoatChange(change)) return true;
-      // Joined (or came back, or changed role): on the new list, not on the old one.
-      return (
-        change.field === 'crew' && crewTokens(change.to).has(token) && !crewTokens(change.from).has(token)
-      );
+      // Joined (or came back, or changed role) in the role they hold now.
+      return isCrewChange(change) && asksAgain(change, assignment);
     });
     if (entry.revision === 1 || reasked) asked = { revision: entry.revision, at: entry.at };
   }

@@ -1,37 +1,68 @@
 /**
- * The change history in the words the ops thread and `/charter history` use: "time moved 2:00 PM–5:00 PM →
- * 3:00 PM–6:00 PM; crew re-notified". Pure. Ops-only, like the history itself: lines may name prices, rates,
- * guest contact details and internal notes, so they must never be rendered for crew or guests.
+ * The change history in the words the ops thread and `/charter history` use: "date moved Sat, Dec 5 → Sun,
+ * Dec 6; time moved 2:00 PM–5:00 PM → 3:00 PM–6:00 PM; crew re-notified". Pure. Ops-only, like the history
+ * itself: lines may name prices, rates, guest contact details and internal notes, so they must never be
+ * rendered for crew or guests.
  */
-import { type FieldChange, type HistoryEntry, needsCrewReconfirmation, WHEN_FIELDS } from './history';
-import { formatClock } from './time';
+import { type CrewChange, crewMoves, describeCrewList, describeCrewMember } from './crew-change';
+import {
+  type FieldChange,
+  type HistoryEntry,
+  isCrewChange,
+  needsCrewReconfirmation,
+  type ValueChange,
+  WHEN_FIELDS,
+} from './history';
+import { formatCalendarDate, formatClock } from './time';
 
 const MOVED: ReadonlySet<string> = new Set(WHEN_FIELDS);
-
-function crewMembers(described: string): string[] {
-  return described === 'nobody' || described === '' ? [] : described.split(', ');
-}
 
 /** "16:00–19:00" as every other time is shown: "4:00 PM–7:00 PM". */
 function clockRange(range: string): string {
   return range.replace(/\b(?:[01]?\d|2[0-3]):[0-5]\d\b/g, (hhmm) => formatClock(hhmm));
 }
 
-/** One change as a phrase: "time moved 4:00 PM–7:00 PM → 5:00 PM–8:00 PM", "crew: Dana Lee (crew) joined". */
-export function describeChange(change: FieldChange): string {
+/**
+ * "2026-12-05 → 2026-12-06" as days are shown elsewhere in Slack: "Sat, Dec 5 → Sun, Dec 6", with the years
+ * when they differ ("Thu, Dec 31, 2026 → Fri, Jan 1, 2027").
+ */
+function dateMove(from: string, to: string): string {
+  const year = from.slice(0, 4) !== to.slice(0, 4);
+  return `${formatCalendarDate(from, { year })} → ${formatCalendarDate(to, { year })}`;
+}
+
+/**
+ * Who joined, left or changed role: "crew: Dana Lee (crew) joined, Ben Okafor (crew) left, Cleo Park now
+ * hostess (was crew)". Made from the change's data each time it is shown.
+ */
+function crewPhrase(change: CrewChange): string {
+  const { joined, left, roleChanged, renamed } = crewMoves(change);
+  const moves = [
+    ...joined.map((m) => `${describeCrewMember(m)} joined`),
+    ...left.map((m) => `${describeCrewMember(m)} left`),
+    ...roleChanged.map(({ member, fromRole }) => `${member.name} now ${member.role} (was ${fromRole})`),
+    ...renamed.map(({ member, fromName }) => `${fromName} now listed as ${member.name}`),
+  ];
+  return moves.length > 0
+    ? `crew: ${moves.join(', ')}`
+    : `crew ${describeCrewList(change.before)} → ${describeCrewList(change.after)}`;
+}
+
+function valuePhrase(change: ValueChange): string {
   const from = change.from || '—';
   const to = change.to || '—';
   if (change.field === 'time') return `time moved ${clockRange(from)} → ${clockRange(to)}`;
+  if (change.field === 'date') return `date moved ${dateMove(from, to)}`;
   if (MOVED.has(change.field)) return `${change.field} moved ${from} → ${to}`;
-  if (change.field === 'crew') {
-    const before = crewMembers(change.from);
-    const after = crewMembers(change.to);
-    const joined = after.filter((m) => !before.includes(m)).map((m) => `${m} joined`);
-    const left = before.filter((m) => !after.includes(m)).map((m) => `${m} left`);
-    const moves = [...joined, ...left];
-    return moves.length > 0 ? `crew: ${moves.join(', ')}` : `crew ${from} → ${to}`;
-  }
   return `${change.field} ${from} → ${to}`;
+}
+
+/**
+ * One change as a phrase: "time moved 4:00 PM–7:00 PM → 5:00 PM–8:00 PM", "date moved Sat, Dec 5 → Sun,
+ * Dec 6", "crew: Dana Lee (crew) joined".
+ */
+export function describeChange(change: FieldChange): string {
+  return isCrewChange(change) ? crewPhrase(change) : valuePhrase(change);
 }
 
 /**
@@ -59,7 +90,7 @@ export function crewRenotified(changes: readonly FieldChange[]): boolean {
 }
 
 /**
- * One entry as a line, without the actor: "time moved 14:00–17:00 → 15:00–18:00; crew re-notified". The
+ * One entry as a line, without the actor: "time moved 2:00 PM–5:00 PM → 3:00 PM–6:00 PM; crew re-notified". The
  * caller says who (a Slack mention) in its own markup.
  */
 export function describeChanges(changes: readonly FieldChange[]): string {

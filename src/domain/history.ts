@@ -1,15 +1,32 @@
 /**
- * Change history: what changed between two revisions of a booking, field by field, in words a person reads
- * in the ops thread ("time moved 14:00 → 15:00"). Internal (ops only): it may name prices and notes, so it
- * must never be rendered for crew or guests.
+ * Change history: what changed between two revisions of a booking, field by field. Values are kept as the
+ * text a person reads ("16:00–19:00"), except the crew, kept as data (crew-change.ts) because rules read it;
+ * history-lines.ts turns changes into the thread's words. Internal (ops only): it may name prices and notes,
+ * so it must never be rendered for crew or guests.
  */
 import type { Booking } from './booking';
+import { type CrewChange, crewListOf, describeCrewList, sameCrewList } from './crew-change';
 import { formatCents } from './money';
 
-export interface FieldChange {
+/** A change to a value kept as text: `{ field: 'time', from: '16:00–19:00', to: '17:00–20:00' }`. */
+export interface ValueChange {
   field: string;
   from: string;
   to: string;
+}
+
+/** One field's change: a value, or the crew as data (tell them apart with isCrewChange). */
+export type FieldChange = ValueChange | CrewChange;
+
+export function isCrewChange(change: FieldChange): change is CrewChange {
+  return 'before' in change;
+}
+
+/** The change's values as text, for showing: the crew as "Ana Ruiz (captain), Ben Okafor (crew)". */
+export function changeText(change: FieldChange): { from: string; to: string } {
+  return isCrewChange(change)
+    ? { from: describeCrewList(change.before), to: describeCrewList(change.after) }
+    : { from: change.from, to: change.to };
 }
 
 export interface HistoryEntry {
@@ -22,12 +39,6 @@ export interface HistoryEntry {
 }
 
 type Describer = (b: Booking) => string;
-
-const crewList: Describer = (b) =>
-  b.crew
-    .map((a) => `${a.name} (${a.role})`)
-    .sort()
-    .join(', ') || 'nobody';
 
 /** A field the history tracks, by the name it is stored under. */
 export type TrackedField =
@@ -65,44 +76,63 @@ export function isWhenOrBoatChange(change: Pick<FieldChange, 'field'>): boolean 
   return (WHEN_OR_BOAT_FIELDS as readonly string[]).includes(change.field);
 }
 
-/** The fields a person cares about, each with how to show its value. */
-const TRACKED: ReadonlyArray<[TrackedField, Describer]> = [
-  ['title', (b) => b.title],
-  ['date', (b) => b.schedule.date],
-  ['time', (b) => `${b.schedule.startTime}–${b.schedule.endTime}`],
-  ['time zone', (b) => b.schedule.timeZone],
-  ['boat', (b) => b.boat.name],
-  ['page address', (b) => b.slug],
-  ['meeting point', (b) => b.meetingPoint],
-  ['guest', (b) => `${b.guest.name} <${b.guest.email}>`],
-  ['party size', (b) => String(b.guest.partySize)],
-  ['crew', crewList],
-  ['crew rates', (b) => b.crew.map((a) => `${a.name} ${formatCents(a.hourlyRateCents)}/h`).join(', ')],
-  ['price', (b) => formatCents(b.priceCents)],
-  ['deposit', (b) => formatCents(b.depositCents)],
-  ['captain fee', (b) => formatCents(b.captainFeeCents)],
-  ['port costs', (b) => formatCents(b.portCostsCents)],
-  ['guest notes', (b) => b.guestNotes],
-  ['guest email', (b) => (b.guestMail === false ? 'off' : 'on')],
-  ['internal notes', (b) => b.internalNotes],
-  ['status', (b) => b.status],
+/** How one field changed between two revisions, if it did. */
+type Differ = (before: Booking, after: Booking) => FieldChange | undefined;
+
+/** A field compared by how its value is shown. */
+function shownAs(field: Exclude<TrackedField, 'crew'>, describe: Describer): Differ {
+  return (before, after) => {
+    const from = describe(before);
+    const to = describe(after);
+    return from !== to ? { field, from, to } : undefined;
+  };
+}
+
+/** The crew, compared and kept as data: who, by crew id, name and role. */
+const crewOf: Differ = (before, after) => {
+  const [crewBefore, crewAfter] = [crewListOf(before), crewListOf(after)];
+  return sameCrewList(crewBefore, crewAfter)
+    ? undefined
+    : { field: 'crew', before: crewBefore, after: crewAfter };
+};
+
+/** The fields a person cares about, in the order the history lists them. */
+const TRACKED: readonly Differ[] = [
+  shownAs('title', (b) => b.title),
+  shownAs('date', (b) => b.schedule.date),
+  shownAs('time', (b) => `${b.schedule.startTime}–${b.schedule.endTime}`),
+  shownAs('time zone', (b) => b.schedule.timeZone),
+  shownAs('boat', (b) => b.boat.name),
+  shownAs('page address', (b) => b.slug),
+  shownAs('meeting point', (b) => b.meetingPoint),
+  shownAs('guest', (b) => `${b.guest.name} <${b.guest.email}>`),
+  shownAs('party size', (b) => String(b.guest.partySize)),
+  crewOf,
+  shownAs('crew rates', (b) => b.crew.map((a) => `${a.name} ${formatCents(a.hourlyRateCents)}/h`).join(', ')),
+  shownAs('price', (b) => formatCents(b.priceCents)),
+  shownAs('deposit', (b) => formatCents(b.depositCents)),
+  shownAs('captain fee', (b) => formatCents(b.captainFeeCents)),
+  shownAs('port costs', (b) => formatCents(b.portCostsCents)),
+  shownAs('guest notes', (b) => b.guestNotes),
+  shownAs('guest email', (b) => (b.guestMail === false ? 'off' : 'on')),
+  shownAs('internal notes', (b) => b.internalNotes),
+  shownAs('status', (b) => b.status),
 ];
 
 export function diffBookings(before: Booking, after: Booking): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const [field, describe] of TRACKED) {
-    const from = describe(before);
-    const to = describe(after);
-    if (from !== to) changes.push({ field, from, to });
-  }
-  return changes;
+  return TRACKED.flatMap((differ) => differ(before, after) ?? []);
 }
 
 /** Changes that mean the crew must be asked again: when or with whom they sail. */
 export function needsCrewReconfirmation(changes: readonly FieldChange[]): boolean {
-  return changes.some((c) => isWhenOrBoatChange(c) || c.field === 'crew');
+  return changes.some((c) => isWhenOrBoatChange(c) || isCrewChange(c));
 }
 
 export function summariseChanges(changes: readonly FieldChange[]): string {
-  return changes.map((c) => `${c.field} ${c.from || '—'} → ${c.to || '—'}`).join('; ');
+  return changes
+    .map((c) => {
+      const { from, to } = changeText(c);
+      return `${c.field} ${from || '—'} → ${to || '—'}`;
+    })
+    .join('; ');
 }

@@ -5,6 +5,7 @@ export * from './booking';
 export * from './catalogue';
 export * from './crew';
 export * from './crew-answers';
+export * from './crew-change';
 export * from './crew-reachability';
 export * from './guest-mail';
 export * from './history';

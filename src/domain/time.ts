@@ -73,6 +73,32 @@ export function formatClock(hhmm: string): string {
   );
 }
 
+/**
+ * A calendar date as written in the booking ("2026-12-05") the way short dates are shown in Slack: "Sat, Dec 5",
+ * or "Sat, Dec 5, 2026" with `year`. A day on the calendar, not an instant: no zone applies. Anything that is
+ * not a real YYYY-MM-DD date is returned as it was.
+ */
+export function formatCalendarDate(date: string, options: { year?: boolean } = {}): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  if (!match) return date;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const instant = new Date(Date.UTC(year, month - 1, day));
+  if (
+    instant.getUTCFullYear() !== year ||
+    instant.getUTCMonth() !== month - 1 ||
+    instant.getUTCDate() !== day
+  ) {
+    return date;
+  }
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    ...(options.year ? { year: 'numeric' } : {}),
+  }).format(instant);
+}
+
 /** Human time in the charter's zone with its abbreviation: "2:30 PM PST". */
 export function formatLocalTime(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-US', {

@@ -27,6 +27,7 @@ import {
 } from '../domain';
 import { ConflictError, NotFoundError, StaleRevisionError } from '../errors';
 import { BOOKING_SCHEMA_VERSION, bookingFromItem } from './booking-item';
+import { historyEntryFromData, historyItemData } from './history-item';
 import { bookingKeys, bookingPartition, INDEX_PARTITION, indexKeys, SORT_PREFIX } from './keys';
 import { queryAll, queryItems } from './query-items';
 import { randomCode } from './random-ids';
@@ -186,7 +187,7 @@ export class BookingAggregateStore {
       ExpressionAttributeValues: { ':pk': bookingPartition(bookingId), ':sk': SORT_PREFIX.history },
       ConsistentRead: true,
     });
-    return items.map((item) => item.data as HistoryEntry);
+    return items.map((item) => historyEntryFromData(item.data));
   }
 
   /**
@@ -351,7 +352,11 @@ export class BookingAggregateStore {
     return {
       Put: {
         TableName: this.tableName,
-        Item: { ...keys.history(entry.bookingId, entry.revision), entity: 'history', data: entry },
+        Item: {
+          ...keys.history(entry.bookingId, entry.revision),
+          entity: 'history',
+          data: historyItemData(entry),
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     };

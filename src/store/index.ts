@@ -6,6 +6,7 @@ export * from './booking-store';
 export * from './confirmation-migration';
 export * from './confirmation-store';
 export * from './crew-roster-store';
+export * from './history-item';
 export * from './marker-store';
 export * from './query-items';
 export * from './table-definition';

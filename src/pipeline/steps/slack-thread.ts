@@ -18,6 +18,7 @@ import {
   type CrewMember,
   formatLocalTime,
   type HistoryEntry,
+  isCrewChange,
   type OpsView,
   opsView,
   unreachableCrew,
@@ -339,7 +340,8 @@ export function plannedReplies(
         // The pipeline moves the status after the captain's answer, which has its own reply, and the root
         // shows the status; a completion has the lifecycle's reply ("Completed by …: 6 aboard"). Only a person
         // setting the status by hand is news here.
-        const to = entry.changes.find((c) => c.field === 'status')?.to;
+        const change = entry.changes.find((c) => c.field === 'status');
+        const to = change && !isCrewChange(change) ? change.to : undefined;
         if (!by || to === 'completed') break;
         if (to === 'pending' || to === 'confirmed' || to === 'cancelled')
           reply(key, entry.at, { bookingId, by, kind: 'status', status: to });

@@ -11,7 +11,9 @@ import {
   type Answer,
   type Confirmation,
   type CrewMember,
+  type FieldChange,
   formatLocalTime,
+  isCrewChange,
   type OpsView,
   type Role,
 } from '../../domain';
@@ -82,7 +84,7 @@ export type ThreadEvent = { bookingId: string; by?: string } & (
   | {
       kind: 'changed';
       revision: number;
-      changes: readonly { field: string; from: string; to: string }[];
+      changes: readonly FieldChange[];
     }
   | { kind: 'status'; status: OpsView['status'] }
   | { kind: 'cancelled'; reason?: string }
@@ -474,16 +476,18 @@ export function renderThreadReply(event: ThreadEvent): SlackMessage {
       return message(text, [section(text)]);
     }
     case 'changed': {
-      // "time moved 16:00–19:00 → 17:00–20:00 by @ana; crew re-notified"
+      // "time moved 4:00 PM–7:00 PM → 5:00 PM–8:00 PM by @ana; crew re-notified"
       const summary = event.changes
         .slice(0, 20)
         .map((c) =>
           escapeMrkdwn(
-            describeChangeForChannel({
-              field: c.field,
-              from: truncate(c.from, 200),
-              to: truncate(c.to, 200),
-            }),
+            isCrewChange(c)
+              ? truncate(describeChangeForChannel(c), 400)
+              : describeChangeForChannel({
+                  field: c.field,
+                  from: truncate(c.from, 200),
+                  to: truncate(c.to, 200),
+                }),
           ),
         )
         .join('; ');

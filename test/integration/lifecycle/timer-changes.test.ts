@@ -64,7 +64,7 @@ describe('timers follow the charter', () => {
     );
     const thread = stack.replies(booking.id).map((r) => r.text ?? '');
     expect(thread.join('\n')).toMatch(
-      /date moved 2026-12-05 → 2026-12-06; time moved 4:00 PM–7:00 PM → 5:00 PM–8:00 PM by <@U0OPS>; crew re-notified/,
+      /date moved Sat, Dec 5 → Sun, Dec 6; time moved 4:00 PM–7:00 PM → 5:00 PM–8:00 PM by <@U0OPS>; crew re-notified/,
     );
   });
 

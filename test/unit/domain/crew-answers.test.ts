@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Confirmation, HistoryEntry } from '../../../src/domain';
+import type { Confirmation, CrewListed, HistoryEntry } from '../../../src/domain';
 import { countingAnswers, declinedOnBooking, lastAsked } from '../../../src/domain/crew-answers';
 import { aBooking } from '../../helpers/fixtures';
 
@@ -15,6 +15,11 @@ function entry(revision: number, changes: HistoryEntry['changes'] = []): History
     kind: revision === 1 ? 'created' : 'updated',
     changes,
   };
+}
+
+/** How a history crew change lists an assignment. */
+function listed(assignment: (typeof booking.crew)[0]): CrewListed {
+  return { crewId: assignment.crewId, name: assignment.name, role: assignment.role };
 }
 
 function answer(crewId: string, revision: number, value: Confirmation['answer'] = 'confirmed'): Confirmation {
@@ -45,16 +50,43 @@ describe('who must answer again', () => {
     expect(lastAsked(booking, deck, history).revision).toBe(1);
   });
 
-  it('asks only the person who joined (or whose role changed), not the others', () => {
+  it('asks only the person who joined, not the others', () => {
     const history = [
       entry(1),
-      entry(3, [
-        {
-          field: 'crew',
-          from: 'Ana Ruiz (captain)',
-          to: 'Ana Ruiz (captain), Ben Okafor (crew)',
-        },
-      ]),
+      entry(3, [{ field: 'crew', before: [listed(captain)], after: [listed(captain), listed(deck)] }]),
+    ];
+    expect(lastAsked(booking, deck, history).revision).toBe(3);
+    expect(lastAsked(booking, captain, history).revision).toBe(1);
+  });
+
+  it('asks a person again when their role changes', () => {
+    const before = [listed(captain), { ...listed(deck), role: 'hostess' as const }];
+    const history = [entry(1), entry(3, [{ field: 'crew', before, after: [listed(captain), listed(deck)] }])];
+    expect(lastAsked(booking, deck, history).revision).toBe(3);
+    expect(lastAsked(booking, captain, history).revision).toBe(1);
+  });
+
+  it('does not ask a person again when only their name changed', () => {
+    const before = [listed(captain), { ...listed(deck), name: 'Benjamin Okafor' }];
+    const history = [entry(1), entry(3, [{ field: 'crew', before, after: [listed(captain), listed(deck)] }])];
+    expect(lastAsked(booking, deck, history).revision).toBe(1);
+  });
+
+  it('knows a person by crew id, whatever their name holds (", " included)', () => {
+    const comma = aBooking({
+      revision: 4,
+      crew: [{ crewId: 'ruiz-ana', name: 'Ruiz, Ana', role: 'captain', hourlyRateCents: 6500 }],
+    });
+    const [ruiz] = comma.crew as [(typeof comma.crew)[0]];
+    const history = [entry(1), entry(2, [{ field: 'crew', before: [], after: [listed(ruiz)] }])];
+    expect(lastAsked(comma, ruiz, history).revision).toBe(2);
+  });
+
+  it('knows people by name and role on changes written before history recorded crew ids', () => {
+    const byName = (a: typeof deck) => ({ name: a.name, role: a.role });
+    const history = [
+      entry(1),
+      entry(3, [{ field: 'crew', before: [byName(captain)], after: [byName(captain), byName(deck)] }]),
     ];
     expect(lastAsked(booking, deck, history).revision).toBe(3);
     expect(lastAsked(booking, captain, history).revision).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffBookings, needsCrewReconfirmation, summariseChanges } from '../../../src/domain';
+import { diffBookings, isCrewChange, needsCrewReconfirmation, summariseChanges } from '../../../src/domain';
 import { aBooking } from '../../helpers/fixtures';
 
 describe('change history', () => {
@@ -27,9 +27,50 @@ describe('change history', () => {
     expect(needsCrewReconfirmation(crewChanged)).toBe(true);
   });
 
+  it('keeps a crew change as the people before and after, by crew id, name and role (no rates)', () => {
+    const before = aBooking();
+    const after = aBooking({
+      crew: [
+        { crewId: 'ana-ruiz', name: 'Ana Ruiz', role: 'captain', hourlyRateCents: 6500 },
+        { crewId: 'cleo-marsh', name: 'Marsh, Cleo', role: 'hostess', hourlyRateCents: 2800 },
+      ],
+    });
+    expect(diffBookings(before, after).find((c) => c.field === 'crew')).toEqual({
+      field: 'crew',
+      before: [
+        { crewId: 'ana-ruiz', name: 'Ana Ruiz', role: 'captain' },
+        { crewId: 'ben-okafor', name: 'Ben Okafor', role: 'crew' },
+      ],
+      after: [
+        { crewId: 'ana-ruiz', name: 'Ana Ruiz', role: 'captain' },
+        { crewId: 'cleo-marsh', name: 'Marsh, Cleo', role: 'hostess' },
+      ],
+    });
+  });
+
+  it('records no crew change when only the order of the crew changed', () => {
+    const crew = aBooking().crew;
+    const changes = diffBookings(aBooking(), aBooking({ crew: [...crew].reverse() }));
+    expect(changes.map((c) => c.field)).not.toContain('crew');
+  });
+
+  it('records a role change as a crew change', () => {
+    const crew = aBooking().crew.map((a) => (a.role === 'crew' ? { ...a, role: 'hostess' as const } : a));
+    const change = diffBookings(aBooking(), aBooking({ crew })).find(isCrewChange);
+    expect(change?.after).toContainEqual({ crewId: 'ben-okafor', name: 'Ben Okafor', role: 'hostess' });
+  });
+
   it('summarises changes in one line for the thread', () => {
     expect(summariseChanges([{ field: 'time', from: '14:00–17:00', to: '15:00–18:00' }])).toBe(
       'time 14:00–17:00 → 15:00–18:00',
     );
+  });
+
+  it('summarises a crew change with the names it holds, made when shown', () => {
+    expect(
+      summariseChanges([
+        { field: 'crew', before: [], after: [{ crewId: 'ana-ruiz', name: 'Ana Ruiz', role: 'captain' }] },
+      ]),
+    ).toBe('crew nobody → Ana Ruiz (captain)');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canTransition,
   fallbackSlug,
+  formatCalendarDate,
   formatCents,
   formatLocalTime,
   marginCents,
@@ -97,6 +98,17 @@ describe('time zones', () => {
 
   it('formats times in the charter zone, not the machine zone', () => {
     expect(formatLocalTime(new Date('2026-12-06T00:00:00Z'), 'America/Los_Angeles')).toBe('4:00 PM PST');
+  });
+
+  it('shows a calendar date as a short day, with the year when asked', () => {
+    expect(formatCalendarDate('2026-12-05')).toBe('Sat, Dec 5');
+    expect(formatCalendarDate('2027-01-01', { year: true })).toBe('Fri, Jan 1, 2027');
+  });
+
+  it('leaves anything that is not a real calendar date as it was', () => {
+    for (const text of ['2026-02-30', '2026-13-01', 'next Tuesday', '']) {
+      expect(formatCalendarDate(text)).toBe(text);
+    }
   });
 });
 

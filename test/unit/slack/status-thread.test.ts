@@ -197,6 +197,31 @@ describe('status thread', () => {
     expect(text(reply)).not.toMatch(/\$\d|owes us|x\.test/);
   });
 
+  it('a crew and date change reads as people say it, names escaped, made from the change’s data', () => {
+    const ana = { crewId: 'ana-ruiz', name: 'Ana Ruiz', role: 'captain' as const };
+    const reply = renderThreadReply({
+      bookingId: 'b',
+      kind: 'changed',
+      revision: 5,
+      by: 'U0OPS',
+      changes: [
+        { field: 'date', from: '2026-12-05', to: '2026-12-06' },
+        {
+          field: 'crew',
+          before: [ana, { crewId: 'ben-okafor', name: 'Okafor, Ben', role: 'crew' }],
+          after: [
+            { ...ana, role: 'crew' },
+            { crewId: 'dana-lee', name: '<!channel> *Dana*', role: 'captain' },
+          ],
+        },
+      ],
+    });
+
+    expect(reply.text).toBe(
+      ':pencil2: Charter changed (revision 5): date moved Sat, Dec 5 → Sun, Dec 6; crew: &lt;!channel&gt; *Dana* (captain) joined, Okafor, Ben (crew) left, Ana Ruiz now crew (was captain) by <@U0OPS>; crew re-notified.',
+    );
+  });
+
   it('reads the pipeline’s step records in display order, tolerating odd shapes', () => {
     const record = {
       steps: {

@@ -147,6 +147,24 @@ describe('every Slack surface at the extremes is within Slack’s limits', () =>
           to: longText(3000),
         })),
       },
+      {
+        bookingId: booking.id,
+        kind: 'changed',
+        revision: 1000,
+        changes: Array.from({ length: 25 }, () => ({
+          field: 'crew' as const,
+          before: Array.from({ length: 30 }, (_, i) => ({
+            crewId: `b${i}`,
+            name: longText(120),
+            role: 'crew' as const,
+          })),
+          after: Array.from({ length: 30 }, (_, i) => ({
+            crewId: `a${i}`,
+            name: longText(120),
+            role: 'hostess' as const,
+          })),
+        })),
+      },
       { bookingId: booking.id, kind: 'status', status: 'confirmed' },
       { bookingId: booking.id, kind: 'cancelled', reason: longText(3000) },
       { bookingId: booking.id, kind: 'requested', what: 'retry', by: 'U0OPERATOR' },
