@@ -27,6 +27,16 @@ module.exports = {
       to: { path: '^src/[^/]+/?$', circular: true },
     },
     {
+      name: 'no-module-cycles',
+      severity: 'error',
+      comment:
+        'No module imports itself through others, type-only imports included: shared types, names and parsing ' +
+        'go in a module both sides import (e.g. slack/listeners/commands/subcommand.ts: the dispatcher imports ' +
+        'the subcommands, the subcommands never import the dispatcher).',
+      from: {},
+      to: { circular: true },
+    },
+    {
       name: 'domain-is-pure',
       severity: 'error',
       comment: 'src/domain/ imports only itself, src/errors.ts and libraries without I/O (zod).',

@@ -11,7 +11,7 @@
 
 import { type TimeOffReader, timeOffAround } from '../crew/replace-crew';
 import { awayDuring, type Booking } from '../domain';
-import type { LifecycleThread, ReplyOutcome } from '../pipeline/thread-replies';
+import type { ReplyOutcome, ThreadReplies } from '../pipeline/thread-replies';
 import { renderBookedWhileAway } from '../slack/blocks/away-notice';
 
 /** `crewId:timeOffId`: one person's one entry of time off overlapping the charter. */
@@ -24,7 +24,7 @@ export interface AwayOutcome {
 }
 
 export async function announceAway(
-  deps: { timeOff: TimeOffReader; thread: Pick<LifecycleThread, 'post'> },
+  deps: { timeOff: TimeOffReader; thread: Pick<ThreadReplies, 'post'> },
   booking: Booking,
   previous: ReadonlySet<AwayPair>,
 ): Promise<AwayOutcome> {

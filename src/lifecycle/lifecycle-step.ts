@@ -27,7 +27,7 @@ import type { GuestPageUrl } from '../guest/paths';
 import type { Logger } from '../logging/logger';
 import type { StepName } from '../pipeline/step-records';
 import type { PipelineStep } from '../pipeline/steps/step';
-import type { LifecycleThread, ReplyOutcome } from '../pipeline/thread-replies';
+import type { ReplyOutcome, ThreadReplies } from '../pipeline/thread-replies';
 import type { TimerScheduler } from '../scheduler/timer';
 import {
   type Completion,
@@ -55,7 +55,7 @@ export interface CrewLifecycleStepDeps {
   lifecycle: Pick<LifecycleStore, 'scheduledTimers' | 'saveScheduledTimers'>;
   scheduler: TimerScheduler;
   scc: Pick<SccFollowUpClient, 'remind' | 'sendRoster'>;
-  thread: Pick<LifecycleThread, 'post' | 'isPosted'>;
+  thread: Pick<ThreadReplies, 'post' | 'isPosted'>;
   guestPageUrl: GuestPageUrl;
   /** What SES reported about crew mail (src/mail): bounced crew count as unreachable. */
   deliveries?: DeliveryReader;

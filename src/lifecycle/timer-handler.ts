@@ -21,7 +21,7 @@ import {
 import { countingAnswers } from '../domain/crew-answers';
 import type { Logger } from '../logging/logger';
 import { sendDayBefore } from '../pipeline/steps/guest-mail';
-import type { LifecycleThread } from '../pipeline/thread-replies';
+import type { ThreadReplies } from '../pipeline/thread-replies';
 import type { TimerPayload } from '../scheduler/timer';
 import { renderCrewDirectMessage } from '../slack/blocks/crew-assignment';
 import {
@@ -45,7 +45,7 @@ export interface TimerHandlerDeps {
   /** Time off: the cascade never proposes someone who is away. */
   timeOff: TimeOffReader;
   scc: Pick<SccFollowUpClient, 'remind' | 'sendRoster'>;
-  thread: Pick<LifecycleThread, 'post'> & Partial<Pick<LifecycleThread, 'direct'>>;
+  thread: Pick<ThreadReplies, 'post'> & Partial<Pick<ThreadReplies, 'direct'>>;
   /** Guest email through SCC: given, the guest's day-before timer sends it. */
   guestMail?: GuestMailSender;
   /** What SES reported about crew mail: an unreachable person's deadline was escalated by the step already. */

@@ -13,7 +13,7 @@
 import type { BackgroundRetrySettings } from '../config/pipeline';
 import type { StepFailure } from '../retry/failures';
 import type { Timer } from '../scheduler/timer';
-import type { StepName } from './step-records';
+import type { StepName } from './step-names';
 
 /** The background retry a failed step waits for, kept on its step record. */
 export interface StepRetry {

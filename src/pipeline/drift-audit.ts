@@ -23,7 +23,7 @@ import type { StepName, StepRecord, StepRecordStore } from './step-records';
 import type { GuestPageResult } from './steps/guest-page';
 import type { SccEventResult } from './steps/scc-event';
 import type { SlackThreadResult } from './steps/slack-thread';
-import type { LifecycleThread } from './thread-replies';
+import type { ThreadReplies } from './thread-replies';
 
 /** What the publisher writes on every guest page object (src/guest/publish.ts). */
 const CONTENT_HASH_METADATA = 'content-sha256';
@@ -62,7 +62,7 @@ export interface DriftAuditDeps {
   dashboard: Pick<DashboardClient, 'getEntry'>;
   s3: S3Client;
   slack: Pick<SlackThread, 'rootExists' | 'postNotice'>;
-  thread: Pick<LifecycleThread, 'post'>;
+  thread: Pick<ThreadReplies, 'post'>;
   now: () => Date;
   logger: Logger;
 }

@@ -18,4 +18,4 @@ export { slackThreadStep, stepStatesFor } from './steps/slack-thread';
 export type { PipelineStep } from './steps/step';
 export { createStreamHandler, type StreamEventHandler, type StreamHandlerDeps } from './stream-event';
 export { fileCheckpoints, type StreamPoller, startStreamPoller } from './stream-poller';
-export { LifecycleThread, type ReplyOutcome } from './thread-replies';
+export { type ReplyOutcome, ThreadReplies } from './thread-replies';

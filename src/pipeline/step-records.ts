@@ -19,19 +19,10 @@ import {
 import type { FailureKind } from '../retry/failures';
 import { bookingPartition, SORT_PREFIX, stepKey } from '../store/keys';
 import type { StepRetry } from './background-retry';
+import type { StepName } from './step-names';
 
-/** The five provisioning steps, in order: the ones the thread's progress lists. */
-export const STEP_NAMES = [
-  'scc-event',
-  'calendar-entry',
-  'guest-page',
-  'invalidation',
-  'slack-thread',
-] as const;
-/** Steps after them that report in lines of their own: guest email, then the crew lifecycle. */
-export const LATER_STEP_NAMES = ['guest-mail', 'crew-lifecycle'] as const;
-export type ProvisioningStepName = (typeof STEP_NAMES)[number];
-export type StepName = ProvisioningStepName | (typeof LATER_STEP_NAMES)[number];
+// The names live in step-names.ts (background-retry.ts needs them too); re-exported for the step records' readers.
+export { LATER_STEP_NAMES, type ProvisioningStepName, STEP_NAMES, type StepName } from './step-names';
 
 export type StepStatus = 'running' | 'retrying' | 'succeeded' | 'failed';
 

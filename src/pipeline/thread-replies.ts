@@ -13,15 +13,16 @@ import type { StepRecordStore } from './step-records';
 
 export type ReplyOutcome = 'posted' | 'already' | 'no-thread';
 
-export interface LifecycleThreadDeps {
+export interface ThreadRepliesDeps {
   thread: Pick<SlackThread, 'replyKeys' | 'postReply'> & Partial<Pick<SlackThread, 'postDirect'>>;
   /** Where the pipeline keeps the root message's ts (its slack-thread step record). */
   stepRecords: Pick<StepRecordStore, 'get'>;
   once: OnceOnly;
 }
 
-export class LifecycleThread {
-  constructor(private readonly deps: LifecycleThreadDeps) {}
+/** Keyed replies in a booking's ops thread (and keyed direct messages), each posted once. */
+export class ThreadReplies {
+  constructor(private readonly deps: ThreadRepliesDeps) {}
 
   /** The root message's ts, once the pipeline has posted it. */
   async rootTs(bookingId: string): Promise<string | undefined> {

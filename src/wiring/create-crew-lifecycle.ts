@@ -19,7 +19,7 @@ import { DeliveryStore } from '../mail/mail-feedback';
 import { OnceOnly } from '../pipeline/once-only';
 import type { StepRecordStore } from '../pipeline/step-records';
 import type { PipelineStep } from '../pipeline/steps/step';
-import { LifecycleThread } from '../pipeline/thread-replies';
+import { ThreadReplies } from '../pipeline/thread-replies';
 import type { TimerScheduler } from '../scheduler/timer';
 import { type DynamoBookingStore, DynamoTimeOffStore } from '../store';
 
@@ -45,13 +45,13 @@ export interface CrewLifecycle {
   step: PipelineStep;
   /** What a firing timer does; throws when it should be retried. */
   handleTimer(timer: FiredTimer): Promise<TimerOutcome>;
-  thread: LifecycleThread;
+  thread: ThreadReplies;
 }
 
 export function createCrewLifecycle(deps: CrewLifecycleDeps): CrewLifecycle {
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger.child({ component: 'crew-lifecycle' });
-  const thread = new LifecycleThread({
+  const thread = new ThreadReplies({
     thread: deps.slack,
     stepRecords: deps.stepRecords,
     once: new OnceOnly(deps.store),

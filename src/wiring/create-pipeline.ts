@@ -42,7 +42,7 @@ import {
   type StreamEventHandler,
   type StreamHandlerDeps,
 } from '../pipeline/stream-event';
-import { LifecycleThread } from '../pipeline/thread-replies';
+import { ThreadReplies } from '../pipeline/thread-replies';
 import { callRetrySettings, type Sleep } from '../retry/retry';
 import type { TimerPayload, TimerScheduler } from '../scheduler/timer';
 import { DynamoBookingStore } from '../store';
@@ -172,7 +172,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       photoCount: async (booking) =>
         (await listGuestPhotos(deps.s3, deps.brands.get(booking.domain).bucket, booking.id)).length,
       thread:
-        lifecycle?.thread ?? new LifecycleThread({ thread: slack, stepRecords, once: new OnceOnly(store) }),
+        lifecycle?.thread ?? new ThreadReplies({ thread: slack, stepRecords, once: new OnceOnly(store) }),
       now: deps.timers?.now ?? (() => new Date()),
     }),
   ];
@@ -228,8 +228,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     dashboard,
     s3: deps.s3,
     slack,
-    thread:
-      lifecycle?.thread ?? new LifecycleThread({ thread: slack, stepRecords, once: new OnceOnly(store) }),
+    thread: lifecycle?.thread ?? new ThreadReplies({ thread: slack, stepRecords, once: new OnceOnly(store) }),
     now: deps.timers?.now ?? (() => new Date()),
     logger,
   });

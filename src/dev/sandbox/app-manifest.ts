@@ -6,7 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { SlashCommandInfo } from './slack-sandbox';
+
+export interface SlashCommandInfo {
+  command: string;
+  description: string;
+  usageHint?: string;
+}
 
 export interface SandboxAppManifest {
   name: string;

@@ -29,12 +29,6 @@ import { checkSandboxRequest } from './same-origin';
 import { SandboxModel, type SandboxPersonView } from './sandbox-model';
 import { slackSignatureHeaders } from './slack-signature';
 
-export interface SlashCommandInfo {
-  command: string;
-  description: string;
-  usageHint?: string;
-}
-
 export interface SlackSandboxOptions {
   standIn: SlackWebApiStandIn;
   people: readonly SandboxPersonView[];

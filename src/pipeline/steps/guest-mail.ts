@@ -27,7 +27,7 @@ import type { GuestMailOutcome } from '../../scc/guest-mailer';
 import { renderGuestMailed } from '../../slack/blocks/guest-mail';
 import type { StepState } from '../../slack/blocks/status-thread';
 import type { StepName, StepRecord } from '../step-records';
-import type { LifecycleThread, ReplyOutcome } from '../thread-replies';
+import type { ReplyOutcome, ThreadReplies } from '../thread-replies';
 import type { PipelineStep } from './step';
 
 export const GUEST_MAIL_STEP = 'guest-mail' satisfies StepName;
@@ -57,7 +57,7 @@ export interface GuestMailDeps {
   mail: GuestMailSender;
   /** How many crew photos the charter has (the brand bucket's `photos/<id>/`). */
   photoCount: (booking: Booking) => Promise<number>;
-  thread: Pick<LifecycleThread, 'post'>;
+  thread: Pick<ThreadReplies, 'post'>;
   now: () => Date;
   /** Steps whose copy must be current before the guest is sent a link to it. */
   dependsOn?: readonly StepName[];

@@ -12,7 +12,7 @@ import type { Logger } from '../../logging/logger';
 import { buildNoticeModal } from '../blocks/booking-modal';
 import { renderNotice } from '../blocks/notice';
 import type { SlackStore } from '../deps';
-import { subcommandOf } from '../listeners/commands/charter';
+import { subcommandOf } from '../listeners/commands/subcommand';
 import type { Access } from './access';
 import type { OperatorDirectory } from './operators';
 import { ACTION_RULES, COMMAND_RULES, EVENT_RULES, type Rule, VIEW_RULES } from './rules';

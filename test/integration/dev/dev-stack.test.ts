@@ -14,9 +14,13 @@ import { createDevStore } from '../../../src/dev/services/dev-store';
 import { localDynamoClient } from '../../../src/dev/stand-ins/dynamodb-local';
 import { localS3Client } from '../../../src/dev/stand-ins/s3rver';
 import { makeTriggerId, startSlackWebApi } from '../../../src/dev/stand-ins/slack-web-api';
+import { twoBrandTemplates } from '../../helpers/templates';
 
+// Two brands (test/fixtures/templates/), so that a third brand under templates/ changes nothing here.
+const templates = twoBrandTemplates();
 const dataDir = mkdtempSync(join(tmpdir(), 'dev-stack-'));
-const start = (fresh: boolean) => startDevStack({ port: 0, dataDir, fresh, logLevel: 'error' });
+const start = (fresh: boolean) =>
+  startDevStack({ port: 0, dataDir, fresh, logLevel: 'error', templatesDir: templates.dir });
 
 async function roster(stack: DevStack) {
   const client = localDynamoClient(stack.endpoints.aws.dynamodb);
@@ -28,7 +32,10 @@ async function roster(stack: DevStack) {
 }
 
 describe('the local system’s start function', () => {
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    templates.remove();
+  });
 
   it('starts, seeds, keeps its data across a restart, starts over with --fresh, and stops cleanly', async () => {
     const first = await start(true);
@@ -85,6 +92,7 @@ describe('the local system’s start function', () => {
       dataDir: ownDir,
       fresh: true,
       logLevel: 'error',
+      templatesDir: templates.dir,
       slack: { kind: 'web-api', apiUrl: slack.url, botToken: 'xoxb-given' },
       slackSigningSecret: 'given-signing-secret',
       // With a real Web API nobody is an operator unless named (issue #13).

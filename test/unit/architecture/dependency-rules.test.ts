@@ -119,6 +119,46 @@ describe('the package rules', () => {
   });
 });
 
+describe('the module-cycles rule', () => {
+  // The shape it was written for: a dispatcher importing its subcommands, a subcommand importing a type back.
+  const DISPATCHER = {
+    'src/slack/charter.ts':
+      "import { newCommand } from './charter-new';\nexport type Subcommand = () => void;\nexport const run = newCommand;\n",
+    'src/slack/charter-new.ts':
+      "import type { Subcommand } from './charter';\nexport const newCommand: Subcommand = () => {};\n",
+  };
+
+  it('fails on two modules of one folder that import each other, even by type only', () => {
+    const result = cruise(DISPATCHER);
+
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('no-module-cycles');
+    expect(result.output).toContain('src/slack/charter-new.ts');
+  });
+
+  it('passes once the shared type lives in a module both import', () => {
+    const result = cruise({
+      'src/slack/subcommand.ts': 'export type Subcommand = () => void;\n',
+      'src/slack/charter.ts': "import { newCommand } from './charter-new';\nexport const run = newCommand;\n",
+      'src/slack/charter-new.ts':
+        "import type { Subcommand } from './subcommand';\nexport const newCommand: Subcommand = () => {};\n",
+    });
+
+    expect(result.output).not.toContain('no-module-cycles');
+    expect(result.status).toBe(0);
+  });
+
+  it('finds no module cycle in src/', () => {
+    const run = spawnSync(depcruise, ['src', '--config', config, '--output-type', 'err'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+
+    expect(`${run.stdout}${run.stderr}`).not.toContain('no-module-cycles');
+    expect(run.status).toBe(0);
+  });
+});
+
 describe('src/', () => {
   it('keeps every package rule', () => {
     const run = spawnSync(depcruise, ['src', '--config', config, '--output-type', 'err'], {

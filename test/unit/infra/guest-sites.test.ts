@@ -5,10 +5,8 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HTML_CACHE_TTL } from '../../../infra/lib/constructs/guest-site';
 import { PHOTO_CONTENT_SECURITY_POLICY } from '../../../src/guest/edge-config';
-import { type CfnJson, PROJECT_ROOT, REWRITE_FUNCTION_PATH, resourcesOf, synthesize } from './synth-helper';
+import { type CfnJson, REWRITE_FUNCTION_PATH, resourcesOf, synthesize, TWO_BRANDS_DIR } from './synth-helper';
 
-/** A fixture with two brands, so that a third brand under templates/ changes nothing here. */
-const TWO_BRANDS_DIR = join(PROJECT_ROOT, 'test/fixtures/templates');
 const twoBrands = synthesize({ templatesDir: TWO_BRANDS_DIR });
 
 const threeBrandsDir = mkdtempSync(join(tmpdir(), 'charter-ops-brands-'));

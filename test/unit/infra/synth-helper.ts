@@ -1,7 +1,8 @@
 /**
  * Synthesizes the Charter Ops app for tests: the feature flags and settings of cdk.json, bundling skipped and
  * CDK's built-in CloudFormation validation off (both cost seconds and test nothing of ours). Brands come from
- * a templates folder, the real one unless a test brings its own.
+ * a templates folder: the two fixture brands of test/fixtures/templates/ unless a test brings its own, so a
+ * third brand under the real templates/ changes nothing here.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,9 +16,11 @@ import { loadBrands } from '../../../src/config/brands';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
 export const REWRITE_FUNCTION_PATH = join(PROJECT_ROOT, 'infra/functions/guest-rewrite.js');
+/** Two brands, sailjada.com and queenofsandiego.com (brand.json only: synthesis renders nothing). */
+export const TWO_BRANDS_DIR = join(PROJECT_ROOT, 'test/fixtures/templates');
 
 export interface SynthOptions {
-  /** Default the repository's templates/. */
+  /** Default the two fixture brands (TWO_BRANDS_DIR). */
   readonly templatesDir?: string;
   /** charter-ops:* context on top of cdk.json's (keys without the prefix). */
   readonly context?: Record<string, unknown>;
@@ -49,7 +52,7 @@ export function synthesize(options: SynthOptions = {}): Synthesized {
     builtinCloudFormationValidation: false,
   });
   const settings = readSettings((key) => app.node.tryGetContext(key), { placeholdersAllowed: true });
-  const brands = loadBrands(options.templatesDir ?? join(PROJECT_ROOT, 'templates'));
+  const brands = loadBrands(options.templatesDir ?? TWO_BRANDS_DIR);
   const charterOps = createCharterOps(app, {
     projectRoot: PROJECT_ROOT,
     domains: brands.domains,

@@ -19,7 +19,7 @@ import { allows, refusalText } from '../../../src/slack/auth/authorize';
 import type { SlackDeps, SlackStore, SlackTimeOffStore } from '../../../src/slack/deps';
 import { ACTION, CALLBACK } from '../../../src/slack/ids';
 import { registerListeners } from '../../../src/slack/listeners';
-import { SUBCOMMAND_NAMES, subcommandOf } from '../../../src/slack/listeners/commands/charter';
+import { SUBCOMMAND_NAMES, subcommandOf } from '../../../src/slack/listeners/commands/subcommand';
 
 interface Registered {
   kind: 'command' | 'action' | 'view' | 'event' | 'options' | 'shortcut' | 'message';

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
-import type { ApiResult, SlackMethod, StandInContext } from '../slack-web-api';
+import type { ApiResult, SlackMethod, StandInContext } from './method-module';
 
 export type EnvelopeType = 'slash_commands' | 'interactive' | 'events_api';
 

@@ -8,7 +8,7 @@ import { findCharter, parseSlugArgument } from '../../charters';
 import type { SlackDeps } from '../../deps';
 import { slugsLike } from '../../did-you-mean';
 import { COMMAND } from '../../ids';
-import type { CommandArgs } from './charter';
+import type { CommandArgs } from './subcommand';
 
 export function notFound(slug: string, like: readonly string[] = []) {
   const guess = like.length > 0 ? ` Did you mean ${like.map((s) => `\`${s}\``).join(' or ')}?` : '';

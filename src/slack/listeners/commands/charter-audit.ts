@@ -4,7 +4,7 @@
  * each repaired charter's thread). Calls nothing downstream itself.
  */
 import { renderNotice } from '../../blocks/notice';
-import type { Subcommand } from './charter';
+import type { Subcommand } from './subcommand';
 
 export const auditCommand: Subcommand = async ({ ack, command }, _rest, deps) => {
   if (!deps.requestAudit) {

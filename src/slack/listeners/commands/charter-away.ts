@@ -28,7 +28,7 @@ import { accessOf } from '../../auth';
 import { renderNotice } from '../../blocks/notice';
 import { escapeMrkdwn } from '../../blocks/primitives';
 import { COMMAND } from '../../ids';
-import type { Subcommand } from './charter';
+import type { Subcommand } from './subcommand';
 
 export const AWAY_USAGE = `\`${COMMAND} away 2026-12-20 2026-12-27 [note]\``;
 

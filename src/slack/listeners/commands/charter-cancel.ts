@@ -3,8 +3,8 @@ import { opsView } from '../../../domain';
 import { renderCancelPrompt } from '../../blocks/cancel-prompt';
 import { renderNotice } from '../../blocks/notice';
 import { COMMAND } from '../../ids';
-import type { Subcommand } from './charter';
 import { charterFromArgument } from './charter-argument';
+import type { Subcommand } from './subcommand';
 
 export const cancelCharterCommand: Subcommand = async ({ ack }, rest, deps) => {
   const found = await charterFromArgument(ack, rest[0], deps, `\`${COMMAND} cancel <slug>\``);

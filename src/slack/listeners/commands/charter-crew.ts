@@ -6,7 +6,7 @@ import { buildCrewModal, renderCrewList } from '../../blocks/crew';
 import { renderNotice } from '../../blocks/notice';
 import { escapeMrkdwn } from '../../blocks/primitives';
 import { COMMAND } from '../../ids';
-import type { Subcommand } from './charter';
+import type { Subcommand } from './subcommand';
 
 export const crewCommand: Subcommand = async (args, rest, deps) => {
   const { ack, client, command } = args;

@@ -5,8 +5,8 @@
 import { opsView } from '../../../domain';
 import { renderHistory } from '../../blocks/follow-up-messages';
 import { COMMAND } from '../../ids';
-import type { Subcommand } from './charter';
 import { charterFromArgument } from './charter-argument';
+import type { Subcommand } from './subcommand';
 
 export const charterHistoryCommand: Subcommand = async ({ ack }, rest, deps) => {
   const found = await charterFromArgument(ack, rest[0], deps, `\`${COMMAND} history <slug>\``);

@@ -1,7 +1,7 @@
 /** `/charter list`: the upcoming charters, soonest first, as an ephemeral answer (one query). */
 import { opsView } from '../../../domain';
 import { renderCharterList } from '../../blocks/charter-list';
-import type { Subcommand } from './charter';
+import type { Subcommand } from './subcommand';
 
 export const LIST_LIMIT = 20;
 

@@ -10,7 +10,7 @@ import { renderMine } from '../../blocks/crew-assignment';
 import { renderNotice } from '../../blocks/notice';
 import { upcomingAssignments } from '../../crew-assignments';
 import type { SlackDeps } from '../../deps';
-import type { Subcommand } from './charter';
+import type { Subcommand } from './subcommand';
 
 /**
  * "Your pay this period" (this month, in the business's zone): only the charters this person is on, each

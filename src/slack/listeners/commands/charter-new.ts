@@ -6,8 +6,8 @@ import { isEditable } from '../../../domain';
 import { renderNotice } from '../../blocks/notice';
 import { openBookingModal } from '../../booking-modal-flow';
 import { COMMAND } from '../../ids';
-import type { Subcommand } from './charter';
 import { charterFromArgument } from './charter-argument';
+import type { Subcommand } from './subcommand';
 
 export const newCharterCommand: Subcommand = async ({ ack, client, command }, _rest, deps) => {
   await ack();

@@ -20,7 +20,7 @@ import {
 import { PAYROLL_USAGE, renderPayroll, renderReport } from '../../blocks/report';
 import { userMessageFor } from '../../errors';
 import { type UploadFile, uploadFilesToDm } from '../../file-upload';
-import type { CommandArgs, Subcommand } from './charter';
+import type { CommandArgs, Subcommand } from './subcommand';
 
 const FILES_NOTE = 'The CSV files are on their way to your direct messages with Charter Ops.';
 

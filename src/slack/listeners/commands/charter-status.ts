@@ -15,8 +15,8 @@ import {
   stepsFromRecord,
 } from '../../blocks/status-thread';
 import { COMMAND } from '../../ids';
-import type { Subcommand } from './charter';
 import { charterFromArgument } from './charter-argument';
+import type { Subcommand } from './subcommand';
 
 export const charterStatusCommand: Subcommand = async ({ ack }, rest, deps) => {
   const found = await charterFromArgument(ack, rest[0], deps, `\`${COMMAND} status <slug>\``);

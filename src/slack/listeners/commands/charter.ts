@@ -3,7 +3,6 @@
  * get the help, ephemerally. Every answer is acknowledged within Slack's 3 seconds; nothing downstream
  * (SCC, dashboard, S3, SES, CloudFront) is ever called from here.
  */
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { renderHelp } from '../../blocks/help';
 import { renderNotice } from '../../blocks/notice';
 import { escapeMrkdwn } from '../../blocks/primitives';
@@ -21,11 +20,17 @@ import { charterMineCommand } from './charter-mine';
 import { editCharterCommand, newCharterCommand } from './charter-new';
 import { payrollCommand, reportCommand } from './charter-report';
 import { charterStatusCommand } from './charter-status';
+import {
+  type CommandArgs,
+  SUBCOMMAND_NAMES,
+  type Subcommand,
+  type SubcommandName,
+  splitCommandText,
+  subcommandNamed,
+} from './subcommand';
 
-export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-export type Subcommand = (args: CommandArgs, rest: string[], deps: SlackDeps) => Promise<void>;
-
-const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
+/** The handler of each subcommand (the names, aliases and parsing live in subcommand.ts). */
+const SUBCOMMANDS: Readonly<Record<SubcommandName, Subcommand>> = {
   new: newCharterCommand,
   edit: editCharterCommand,
   list: listChartersCommand,
@@ -43,37 +48,11 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   },
 };
 
-const ALIASES: Readonly<Record<string, string>> = {
-  create: 'new',
-  book: 'new',
-  ls: 'list',
-  show: 'status',
-  log: 'history',
-  changes: 'history',
-  me: 'mine',
-  schedule: 'mine',
-  '': 'help',
-};
-
-export function splitCommandText(text: string | undefined): string[] {
-  return (text ?? '').trim().split(/\s+/).filter(Boolean);
-}
-
-/** The subcommand a command text runs, aliases resolved; anything unknown is answered by `help`. */
-export function subcommandOf(text: string | undefined): string {
-  const first = (splitCommandText(text)[0] ?? '').toLowerCase();
-  const name = ALIASES[first] ?? first;
-  return Object.hasOwn(SUBCOMMANDS, name) ? name : 'help';
-}
-
-/** Every subcommand name (the authorization table must have a rule for each). */
-export const SUBCOMMAND_NAMES: readonly string[] = Object.keys(SUBCOMMANDS);
-
 export function charterCommand(deps: SlackDeps) {
   return async (args: CommandArgs): Promise<void> => {
     const [first = '', ...rest] = splitCommandText(args.command.text);
-    const name = ALIASES[first.toLowerCase()] ?? first.toLowerCase();
-    const subcommand = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
+    const name = subcommandNamed(first);
+    const subcommand = name ? SUBCOMMANDS[name] : undefined;
     let acked = false;
     const ack: CommandArgs['ack'] = async (response) => {
       acked = true;
@@ -81,7 +60,7 @@ export function charterCommand(deps: SlackDeps) {
     };
     try {
       if (!subcommand) {
-        const guess = closestWord(first, Object.keys(SUBCOMMANDS));
+        const guess = closestWord(first, SUBCOMMAND_NAMES);
         if (guess) {
           const again = [guess, ...rest].join(' ');
           await ack({
@@ -98,7 +77,7 @@ export function charterCommand(deps: SlackDeps) {
       }
       await subcommand({ ...args, ack }, rest, deps);
     } catch (error) {
-      logListenerError(deps.logger, error, `command ${name}`);
+      logListenerError(deps.logger, error, `command ${name ?? first.toLowerCase()}`);
       const text = userMessageFor(error);
       if (!acked) await ack({ response_type: 'ephemeral', text });
       else await args.respond({ response_type: 'ephemeral', text }).catch(() => undefined);
