@@ -62,9 +62,15 @@ import {
 import type { Logger } from '../logging/logger';
 import { localDay, monthPeriod, queryWindow, type YourPay, yourPay } from '../reports';
 import { ConfirmationStore, type DynamoBookingStore, type DynamoTimeOffStore } from '../store';
+import {
+  GuestMailRequestSchema,
+  ReminderRequestSchema,
+  RosterRequestSchema,
+  SccEventInputSchema,
+} from './contract';
 import { type CrewAccess, CrewLinkRefused, ReplacedLinkRefused, resolveCrewLink } from './crew-access';
 import { buildCrewCharterIcs, buildCrewFeed } from './crew-calendar';
-import { CrewFollowUps, ReminderRequestSchema, RosterRequestSchema } from './crew-follow-ups';
+import { CrewFollowUps } from './crew-follow-ups';
 import { type CrewLinkSettings, crewLinksFor, crewPageUrl, feedUrl, presignUrl } from './crew-links';
 import { CrewNotifier } from './crew-notifier';
 import {
@@ -75,12 +81,11 @@ import {
   renderNoticePage,
 } from './crew-templates';
 import { crewViewFromEvent } from './crew-view';
-import { SccEventInputSchema } from './event-schema';
 import { SccEventService } from './event-service';
 import type { SccEventStore } from './event-store';
 import { FRESH_LINK_LIMITS, type FreshLinkLimits, type FreshLinkOutcome, FreshLinks } from './fresh-link';
 import { GuestMailStore } from './guest-mail-store';
-import { type GuestLinkSettings, GuestMailer, GuestMailRequestSchema } from './guest-mailer';
+import { type GuestLinkSettings, GuestMailer } from './guest-mailer';
 import { renderUnsubscribePage } from './guest-unsubscribe-page';
 import { TamperedLinkError, verifyFeedToken, verifyGuestUnsubscribe } from './magic-link';
 import { PhotoTooLargeError, PresignRequestSchema, presignPhotoUpload } from './photo-presign';
