@@ -9,7 +9,7 @@
 import type { RetrySettings } from '../config/pipeline';
 import type { SecretSource } from '../config/secrets';
 import { UpstreamError } from '../errors';
-import type { GuestMailOutcome, GuestMailRequest } from '../scc/guest-mailer';
+import type { GuestMailOutcome, GuestMailRequest } from '../scc/contract';
 import type { JsonService } from './http-json';
 import { SCC_SERVICE, sccJsonService } from './scc-client';
 

@@ -8,7 +8,7 @@
 import type { RetrySettings } from '../config/pipeline';
 import type { SecretSource } from '../config/secrets';
 import { UpstreamError } from '../errors';
-import type { SccEventInput } from '../scc/event-schema';
+import type { DeliveryOutcome, SccEventInput } from '../scc/contract';
 import { JsonService } from './http-json';
 
 export const SCC_SERVICE = 'ShipCaptainCrew';
@@ -38,12 +38,6 @@ export interface SccEventReply {
   eventId: string;
   /** Crew whose address SES refused for good: the event stands, but they did not get their email. */
   undeliverable: { crewId: string; problem: string }[];
-}
-
-interface Notification {
-  crewId?: string;
-  state?: string;
-  problem?: string;
 }
 
 export class SccClient {
@@ -105,7 +99,8 @@ export class SccClient {
  * a crash inside SCC mid-send would leave an email owed that nobody asks for again.
  */
 function checkEmails(body: unknown): { crewId: string; problem: string }[] {
-  const notifications = ((body as { notifications?: unknown })?.notifications ?? []) as Notification[];
+  const notifications = ((body as { notifications?: unknown })?.notifications ??
+    []) as Partial<DeliveryOutcome>[];
   if (!Array.isArray(notifications)) return [];
   const sending = notifications.filter((n) => n.state === 'in-progress').length;
   if (sending > 0) {

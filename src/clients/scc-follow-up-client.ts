@@ -8,7 +8,7 @@
 import type { RetrySettings } from '../config/pipeline';
 import type { SecretSource } from '../config/secrets';
 import { UpstreamError } from '../errors';
-import type { FollowUpOutcome, ReminderRequest, RosterRequest } from '../scc/crew-follow-ups';
+import type { FollowUpOutcome, ReminderRequest, RosterRequest } from '../scc/contract';
 import type { JsonService } from './http-json';
 import { SCC_SERVICE, sccJsonService } from './scc-client';
 

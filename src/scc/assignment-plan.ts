@@ -11,8 +11,9 @@
  *   event cancelled                     → cancellation (likewise)
  */
 import { formatCents } from '../domain';
+import type { SccCrewAssignment, SccEvent } from './contract';
 import { formatTimeRange } from './crew-presenter';
-import { roleLabel, type SccAssignmentState, type SccCrewAssignment, type SccEvent } from './event-schema';
+import { roleLabel, type SccAssignmentState } from './event-schema';
 
 /** True when some email about this event already reached (or is on its way to) the person. */
 export type WasNotified = (crewId: string) => boolean;

@@ -7,8 +7,9 @@
 import type { BrandDirectory } from '../config/brands';
 import type { Brand } from '../domain';
 import { AppError, ErrorCode } from '../errors';
+import type { SccEvent } from './contract';
 import type { Notice } from './crew-templates';
-import type { SccAssignmentState, SccEvent } from './event-schema';
+import type { SccAssignmentState } from './event-schema';
 import type { EventState, SccEventStore } from './event-store';
 import { type CrewLinkClaims, ExpiredLinkError, TamperedLinkError, verifyCrewLink } from './magic-link';
 

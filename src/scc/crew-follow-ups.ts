@@ -8,62 +8,19 @@
  * roster carries no money at all. Must never log an email's body or links.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { BrandDirectory } from '../config/brands';
 import type { Checklists } from '../domain';
 import { ConflictError, NotFoundError, UpstreamError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { DynamoBookingStore } from '../store';
+import type { FollowUpOutcome, ReminderRequest, RosterRequest, SccEvent } from './contract';
 import { type CrewLinkSettings, crewLinksFor } from './crew-links';
 import { formatWhen } from './crew-presenter';
 import { type CrewTemplates, renderCrewEmail } from './crew-templates';
 import { crewViewFromEvent } from './crew-view';
-import type { SccAssignmentState, SccEvent } from './event-schema';
+import type { SccAssignmentState } from './event-schema';
 import type { FollowUpId, FollowUpKind, SccEventStore } from './event-store';
 import { type Mailer, PermanentRejectionError } from './ses-mailer';
-
-const crewIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
-  error: 'crewId uses letters, digits, dashes and underscores (at most 64).',
-});
-const keySchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, {
-  error: 'key uses letters, digits, dots, colons, dashes and underscores (at most 100).',
-});
-
-/** POST /events/{id}/reminders */
-export const ReminderRequestSchema = z.strictObject({
-  crewId: crewIdSchema,
-  /** One reminder per key and assignment version: "auto-r3" (the timer's), "manual-<request id>". */
-  key: keySchema,
-  /** When the answer is due; the email says so. */
-  answerBy: z.iso.datetime({ error: 'answerBy must be an ISO date-time in UTC.' }).optional(),
-});
-export type ReminderRequest = z.output<typeof ReminderRequestSchema>;
-
-/** POST /events/{id}/roster */
-export const RosterRequestSchema = z.strictObject({
-  /** One roster per key and assignment version: the roster's scheduled time, so a moved charter gets a new one. */
-  key: keySchema,
-  /** Who confirmed, as the reconciler sees it; SCC sends only to those whose latest answer is a confirmation. */
-  crewIds: z.array(crewIdSchema).max(30, { error: 'At most 30 crew.' }),
-});
-export type RosterRequest = z.output<typeof RosterRequestSchema>;
-
-export type FollowUpState =
-  | 'sent'
-  | 'already-sent'
-  /** Another request is sending it right now: ask again later. */
-  | 'in-progress'
-  | 'rejected'
-  | 'failed'
-  /** Not sent, and not owed: not on the event any more, or (roster) not confirmed. */
-  | 'skipped';
-
-export interface FollowUpOutcome {
-  crewId: string;
-  state: FollowUpState;
-  /** A sentence for the ops thread when something was not sent. */
-  reason?: string;
-}
 
 export interface CrewFollowUpsDeps {
   events: Pick<

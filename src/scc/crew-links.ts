@@ -4,8 +4,9 @@
  * Must never log what it makes: every URL here is a credential.
  */
 import { guestPageUrl } from '../guest/paths';
+import type { SccEvent } from './contract';
 import type { CrewLinks } from './crew-presenter';
-import type { SccAssignmentState, SccEvent } from './event-schema';
+import type { SccAssignmentState } from './event-schema';
 import { crewLinkExpiry, signCrewLink, signFeedToken } from './magic-link';
 
 export interface CrewLinkSettings {

@@ -8,25 +8,15 @@
 import type { BrandDirectory } from '../config/brands';
 import { answerDeadline, type Checklists } from '../domain';
 import type { Logger } from '../logging/logger';
+import type { CrewEmailKind, DeliveryOutcome } from './contract';
 import { buildCrewCharterIcs } from './crew-calendar';
 import { type CrewLinkSettings, crewLinksFor } from './crew-links';
 import { formatWhen } from './crew-presenter';
-import { type CrewEmailKind, type CrewTemplates, renderCrewEmail } from './crew-templates';
+import { type CrewTemplates, renderCrewEmail } from './crew-templates';
 import { crewViewFromEvent } from './crew-view';
 import type { SccAssignmentState } from './event-schema';
-import type { EmailState, EventState, SccEventStore } from './event-store';
+import type { EventState, SccEventStore } from './event-store';
 import { type Mailer, PermanentRejectionError } from './ses-mailer';
-
-export type DeliveryState = EmailState | 'in-progress' | 'none';
-
-export interface DeliveryOutcome {
-  crewId: string;
-  version: number;
-  kind: CrewEmailKind | 'none';
-  state: DeliveryState;
-  /** Set on a permanent rejection or a failure, a sentence for the ops thread. */
-  problem?: string;
-}
 
 export interface CrewNotifierDeps {
   events: SccEventStore;

@@ -17,6 +17,7 @@ import {
 } from '../domain';
 import { ConfigError } from '../errors';
 import { describePeriod, monthPeriod, type YourPay } from '../reports';
+import type { CrewEmailKind } from './contract';
 import {
   type BrandModel,
   brandModel,
@@ -216,15 +217,8 @@ export function renderNoticePage(
   return { html, styleHash: cspHash(css), scriptHash: undefined };
 }
 
-export type CrewEmailKind =
-  | 'invite'
-  | 'update'
-  | 'removed'
-  | 'cancelled'
-  | 'reminder'
-  | 'roster'
-  /** The person's current link again, asked for from a replaced link's page (fresh-link.ts). */
-  | 'fresh-link';
+/** The kinds of crew email are part of SCC's wire (a write's notifications name them). */
+export type { CrewEmailKind } from './contract';
 
 /** What a follow-up email needs beyond the view: when the answer is due (a reminder). */
 export interface CrewEmailExtras {

@@ -12,7 +12,7 @@ import {
   crewView,
   DEFAULT_CHECKLISTS,
 } from '../domain';
-import type { SccCrewAssignment, SccEvent } from './event-schema';
+import type { SccCrewAssignment, SccEvent } from './contract';
 
 /**
  * `former` is the assignment of someone no longer on the event (their removal email still needs their

@@ -7,15 +7,14 @@
  * emails still owed, so a pipeline retry after a timeout completes the work instead of doubling it.
  */
 import type { BrandDirectory } from '../config/brands';
-import type { Confirmation } from '../domain';
 import { ConflictError, NotFoundError, UpstreamError, ValidationError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { DynamoBookingStore } from '../store';
 import { MARKER_NAMESPACE } from '../store/keys';
 import { planAssignments } from './assignment-plan';
+import type { SccEvent, SccEventDetails, SccEventInput } from './contract';
 import type { CrewLinkSettings } from './crew-links';
-import type { CrewNotifier, DeliveryOutcome } from './crew-notifier';
-import type { SccEvent, SccEventInput } from './event-schema';
+import type { CrewNotifier } from './crew-notifier';
 import type { EventState, SccEventStore } from './event-store';
 
 export interface SccEventServiceDeps {
@@ -32,27 +31,7 @@ export interface WriteResult {
   created: boolean;
   /** True when nothing changed (a repeat, or a revision SCC already has). */
   replayed: boolean;
-  details: EventDetails;
-}
-
-export interface CrewStatus {
-  crewId: string;
-  name: string;
-  email: string;
-  role: string;
-  hourly_rate: number;
-  active: boolean;
-  linkVersion: number;
-  answer: { answer: Confirmation['answer']; at: string; reason?: string; revision: number } | null;
-  notification: { kind: string; state: string; sentAt?: string; attempts: number } | null;
-  deliveryProblem: { email: string; reason: string; at: string } | null;
-}
-
-export interface EventDetails extends SccEvent {
-  crew: CrewStatus[];
-  /** Permanent SES rejections, one per person, for the booking's thread. */
-  deliveryProblems: { crewId: string; name: string; email: string; reason: string; at: string }[];
-  notifications?: DeliveryOutcome[];
+  details: SccEventDetails;
 }
 
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
@@ -126,7 +105,7 @@ export class SccEventService {
     });
   }
 
-  async get(id: string): Promise<EventDetails> {
+  async get(id: string): Promise<SccEventDetails> {
     const state = await this.deps.events.loadState(id);
     if (!state) throw new NotFoundError(`No SCC event ${id}.`);
     return this.details(state);
@@ -200,10 +179,10 @@ export class SccEventService {
     return { ...flags, details: { ...(await this.details(fresh)), notifications: outcomes } };
   }
 
-  private async details(state: EventState): Promise<EventDetails> {
+  private async details(state: EventState): Promise<SccEventDetails> {
     const { event } = state;
     const confirmations = await this.deps.bookings.listConfirmations(event.bookingId);
-    const crew: CrewStatus[] = [...state.assignments.values()]
+    const crew: SccEventDetails['crew'] = [...state.assignments.values()]
       .sort((a, b) => Number(b.active) - Number(a.active) || a.crewId.localeCompare(b.crewId))
       .map((a) => {
         const answer = confirmations.find((c) => c.crewId === a.crewId);

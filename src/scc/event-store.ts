@@ -33,12 +33,11 @@ import {
 import { ConflictError } from '../errors';
 import { INDEX_PARTITION, indexKeys, SORT_PREFIX, sccKeys } from '../store/keys';
 import { TABLE_KEYS } from '../store/table-definition';
-import type { NoticeKind, SccAssignmentState, SccEvent } from './event-schema';
+import type { EmailState, SccEvent } from './contract';
+import type { NoticeKind, SccAssignmentState } from './event-schema';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-export type EmailState = 'pending' | 'sent' | 'rejected' | 'failed';
 
 export interface EmailRecord {
   crewId: string;

@@ -13,7 +13,8 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { GuestMailKind } from '../domain';
 import { PARTITION_PREFIX } from '../store/keys';
-import type { EmailState, SccEventStore, SendOutcome } from './event-store';
+import type { EmailState } from './contract';
+import type { SccEventStore, SendOutcome } from './event-store';
 
 // The prefix is keys.ts's: the guest-mail function's IAM grant (dynamodb:LeadingKeys) is written against it.
 const partition = (bookingId: string) => `${PARTITION_PREFIX.guestMail}${bookingId}`;

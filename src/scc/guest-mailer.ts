@@ -12,18 +12,15 @@
  * Guest-facing: renders from guestView only. Must never log an email's body, links or the guest's address.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { BrandDirectory } from '../config/brands';
 import {
   type Booking,
-  GUEST_MAIL_KINDS,
   type GuestFactChange,
   type GuestMailKind,
   guestFactChanges,
   guestFactsOf,
   guestMailOn,
   guestView,
-  isValidTimeZone,
 } from '../domain';
 import { NotFoundError, UpstreamError } from '../errors';
 import { renderGuestIcs } from '../guest/guest-calendar';
@@ -31,56 +28,11 @@ import { guestPagePath } from '../guest/paths';
 import type { GuestTemplates } from '../guest/templates';
 import type { Logger } from '../logging/logger';
 import type { DynamoBookingStore } from '../store';
+import type { GuestMailOutcome, GuestMailRequest, GuestMailState } from './contract';
 import { renderGuestEmail } from './guest-email';
 import type { GuestMailStore } from './guest-mail-store';
 import { signGuestUnsubscribe } from './magic-link';
 import { type Mailer, type OutgoingEmail, PermanentRejectionError } from './ses-mailer';
-
-const keySchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, {
-  error: 'key uses letters, digits, dots, colons, dashes and underscores (at most 100).',
-});
-
-/** POST /guest-mail/{bookingId} */
-export const GuestMailRequestSchema = z.strictObject({
-  kind: z.enum(GUEST_MAIL_KINDS, {
-    error: `kind is one of ${GUEST_MAIL_KINDS.join(', ')}.`,
-  }),
-  /** One email per (booking, kind, key): "confirmation", "change-r4", "day-before-<start>". */
-  key: keySchema,
-  /** A change notice: what the guest was told before (the pipeline's record), compared with the booking now. */
-  told: z
-    .strictObject({
-      startsAt: z.iso.datetime(),
-      endsAt: z.iso.datetime(),
-      timeZone: z.string().max(64).refine(isValidTimeZone, { error: 'timeZone must be an IANA zone.' }),
-      boatName: z.string().min(1).max(120),
-      meetingPoint: z.string().min(1).max(200),
-    })
-    .optional(),
-});
-export type GuestMailRequest = z.output<typeof GuestMailRequestSchema>;
-
-export type GuestMailState =
-  | 'sent'
-  | 'already-sent'
-  /** Another request is sending it right now: ask again later. */
-  | 'in-progress'
-  | 'rejected'
-  | 'failed'
-  /** The guest used the unsubscribe link: nothing more is sent for this booking. */
-  | 'unsubscribed'
-  /** An operator turned guest mail off for this booking. */
-  | 'off'
-  /** Not owed any more: the charter is not in the state this email is about, or nothing changed. */
-  | 'skipped';
-
-export interface GuestMailOutcome {
-  kind: GuestMailKind;
-  key: string;
-  state: GuestMailState;
-  /** A sentence for ops when something was not sent. */
-  reason?: string;
-}
 
 export interface GuestLinkSettings {
   /** SCC's public base URL: the unsubscribe endpoint lives there. */

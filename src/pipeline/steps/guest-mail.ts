@@ -23,7 +23,7 @@ import {
   owedGuestMail,
 } from '../../domain';
 import type { Logger } from '../../logging/logger';
-import type { GuestMailOutcome } from '../../scc/guest-mailer';
+import type { GuestMailOutcome } from '../../scc/contract';
 import { renderGuestMailed } from '../../slack/blocks/guest-mail';
 import type { StepState } from '../../slack/blocks/status-thread';
 import type { StepName, StepRecord } from '../step-records';

@@ -21,7 +21,7 @@
 import { SCC_SERVICE, type SccClient } from '../../clients/scc-client';
 import { type Booking, opsView, paidByCaptainFee } from '../../domain';
 import { NotFoundError } from '../../errors';
-import type { SccEventInput } from '../../scc/event-schema';
+import type { SccEventInput } from '../../scc/contract';
 import type { CrewRosterStore } from '../../store';
 import type { PipelineStep, StepContext } from './step';
 
