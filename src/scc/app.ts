@@ -34,6 +34,7 @@ import {
   type Checklists,
   chartersWhileAway,
   DEFAULT_TIME_ZONE,
+  declinedCrew,
   formatAwayRange,
   timeOffProblems,
 } from '../domain';
@@ -558,12 +559,15 @@ export function createSccApp(deps: SccDeps): SccApp {
     const linkConfig = await linkSettings();
     const feedVersion = await events.getFeedVersion(crew.assignment.crewId);
     const { token, ...links } = crewLinksFor(crew.event, crew.assignment, feedVersion, linkConfig);
-    const view = crewViewFromEvent(crew.event, crew.assignment.crewId, settings.checklists);
     const [yourPayThisMonth, timeOff, answers] = await Promise.all([
-      payForMonthOf(crew.assignment.crewId, view.date),
+      payForMonthOf(crew.assignment.crewId, crew.event.schedule.date),
       deps.timeOff.listTimeOff(crew.assignment.crewId),
       confirmations.listConfirmations(crew.event.bookingId),
     ]);
+    // Who is on board: without those who declined (the same rule as the guest page and the calendar).
+    const view = crewViewFromEvent(crew.event, crew.assignment.crewId, settings.checklists, {
+      declined: declinedCrew(crew.event.crew_assignments, answers),
+    });
     const latest = answers.find((c) => c.crewId === crew.assignment.crewId);
     const page = renderCrewPage(templates, view, crew.brand, {
       links,
