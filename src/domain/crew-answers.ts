@@ -78,3 +78,17 @@ export function declinedOnBooking(confirmations: readonly Confirmation[]): Set<s
     [...latestPerPerson(confirmations).values()].filter((a) => a.answer === 'declined').map((a) => a.crewId),
   );
 }
+
+/**
+ * Who is not on board: the people assigned to the charter whose latest answer is a decline (sorted ids).
+ * The one rule every "who is on board" list follows (guest page, calendar entry, crew page, roster email):
+ * a decline takes the person off it at once, a replacement is on it as soon as they are assigned, and a
+ * person who declined and then confirmed is back on it.
+ */
+export function declinedCrew(
+  crew: readonly { readonly crewId: string }[],
+  confirmations: readonly Confirmation[],
+): string[] {
+  const declined = declinedOnBooking(confirmations);
+  return [...new Set(crew.map((a) => a.crewId))].filter((id) => declined.has(id)).sort();
+}

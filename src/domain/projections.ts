@@ -139,14 +139,28 @@ function sharedSchedule(booking: CrewViewSource): SharedSchedule {
   };
 }
 
+/** Who is on board: `declined` (crew-answers.ts `declinedCrew`) lists the assigned people who said no. */
+export interface OnBoardOptions {
+  readonly declined?: readonly string[];
+}
+
+/** The booking with its crew list down to who is on board: a decline takes a person off every list. */
+function onBoard<T extends { readonly crew: readonly { readonly crewId: string }[] }>(
+  booking: T,
+  options: OnBoardOptions,
+): T {
+  const declined = new Set(options.declined ?? []);
+  return declined.size === 0
+    ? booking
+    : { ...booking, crew: booking.crew.filter((a) => !declined.has(a.crewId)) };
+}
+
 /**
  * `declined`: crew whose latest answer is a decline; guests see only the crew who have not declined
  * (issue #18), so a hostess who can't come is not promised on the page.
  */
-export function guestView(booking: Booking, options: { declined?: readonly string[] } = {}): GuestView {
-  const declined = new Set(options.declined ?? []);
-  const shown =
-    declined.size === 0 ? booking : { ...booking, crew: booking.crew.filter((a) => !declined.has(a.crewId)) };
+export function guestView(booking: Booking, options: OnBoardOptions = {}): GuestView {
+  const shown = onBoard(booking, options);
   const view: Omit<GuestView, typeof guestBrand> = {
     ...sharedSchedule(shown),
     hostFirstName: firstName(booking.guest.name),
@@ -156,15 +170,22 @@ export function guestView(booking: Booking, options: { declined?: readonly strin
 }
 
 /** Throws when the person is not on this charter: a crew view for a stranger is a bug, not an empty page. */
+/**
+ * `declined`, as for guestView: the crew list ("who is on board") leaves off the people who declined, the
+ * viewer included (their own part of the view stays: they may still change their answer), and the captain's
+ * phone is offered only while the captain is on board.
+ */
 export function crewView(
   booking: CrewViewSource,
   crewId: string,
   checklists: Checklists = DEFAULT_CHECKLISTS,
+  options: OnBoardOptions = {},
 ): CrewView {
   const assignment = booking.crew.find((a) => a.crewId === crewId);
   if (!assignment) throw new Error(`crew ${crewId} is not assigned to booking ${booking.id}`);
+  const shown = onBoard(booking, options);
   const view: Omit<CrewView, typeof crewBrand> = {
-    ...sharedSchedule(booking),
+    ...sharedSchedule(shown),
     guestNotes: booking.guestNotes,
     you: {
       crewId: assignment.crewId,
@@ -176,7 +197,7 @@ export function crewView(
     },
     checklist: [...checklists[assignment.role]],
   };
-  const captain = booking.crew.find((a) => a.role === 'captain');
+  const captain = shown.crew.find((a) => a.role === 'captain');
   if (captain?.phone && captain.crewId !== crewId) {
     return {
       ...view,

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { BrandDirectory } from '../config/brands';
-import type { Checklists } from '../domain';
+import { type Checklists, declinedCrew } from '../domain';
 import { ConflictError, NotFoundError, UpstreamError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { DynamoBookingStore } from '../store';
@@ -67,7 +67,9 @@ export class CrewFollowUps {
       } else if (!confirmed.has(crewId)) {
         outcomes.push({ crewId, state: 'skipped', reason: 'has not confirmed' });
       } else {
-        outcomes.push(await this.send(event, assignment, 'roster', request.key, links));
+        // The roster's "On board" leaves off who declined, as the crew page does.
+        const declined = declinedCrew(event.crew_assignments, confirmations);
+        outcomes.push(await this.send(event, assignment, 'roster', request.key, links, undefined, declined));
       }
     }
     this.failOnTransient(outcomes);
@@ -114,6 +116,7 @@ export class CrewFollowUps {
     key: string,
     links: CrewLinkSettings,
     answerBy?: string,
+    declined: readonly string[] = [],
   ): Promise<FollowUpOutcome> {
     const { events, logger } = this.deps;
     const crewId = assignment.crewId;
@@ -138,7 +141,7 @@ export class CrewFollowUps {
     const log = logger.child({ eventId: event.id, crewId, version: assignment.version, kind });
     try {
       const { messageId } = await this.deps.mailer.send(
-        await this.compose(event, assignment, id, links, answerBy),
+        await this.compose(event, assignment, id, links, answerBy, declined),
       );
       await events.finishFollowUp(event.id, id, { state: 'sent', messageId }, this.deps.now());
       log.info('crew follow-up sent', { messageId });
@@ -164,9 +167,10 @@ export class CrewFollowUps {
     id: FollowUpId,
     links: CrewLinkSettings,
     answerBy: string | undefined,
+    declined: readonly string[],
   ) {
     const brand = this.deps.brands.get(event.domain);
-    const view = crewViewFromEvent(event, assignment.crewId, this.deps.checklists);
+    const view = crewViewFromEvent(event, assignment.crewId, this.deps.checklists, { declined });
     const feedVersion = await this.deps.events.getFeedVersion(assignment.crewId);
     const { token: _token, feed: _feed, ...pageLinks } = crewLinksFor(event, assignment, feedVersion, links);
     const rendered = renderCrewEmail(this.deps.templates, id.kind, view, brand, pageLinks, [], {

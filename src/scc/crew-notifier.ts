@@ -126,7 +126,9 @@ export class CrewNotifier {
   ) {
     const { event } = state;
     const brand = this.deps.brands.get(event.domain);
-    const view = crewViewFromEvent(event, assignment.crewId, this.deps.checklists, assignment.assignment);
+    const view = crewViewFromEvent(event, assignment.crewId, this.deps.checklists, {
+      former: assignment.assignment,
+    });
     const wantsLinks = kind === 'invite' || kind === 'update';
     const feedVersion = wantsLinks ? await this.deps.events.getFeedVersion(assignment.crewId) : 1;
     const { token: _token, ...allLinks } = crewLinksFor(event, assignment, feedVersion, links);

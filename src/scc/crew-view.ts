@@ -14,16 +14,23 @@ import {
 } from '../domain';
 import type { SccCrewAssignment, SccEvent } from './contract';
 
-/**
- * `former` is the assignment of someone no longer on the event (their removal email still needs their
- * name and the charter's details); it joins the list only for them.
- */
+export interface EventViewOptions {
+  /**
+   * The assignment of someone no longer on the event (their removal email still needs their name and the
+   * charter's details); it joins the list only for them.
+   */
+  readonly former?: SccCrewAssignment;
+  /** Who declined (domain `declinedCrew` over the answers SCC records): off "who is on board". */
+  readonly declined?: readonly string[];
+}
+
 export function crewViewFromEvent(
   event: SccEvent,
   crewId: string,
   checklists: Checklists = DEFAULT_CHECKLISTS,
-  former?: SccCrewAssignment,
+  options: EventViewOptions = {},
 ): CrewView {
+  const { former } = options;
   const assignments = event.crew_assignments.some((a) => a.crewId === crewId)
     ? event.crew_assignments
     : former && former.crewId === crewId
@@ -59,5 +66,5 @@ export function crewViewFromEvent(
       ...(a.phone ? { phone: a.phone } : {}),
     })),
   };
-  return crewView(source, crewId, checklists);
+  return crewView(source, crewId, checklists, options.declined ? { declined: options.declined } : {});
 }

@@ -156,7 +156,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     : undefined;
   const steps: PipelineStep[] = [
     sccEventStep({ scc, roster: store }),
-    calendarEntryStep({ dashboard, guestPageUrl }),
+    calendarEntryStep({ dashboard, guestPageUrl, answers: store }),
     guestPageStep({ publisher, brands: deps.brands, answers: store }),
     invalidationStep({ cloudFront: deps.cloudFront, brands: deps.brands }),
     slackThreadStep({

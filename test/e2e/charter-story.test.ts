@@ -40,6 +40,8 @@ describe('the charter story, end to end in a browser', () => {
   let page: Page;
   let dataDir: string;
   let slug = '';
+  /** Sam's crew page (his magic link), opened from the crew email. */
+  let crewPageUrl = '';
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'charter-e2e-'));
@@ -226,6 +228,7 @@ describe('the charter story, end to end in a browser', () => {
     await page.waitForURL(/\/scc\/crew\//);
     await expect.poll(() => page.locator('body').textContent()).toContain('Sunset Sail');
     await screenshot(page, '09-crew-page');
+    crewPageUrl = page.url();
 
     await page.getByRole('button', { name: /Confirm: I will be there/ }).click();
     await expect.poll(() => page.locator('body').textContent(), { timeout: 10_000 }).toMatch(/Thank you/);
@@ -278,6 +281,23 @@ describe('the charter story, end to end in a browser', () => {
       .toMatch(/You declined/);
     await screenshot(page, '15b-crew-declined-in-slack');
     await page.locator('#modal-close').click();
+    // The /charter mine message he pressed it in is redrawn in place: the answer where the buttons were.
+    await expect
+      .poll(async () => (await mine.textContent()) ?? '', { timeout: 10_000 })
+      .toMatch(/Declined by Sam · \d{1,2}:\d{2}\s?[AP]M.*Boat show that weekend/su);
+    expect(await mine.getByRole('button', { name: /^(Confirm|Decline…)$/ }).count()).toBe(0);
+    await screenshot(page, '15c-mine-redrawn-after-decline');
+
+    // His crew page, on a phone: he is no longer among "Who is on board" (his own answer says declined).
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const crewPage = await phone.newPage();
+    await crewPage.goto(crewPageUrl);
+    const onBoard = crewPage.locator('section[aria-labelledby="crew-heading"]');
+    await onBoard.waitFor();
+    expect(await onBoard.locator('li').allTextContents()).not.toContainEqual(expect.stringMatching(/^Sam,/));
+    await onBoard.scrollIntoViewIfNeeded();
+    await screenshot(crewPage, '15d-crew-page-on-board-after-decline-390');
+    await phone.close();
 
     await page.goto(sandbox(OPERATOR));
     await expect

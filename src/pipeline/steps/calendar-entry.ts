@@ -6,6 +6,9 @@
  * Safe to repeat because the entry is written with a PUT by the booking's id and removed with a DELETE by
  * it (404: already gone): there is no create that could run twice.
  *
+ * A crew answer is no new revision: when who has declined changes (a decline, or a change of mind), the entry
+ * is written again at the same revision, so its crew list is who is on board (declinedCrew, as the guest page).
+ *
  * Built from guestView: the calendar never carries prices, costs, rates, notes or contact details.
  */
 
@@ -14,8 +17,9 @@ import {
   DASHBOARD_SERVICE,
   type DashboardClient,
 } from '../../clients/dashboard-client';
-import { guestView } from '../../domain';
+import { type Booking, declinedCrew, guestView } from '../../domain';
 import type { GuestPageUrl } from '../../guest/paths';
+import type { DynamoBookingStore } from '../../store';
 import type { StepName, StepRecord } from '../step-records';
 import type { PipelineStep } from './step';
 
@@ -24,22 +28,33 @@ export interface CalendarEntryResult {
   removed?: boolean;
   /** The progress the entry shows: when the steps after this one move on, the entry is written again. */
   progress?: Record<string, string>;
+  /** Crew left off the entry because their latest answer is a decline (sorted ids). */
+  declined?: string[];
   [key: string]: unknown;
 }
 
 export function calendarEntryStep(deps: {
   dashboard: DashboardClient;
   guestPageUrl: GuestPageUrl;
+  /** Crew answers; without it every assigned person is listed. */
+  answers?: Pick<DynamoBookingStore, 'listConfirmations'>;
 }): PipelineStep {
+  /** Crew on the booking whose latest answer is a decline. */
+  const declinedOf = async (booking: Booking): Promise<string[]> =>
+    deps.answers ? declinedCrew(booking.crew, await deps.answers.listConfirmations(booking.id)) : [];
   return {
     name: 'calendar-entry',
     service: DASHBOARD_SERVICE,
     dependsOn: [],
     async isStale(booking, record, records) {
       if (booking.status === 'cancelled') return false;
-      const shown = (record.result as CalendarEntryResult).progress ?? {};
+      const result = record.result as CalendarEntryResult;
+      const shown = result.progress ?? {};
       const now = progressOf(booking.revision, records);
-      return Object.keys(now).some((name) => shown[name] !== now[name]);
+      if (Object.keys(now).some((name) => shown[name] !== now[name])) return true;
+      // Progress first: it needs no read. Then the crew answers, which a decline changes without a revision.
+      if (!deps.answers) return false;
+      return (await declinedOf(booking)).join(',') !== (result.declined ?? []).join(',');
     },
     async run({ booking, records, previous }) {
       const prior = (previous?.result ?? {}) as CalendarEntryResult;
@@ -47,7 +62,8 @@ export function calendarEntryStep(deps: {
         await deps.dashboard.deleteEntry(prior.entryId ?? booking.id);
         return { ...prior, removed: true } satisfies CalendarEntryResult;
       }
-      const view = guestView(booking);
+      const declined = await declinedOf(booking);
+      const view = guestView(booking, { declined });
       const entry: CalendarEntryInput = {
         bookingId: view.bookingId,
         revision: view.revision,
@@ -69,7 +85,7 @@ export function calendarEntryStep(deps: {
         progress: progressOf(booking.revision, records),
       };
       const { entryId } = await deps.dashboard.putEntry(entry);
-      return { entryId, removed: false, progress: entry.progress } satisfies CalendarEntryResult;
+      return { entryId, removed: false, progress: entry.progress, declined } satisfies CalendarEntryResult;
     },
   };
 }

@@ -9,7 +9,7 @@
  * Guest-facing: the publisher reduces the booking to guestView before anything is rendered.
  */
 import type { BrandDirectory } from '../../config/brands';
-import type { Booking } from '../../domain';
+import { type Booking, declinedCrew } from '../../domain';
 import type { GuestPagePublisher } from '../../guest/publish';
 import type { DynamoBookingStore } from '../../store';
 import type { PipelineStep } from './step';
@@ -39,11 +39,7 @@ export function guestPageStep(deps: {
   /** Crew on the booking whose latest answer is a decline. */
   const declinedOf = async (booking: Booking): Promise<string[]> => {
     if (!deps.answers || booking.status === 'cancelled') return [];
-    const onBoard = new Set(booking.crew.map((a) => a.crewId));
-    return (await deps.answers.listConfirmations(booking.id))
-      .filter((c) => c.answer === 'declined' && onBoard.has(c.crewId))
-      .map((c) => c.crewId)
-      .sort();
+    return declinedCrew(booking.crew, await deps.answers.listConfirmations(booking.id));
   };
   return {
     name: 'guest-page',

@@ -7,7 +7,7 @@
  *
  * Crew-facing: only crewView data (the person's own pay) reaches the page.
  */
-import { chartersWhileAway, DEFAULT_TIME_ZONE, formatAwayRange } from '../../domain';
+import { chartersWhileAway, DEFAULT_TIME_ZONE, declinedCrew, formatAwayRange } from '../../domain';
 import { type HttpResponse, type Router, text } from '../../http';
 import { localDay, monthPeriod, queryWindow, type YourPay, yourPay } from '../../reports';
 import type { CrewAccess } from '../crew-access';
@@ -69,12 +69,15 @@ export async function showCrewPage(
   const linkConfig = await ctx.linkSettings();
   const feedVersion = await events.getFeedVersion(crew.assignment.crewId);
   const { token, ...links } = crewLinksFor(crew.event, crew.assignment, feedVersion, linkConfig);
-  const view = crewViewFromEvent(crew.event, crew.assignment.crewId, settings.checklists);
   const [yourPayThisMonth, timeOff, answers] = await Promise.all([
-    payForMonthOf(ctx, crew.assignment.crewId, view.date),
+    payForMonthOf(ctx, crew.assignment.crewId, crew.event.schedule.date),
     timeOffStore.listTimeOff(crew.assignment.crewId),
     confirmations.listConfirmations(crew.event.bookingId),
   ]);
+  // Who is on board: without those who declined (the same rule as the guest page and the calendar).
+  const view = crewViewFromEvent(crew.event, crew.assignment.crewId, settings.checklists, {
+    declined: declinedCrew(crew.event.crew_assignments, answers),
+  });
   const latest = answers.find((c) => c.crewId === crew.assignment.crewId);
   const page = renderCrewPage(templates, view, crew.brand, {
     links,

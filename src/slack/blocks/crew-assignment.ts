@@ -90,6 +90,14 @@ function answeredBlock(view: CrewView, answer: Answer, at: Date, reason?: string
   };
 }
 
+/** An answer just given where the buttons were: "✅ Confirmed by Ana · 2:02 PM PST" and *Change*. */
+function justAnswered(item: Assignment): KnownBlock[] | undefined {
+  const { view } = item;
+  return item.answeredAt && item.answer !== 'waiting' && view.status !== 'cancelled'
+    ? [answeredBlock(view, item.answer, item.answeredAt, item.reason)]
+    : undefined;
+}
+
 /** One assignment's facts (no buttons): about 3 blocks. */
 function assignmentBlocks(item: Assignment, withChecklist: boolean): KnownBlock[] {
   const { view } = item;
@@ -132,10 +140,7 @@ export function renderCrewDirectMessage(item: Assignment, kind: DirectMessageKin
       : kind === 'asked-again'
         ? `:bell: *${escapeMrkdwn(view.title)}* changed. Can you still ${view.you.role === 'captain' ? 'captain it' : 'make it'}?`
         : `:anchor: You are the ${role} of *${escapeMrkdwn(view.title)}*. Can you make it?`;
-  const answered =
-    kind !== 'complete' && item.answeredAt && item.answer !== 'waiting' && view.status !== 'cancelled'
-      ? [answeredBlock(view, item.answer, item.answeredAt, item.reason)]
-      : undefined;
+  const answered = kind !== 'complete' ? justAnswered(item) : undefined;
   const buttons =
     kind === 'complete'
       ? [actions([button('Complete', ACTION.completeCharter, view.bookingId, { style: 'primary' })])]
@@ -189,7 +194,11 @@ export function renderMine(items: readonly Assignment[], name: string, pay?: You
   const blocks: KnownBlock[] = [header('Your upcoming charters')];
   shown.forEach((item, i) => {
     if (i > 0) blocks.push(divider());
-    blocks.push(...assignmentBlocks(item, false), ...answerButtons(item.view, item.answer));
+    // The one just answered from this very message says so where its buttons were, as a direct message does.
+    blocks.push(
+      ...assignmentBlocks(item, false),
+      ...(justAnswered(item) ?? answerButtons(item.view, item.answer)),
+    );
   });
   if (items.length > shown.length) {
     blocks.push(context([`And ${items.length - shown.length} more later on.`]));
@@ -231,6 +240,11 @@ export interface DeclineModalMetadata {
   channelId?: string;
   /** The direct message whose Decline… was pressed (in channelId): redrawn with the answer. */
   messageTs?: string;
+  /**
+   * The `/charter mine` ephemeral whose Decline… was pressed: an ephemeral message cannot be updated with
+   * chat.update, only through its response_url (replace_original), so that URL rides along to the submission.
+   */
+  responseUrl?: string;
 }
 
 /** "Decline…": why they can't make it, so the office can plan. */

@@ -42,8 +42,8 @@ describe('feedback where the button was pressed', () => {
   afterAll(() => kit.stop());
   beforeEach(() => kit.slack.reset());
 
-  async function aCharter(title = 'Feedback Test'): Promise<Booking> {
-    const input = aBookingInput({ title, schedule: { date: daysFromNow(25) } });
+  async function aCharter(title = 'Feedback Test', inDays = 25): Promise<Booking> {
+    const input = aBookingInput({ title, schedule: { date: daysFromNow(inDays) } });
     const { startsAt, endsAt } = scheduleInstants(input.schedule);
     return kit.store.createBooking({
       input,
@@ -131,6 +131,86 @@ describe('feedback where the button was pressed', () => {
     expect(text).toMatch(/Declined by Ana · \d{1,2}:\d{2} [AP]M/);
     expect(text).toContain('Family emergency');
     expect(dm.actionIds()).toEqual([ACTION.captainChange]);
+  });
+
+  /** `/charter mine` as Ana, and her presses in that ephemeral (each with a response_url of its own). */
+  async function mineEphemeral() {
+    const shown = await kit.command('mine', { user: CAPTAIN_SLACK_ID });
+    let current = (shown.json ?? {}) as { text?: string; blocks?: unknown[] };
+    const urls: string[] = [];
+    const pressIn = (actionId: string, bookingId: string) => {
+      const responseUrl = kit.slack.responseUrl(`mine-${urls.length}`);
+      urls.push(responseUrl);
+      return kit.clickButton({
+        actionId,
+        value: bookingId,
+        user: CAPTAIN_SLACK_ID,
+        channel: OPS_CHANNEL,
+        ephemeral: true,
+        responseUrl,
+      });
+    };
+    /** The message after every replace_original sent to one of its response_urls, as Slack applies them. */
+    const redrawn = () => {
+      for (const post of kit.slack.responsePosts) {
+        if (!urls.some((u) => u.endsWith(`/response/${post.id}`))) continue;
+        if (post.body.replace_original === true) current = post.body as typeof current;
+      }
+      return current;
+    };
+    /** The blocks of one charter in the list: from its title to the next divider. */
+    const itemOf = (title: string) => {
+      const blocks = (redrawn().blocks ?? []) as { type: string }[];
+      const start = blocks.findIndex((b) => JSON.stringify(b).includes(`*${title}*`));
+      if (start < 0) throw new Error(`${title} is not in /charter mine`);
+      const end = blocks.findIndex((b, i) => i > start && b.type === 'divider');
+      return JSON.stringify(blocks.slice(start, end < 0 ? undefined : end));
+    };
+    const actionIds = (title: string) =>
+      itemOf(title)
+        .match(/"action_id":"[a-z_]+"/g)
+        ?.map((a) => a.slice(13, -1)) ?? [];
+    return { pressIn, redrawn, itemOf, actionIds };
+  }
+
+  it('/charter mine: Decline… then the modal redraws the ephemeral in place, "Declined by Ana" with the reason', async () => {
+    const booking = await aCharter('Mine Decline', 2);
+    const mine = await mineEphemeral();
+    expect(mine.actionIds('Mine Decline')).toEqual([ACTION.captainConfirm, ACTION.captainDecline]);
+
+    await mine.pressIn(ACTION.captainDecline, booking.id);
+    await kit.submitView(
+      kit.lastOpenedView(),
+      {
+        [LIFECYCLE_BLOCK.declineReason]: {
+          [LIFECYCLE_INPUT.declineReason]: { type: 'plain_text_input', value: 'Boat show that day' },
+        },
+      },
+      CAPTAIN_SLACK_ID,
+    );
+
+    const text = mine.itemOf('Mine Decline');
+    expect(text).toMatch(/Declined by Ana · \d{1,2}:\d{2} [AP]M/);
+    expect(text).toContain('Boat show that day');
+    expect(mine.actionIds('Mine Decline')).toEqual([ACTION.captainChange]);
+    // Redrawn where she pressed, not said again somewhere else.
+    expect(kit.slack.ephemerals()).toHaveLength(0);
+    expect((await kit.store.listConfirmations(booking.id))[0]).toMatchObject({ answer: 'declined' });
+  });
+
+  it('/charter mine: Confirm redraws the ephemeral, and Change brings the buttons back there', async () => {
+    const booking = await aCharter('Mine Confirm', 1);
+    const mine = await mineEphemeral();
+
+    await mine.pressIn(ACTION.captainConfirm, booking.id);
+    expect(mine.itemOf('Mine Confirm')).toMatch(/Confirmed by Ana · \d{1,2}:\d{2} [AP]M/);
+    expect(mine.actionIds('Mine Confirm')).toEqual([ACTION.captainChange]);
+    expect(kit.slack.ephemerals()).toHaveLength(0);
+
+    await mine.pressIn(ACTION.captainChange, booking.id);
+    expect(mine.actionIds('Mine Confirm')).toEqual([ACTION.captainConfirm, ACTION.captainDecline]);
+    expect(mine.itemOf('Mine Confirm')).toContain('Still confirmed');
+    expect(await kit.store.listAnswers(booking.id)).toHaveLength(1);
   });
 
   it('someone else pressing a button in the DM-like place is refused privately, and the message stays', async () => {

@@ -56,6 +56,21 @@ describe('canary leak: projections', () => {
     ]);
   });
 
+  it('crewView with who declined: off the crew list, own pay still theirs only, no money anywhere', () => {
+    for (const crewId of ['ana-ruiz', 'ben-okafor', 'cleo-marsh']) {
+      const view = crewView(canaryBooking(), crewId, undefined, { declined: ['cleo-marsh'] });
+      expectNoCanary(JSON.stringify(view), 'crew', crewId);
+      expect(view.crew).toEqual([
+        { firstName: 'Ana', role: 'captain' },
+        { firstName: 'Ben', role: 'crew' },
+      ]);
+      expect(view.you.crewId).toBe(crewId);
+    }
+    expect(guestView(canaryBooking(), { declined: ['cleo-marsh'] }).crew).toEqual(
+      crewView(canaryBooking(), 'ben-okafor', undefined, { declined: ['cleo-marsh'] }).crew,
+    );
+  });
+
   it('refuses to build a crew view for someone not on the charter', () => {
     expect(() => crewView(canaryBooking(), 'stranger')).toThrow();
   });

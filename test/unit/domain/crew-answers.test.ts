@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Confirmation, CrewListed, HistoryEntry } from '../../../src/domain';
-import { countingAnswers, declinedOnBooking, lastAsked } from '../../../src/domain/crew-answers';
+import {
+  countingAnswers,
+  declinedCrew,
+  declinedOnBooking,
+  lastAsked,
+} from '../../../src/domain/crew-answers';
 import { aBooking } from '../../helpers/fixtures';
 
 const booking = aBooking({ revision: 4 });
@@ -111,5 +116,28 @@ describe('who must answer again', () => {
     expect(declinedOnBooking([answer('gone-person', 1, 'declined'), answer('ana-ruiz', 1)])).toEqual(
       new Set(['gone-person']),
     );
+  });
+});
+
+describe('declinedCrew: who is not on board', () => {
+  const at = (a: Confirmation, when: string): Confirmation => ({ ...a, at: when });
+
+  it('lists the assigned people whose latest answer is a decline, and only them', () => {
+    const answers = [
+      at(answer(deck.crewId, 4, 'declined'), '2026-11-24T19:00:00.000Z'),
+      at(answer(captain.crewId, 4, 'confirmed'), '2026-11-24T18:00:00.000Z'),
+      // Declined once and was taken off the charter: not on this list, which is about the assigned.
+      at(answer('someone-removed', 2, 'declined'), '2026-11-20T18:00:00.000Z'),
+    ];
+    expect(declinedCrew(booking.crew, answers)).toEqual([deck.crewId]);
+  });
+
+  it('puts back someone who changed their mind, and counts a replacement with no answer yet as on board', () => {
+    const answers = [
+      at(answer(deck.crewId, 4, 'declined'), '2026-11-24T19:00:00.000Z'),
+      at(answer(deck.crewId, 4, 'confirmed'), '2026-11-24T19:30:00.000Z'),
+    ];
+    expect(declinedCrew(booking.crew, answers)).toEqual([]);
+    expect(declinedCrew([...booking.crew, { crewId: 'dana-lee' }], [])).toEqual([]);
   });
 });

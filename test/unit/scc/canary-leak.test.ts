@@ -202,4 +202,28 @@ describe('SCC canary: the captain’s phone (issue #18) reaches only the crew of
     const ics = buildCrewCharterIcs(view, brand.brandName, { sequence: 1, stamp: new Date() });
     expect(ics).not.toContain(CANARY.captainPhone);
   });
+
+  it('is not offered once the captain declined: they are not on board', () => {
+    const view = crewViewFromEvent(event, 'ben-okafor', undefined, { declined: ['ana-ruiz'] });
+    const html = pageOf(view);
+    expect(html).not.toContain(CANARY.captainPhone);
+    expect(html).not.toContain('Ana, Captain');
+  });
+});
+
+describe('SCC canary: who declined is off every crew list (issue #18)', () => {
+  it.each(CREW_IDS)(
+    'the crew page and the roster email of %s leave off the hostess who declined',
+    (crewId) => {
+      const view = crewViewFromEvent(event, crewId, undefined, { declined: ['cleo-marsh'] });
+      const { html } = renderCrewPage(templates, view, brand, { links, formAction: links.page });
+      const roster = renderCrewEmail(templates, 'roster', view, brand, {});
+      for (const text of [html, roster.html, roster.text]) expectNoCanary(text, 'crew', crewId);
+      // Cleo's own page still greets her by name; the lists are without her on everyone's.
+      expect(html).toContain(
+        '<ul class="crew-list">\n      <li>Ana, Captain</li><li>Ben, Crew</li>\n    </ul>',
+      );
+      expect(roster.text).toMatch(/On board: +Ana \(Captain\); Ben \(Crew\);\s*\n/);
+    },
+  );
 });

@@ -8,6 +8,8 @@ import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { type Booking, crewView } from '../../../domain';
 import { type CrewAnswer, renderCrewDirectMessage } from '../../blocks/crew-assignment';
+import type { SlackDeps } from '../../deps';
+import { type JustAnswered, mineMessage } from '../../mine-message';
 
 /** A message (not ephemeral, not a view) whose button was pressed: the one to redraw. */
 export interface PressedMessage {
@@ -21,6 +23,52 @@ interface PressedBody {
   container?: { type?: string; is_ephemeral?: boolean; channel_id?: string; message_ts?: string };
   channel?: { id?: string };
   message?: { ts?: string; blocks?: unknown[] };
+  response_url?: string;
+}
+
+/**
+ * The response_url of an ephemeral message whose button was pressed (`/charter mine`): the only way to redraw
+ * it, since chat.update cannot change an ephemeral message
+ * (https://docs.slack.dev/reference/methods/chat.update; "replace_original" on a response_url does:
+ * https://docs.slack.dev/interactivity/handling-user-interaction#message_responses).
+ */
+export function pressedEphemeral(body: PressedBody): string | undefined {
+  const { container } = body;
+  if (container?.type !== 'message' || !container.is_ephemeral) return undefined;
+  return isHttpUrl(body.response_url) ? body.response_url : undefined;
+}
+
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Redraws the person's `/charter mine` message in place through its response_url, with the answer just given
+ * where that charter's buttons were. The URL came from Slack (a signed request, or private_metadata Slack
+ * keeps for the app); a response_url lasts 30 minutes and 5 uses, after which this throws and the caller
+ * answers privately instead.
+ */
+export async function redrawMine(
+  deps: Pick<SlackDeps, 'store' | 'now'>,
+  responseUrl: string,
+  member: { id: string; name: string },
+  answered?: JustAnswered,
+  fetchImpl: typeof fetch = fetch,
+): Promise<void> {
+  if (!isHttpUrl(responseUrl)) throw new Error('not a response_url');
+  const redrawn = await mineMessage(deps, member, answered);
+  const response = await fetchImpl(responseUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify({ replace_original: true, text: redrawn.text, blocks: redrawn.blocks }),
+  });
+  if (!response.ok) throw new Error(`response_url answered ${response.status}`);
 }
 
 export function pressedMessage(body: PressedBody): PressedMessage | undefined {

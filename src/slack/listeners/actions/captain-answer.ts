@@ -13,7 +13,7 @@ import { renderNotice } from '../../blocks/notice';
 import { escapeMrkdwn } from '../../blocks/primitives';
 import type { SlackDeps } from '../../deps';
 import { logListenerError, userMessageFor } from '../../errors';
-import { pressedMessage, redrawDirectMessage } from './answer-in-place';
+import { pressedEphemeral, pressedMessage, redrawDirectMessage, redrawMine } from './answer-in-place';
 import { type ButtonArgs, buttonValue, tellUser } from './tell-user';
 
 /**
@@ -82,6 +82,7 @@ export function captainAnswer(deps: SlackDeps, answer: Answer) {
         return;
       }
       const pressed = pressedMessage(args.body);
+      const ephemeral = pressedEphemeral(args.body);
       if (answer === 'declined') {
         const channelId = args.body.channel?.id ?? args.body.container?.channel_id;
         await args.client.views.open({
@@ -91,6 +92,8 @@ export function captainAnswer(deps: SlackDeps, answer: Answer) {
             ...(channelId ? { channelId } : {}),
             // The direct message whose Decline… was pressed: redrawn with the answer once it is given.
             ...(pressed ? { messageTs: pressed.ts } : {}),
+            // Or the `/charter mine` ephemeral: redrawn through its response_url.
+            ...(ephemeral && !pressed ? { responseUrl: ephemeral } : {}),
           }),
         });
         return;
@@ -98,11 +101,17 @@ export function captainAnswer(deps: SlackDeps, answer: Answer) {
       const said = await recordSlackAnswer(deps, booking, found.assignment, answer);
       // Their direct message: the buttons give way to the answer, where they pressed. A message that cannot
       // be redrawn (deleted meanwhile) gets the private answer instead: the answer is recorded either way.
+      const member = access.member;
+      const redraw = pressed
+        ? redrawDirectMessage(args.client, pressed, booking, found.assignment.crewId, answer, {
+            at: deps.now(),
+          })
+        : ephemeral && member
+          ? redrawMine(deps, ephemeral, member, { bookingId: booking.id, at: deps.now() })
+          : undefined;
       const redrawn =
-        pressed &&
-        (await redrawDirectMessage(args.client, pressed, booking, found.assignment.crewId, answer, {
-          at: deps.now(),
-        }).then(
+        redraw &&
+        (await redraw.then(
           () => true,
           (error: unknown) => {
             logListenerError(deps.logger, error, `crew ${answer}: redraw message`);
@@ -129,6 +138,12 @@ export function changeAnswer(deps: SlackDeps) {
       const booking = await deps.store.getBooking(buttonValue(args.body));
       const found = ownAssignment(booking, access.member?.id, access.userId);
       const pressed = pressedMessage(args.body);
+      const ephemeral = pressedEphemeral(args.body);
+      // In `/charter mine`: the whole message again, that charter with its buttons back.
+      if (!('refusal' in found) && booking && !pressed && ephemeral && access.member) {
+        await redrawMine(deps, ephemeral, access.member);
+        return;
+      }
       if ('refusal' in found || !booking || !pressed) {
         const refusal = 'refusal' in found ? found.refusal : 'That charter no longer exists.';
         await tellUser(

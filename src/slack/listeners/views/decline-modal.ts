@@ -10,7 +10,7 @@ import type { ViewStateValues } from '../../booking-form';
 import type { SlackDeps } from '../../deps';
 import { logListenerError, userMessageFor } from '../../errors';
 import { LIFECYCLE_BLOCK, LIFECYCLE_INPUT } from '../../ids';
-import { redrawDirectMessage } from '../actions/answer-in-place';
+import { redrawDirectMessage, redrawMine } from '../actions/answer-in-place';
 import { ownAssignment, recordSlackAnswer } from '../actions/captain-answer';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -62,6 +62,12 @@ export function declineSubmission(deps: SlackDeps) {
           'declined',
           { at: deps.now(), ...(reason ? { reason } : {}) },
         ).catch((error: unknown) => logListenerError(deps.logger, error, 'decline: redraw message'));
+      } else if (typeof meta.responseUrl === 'string' && access.member) {
+        // The `/charter mine` ephemeral it was opened from: replaced through its response_url.
+        await redrawMine(deps, meta.responseUrl, access.member, {
+          bookingId: booking.id,
+          at: deps.now(),
+        }).catch((error: unknown) => logListenerError(deps.logger, error, 'decline: redraw /charter mine'));
       }
     } catch (error) {
       logListenerError(deps.logger, error, 'decline');

@@ -8,12 +8,14 @@
 
 import { SESClient } from '@aws-sdk/client-ses';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { DashboardClient } from '../../../../src/clients/dashboard-client';
 import { GuestMailClient } from '../../../../src/clients/guest-mail-client';
 import { SccClient } from '../../../../src/clients/scc-client';
 import { SccFollowUpClient } from '../../../../src/clients/scc-follow-up-client';
 import { SlackThread } from '../../../../src/clients/slack-thread';
 import { loadBrands } from '../../../../src/config/brands';
 import type { RetrySettings } from '../../../../src/config/pipeline';
+import { CalendarStore, createDashboardHandler } from '../../../../src/dashboard';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../../src/dev/stand-ins/dynamodb-local';
 import { localS3Client } from '../../../../src/dev/stand-ins/s3rver';
 import { type SesLocal, startSesLocal } from '../../../../src/dev/stand-ins/ses-local';
@@ -36,6 +38,7 @@ import { createGuestRenderer } from '../../../../src/guest/render-guest-page';
 import { silentLogger } from '../../../../src/logging/logger';
 import { createReconciler, type Reconciler } from '../../../../src/pipeline/reconciler';
 import { StepRecordStore } from '../../../../src/pipeline/step-records';
+import { calendarEntryStep } from '../../../../src/pipeline/steps/calendar-entry';
 import { guestMailStep } from '../../../../src/pipeline/steps/guest-mail';
 import { guestPageStep } from '../../../../src/pipeline/steps/guest-page';
 import { sccEventStep } from '../../../../src/pipeline/steps/scc-event';
@@ -59,6 +62,8 @@ import { startTestS3, type TestS3 } from '../../../helpers/s3';
 import { clearSentMail, findLink, readSentMail, type SentMail } from '../../../helpers/ses';
 
 export const SCC_BASE = 'http://scc.test';
+const DASHBOARD_BASE = 'http://dashboard.test';
+const DASHBOARD_TOKEN = 'lifecycle-test-dashboard-token';
 export const OPS_CHANNEL = 'C0LIFECYCLE';
 const SERVICE_KEY = 'lifecycle-test-service-key';
 const SALT = 'lifecycle-test-salt';
@@ -102,6 +107,8 @@ export interface LifecycleStack {
   ses: SesLocal;
   /** Reaches the in-process SCC at SCC_BASE (give it to clients as their `fetch`). */
   sccFetch: typeof fetch;
+  /** With `withCalendar`: the dashboard's calendar entries, as the dashboard stored them. */
+  calendar?: CalendarStore;
   /** The service key and bot token the stack's SCC and Slack accept. */
   secrets: { sccServiceKey: string; botToken: string };
   createBooking(overrides?: Parameters<typeof aBookingInput>[0], id?: string): Promise<Booking>;
@@ -129,6 +136,8 @@ export interface LifecycleStackOptions {
   withGuestPages?: boolean;
   /** Also run the guest-mail step (after the thread) and the guest's day-before timer. */
   withGuestMail?: boolean;
+  /** Also run the calendar-entry step against the real dashboard handler (in-process). */
+  withCalendar?: boolean;
 }
 
 export async function startLifecycleStack(options: LifecycleStackOptions = {}): Promise<LifecycleStack> {
@@ -218,11 +227,37 @@ export async function startLifecycleStack(options: LifecycleStackOptions = {}): 
         }),
       ]
     : [];
+  const calendar = options.withCalendar ? new CalendarStore(table.doc, table.tableName, { now }) : undefined;
+  const calendarSteps = calendar
+    ? [
+        calendarEntryStep({
+          dashboard: new DashboardClient({
+            baseUrl: DASHBOARD_BASE,
+            token: secret(DASHBOARD_TOKEN),
+            timeoutMs: 5_000,
+            callRetry: retry,
+            fetch: lambdaFetch(
+              createDashboardHandler({
+                store: calendar,
+                token: async () => DASHBOARD_TOKEN,
+                feedToken: async () => `${DASHBOARD_TOKEN}-feed-0123456789abcdef`,
+                logger: silentLogger,
+                settings: { calendarName: 'Lifecycle test' },
+                now,
+              }),
+            ),
+          }),
+          guestPageUrl: GUEST_PAGE_URL,
+          answers: store,
+        }),
+      ]
+    : [];
   const reconciler = createReconciler({
     store,
     stepRecords,
     steps: [
       sccEventStep({ scc: new SccClient({ ...clientOptions, callRetry: retry }), roster: store }),
+      ...calendarSteps,
       ...guestPages,
       slackThreadStep({ thread, store, guestPageUrl: GUEST_PAGE_URL }),
       ...(guestMail
@@ -267,6 +302,7 @@ export async function startLifecycleStack(options: LifecycleStackOptions = {}): 
     slack,
     ses,
     sccFetch,
+    ...(calendar ? { calendar } : {}),
     secrets: { sccServiceKey: SERVICE_KEY, botToken: BOT_TOKEN },
     async createBooking(overrides = {}, id) {
       const valid = aBookingInput(overrides);

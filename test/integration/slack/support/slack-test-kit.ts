@@ -79,6 +79,8 @@ export interface SlackTestKit {
     messageTs?: string;
     actionTs?: string;
     responseUrl?: string;
+    /** The button is on an ephemeral message (`/charter mine`): Slack sends no `message`, only its ts. */
+    ephemeral?: boolean;
     /** The message the button is on (default: a bare root message); `thread_ts` as Slack sends it. */
     message?: { thread_ts?: string; blocks?: unknown[]; text?: string };
   }): Promise<SlackResponse>;
@@ -253,10 +255,17 @@ export async function startSlackTestKit(options: SlackTestKitOptions = {}): Prom
         team: { id: 'T0CHARTER', domain: 'charter-ops' },
         user: { id: user, username: user.toLowerCase(), team_id: 'T0CHARTER' },
         api_app_id: 'A0CHARTEROPS',
-        container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: false },
+        container: {
+          type: 'message',
+          message_ts: messageTs,
+          channel_id: channel,
+          is_ephemeral: click.ephemeral === true,
+        },
         trigger_id: makeTriggerId(user),
         channel: { id: channel, name: 'charter-ops' },
-        message: { type: 'message', ts: messageTs, text: 'root', blocks: [], ...click.message },
+        ...(click.ephemeral
+          ? {}
+          : { message: { type: 'message', ts: messageTs, text: 'root', blocks: [], ...click.message } }),
         response_url: click.responseUrl ?? slack.responseUrl(),
         actions: [
           {
