@@ -86,6 +86,16 @@ export function describeFailure(error: unknown, service: string): StepFailure {
     return { kind: 'permanent', message: error.message, status: error.statusCode };
   }
   const name = (error as { name?: string })?.name ?? '';
+  // Another run holds the side effect's once-only lease (src/pipeline/once-only.ts): a wait, not a fault.
+  // Seen when a retry timer's run and a stream run reach the guest email together; as a permanent failure
+  // it left the step waiting for a person.
+  if (name === 'BusyError') {
+    return {
+      kind: 'transient',
+      wait: true,
+      message: `${service} is busy in another run: ${oneSentence(errorMessage(error))}`,
+    };
+  }
   if (TRANSIENT_NAMES.has(name)) {
     return { kind: 'transient', message: `${service} did not answer in time.` };
   }

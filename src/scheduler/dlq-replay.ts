@@ -6,12 +6,17 @@
  * scheduling it again, a minute from now, through the same scheduler (so a second failure lands in the DLQ
  * again, nothing is lost), and then deleting the message.
  *
- * Dry run unless `apply`: messages are read with a visibility timeout of 0, so they stay in the queue, and
- * nothing is scheduled or deleted. A message that is not a timer is never deleted: it is reported.
- * SQS calls used: ReceiveMessage (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html)
- * and DeleteMessage (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessage.html).
+ * Dry run unless `apply`: nothing is scheduled or deleted. Each message is hidden while the run lists it (a
+ * receive with a visibility timeout of 0 would hand the same ten out again and again, and the rest would never
+ * be seen) and made visible again at the end, so an `--apply` right after finds them all. A message that is
+ * not a timer is never deleted: it is reported. Receives long-poll for a second: a short poll samples only
+ * some of SQS's servers and may answer empty while messages wait, which would end the run early.
+ * SQS calls used: ReceiveMessage (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html),
+ * DeleteMessage (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessage.html)
+ * and ChangeMessageVisibility (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibility.html).
  */
 import {
+  ChangeMessageVisibilityCommand,
   DeleteMessageCommand,
   type Message,
   ReceiveMessageCommand,
@@ -68,14 +73,15 @@ export async function replayTimerDeadLetters(options: ReplayOptions): Promise<Re
     deleted: 0,
   };
   const seen = new Set<string>();
+  const listed: string[] = [];
   while (summary.received < maxMessages) {
     const { Messages = [] } = await options.sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: options.queueUrl,
         MaxNumberOfMessages: 10,
-        WaitTimeSeconds: 0,
-        // A dry run leaves every message visible; a replay hides each while it is being scheduled.
-        VisibilityTimeout: options.apply ? (options.visibilityTimeoutSeconds ?? 60) : 0,
+        WaitTimeSeconds: 1,
+        // Hidden while this run handles it, so the next receive hands out the next ones.
+        VisibilityTimeout: options.visibilityTimeoutSeconds ?? 60,
         MessageAttributeNames: ['All'],
       }),
     );
@@ -85,7 +91,18 @@ export async function replayTimerDeadLetters(options: ReplayOptions): Promise<Re
       seen.add(message.MessageId as string);
       summary.received++;
       await replayOne(message, options, now, summary);
+      if (!options.apply && message.ReceiptHandle) listed.push(message.ReceiptHandle);
     }
+  }
+  // A dry run gives every message back at once.
+  for (const handle of listed) {
+    await options.sqs.send(
+      new ChangeMessageVisibilityCommand({
+        QueueUrl: options.queueUrl,
+        ReceiptHandle: handle,
+        VisibilityTimeout: 0,
+      }),
+    );
   }
   return summary;
 }

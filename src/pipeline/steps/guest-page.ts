@@ -27,6 +27,11 @@ export interface GuestPageResult {
   declined?: string[];
   /** What step 4 invalidates for: a republish at the same revision gets its own invalidation. */
   publishId?: string;
+  /**
+   * Set when this run was the drift audit's redo (its time): the same content put back still needs the edge
+   * refreshed (a deleted page's 404 may be cached there), so step 4 invalidates again for it.
+   */
+  repair?: string;
   [key: string]: unknown;
 }
 
@@ -52,8 +57,9 @@ export function guestPageStep(deps: {
       const now = await declinedOf(booking);
       return now.join(',') !== shown.join(',');
     },
-    async run({ booking }) {
+    async run({ booking, previous }) {
       const brand = deps.brands.get(booking.domain);
+      const repair = previous?.revision === booking.revision ? previous.redo?.at : undefined;
       const declined = await declinedOf(booking);
       const published = await deps.publisher.publishGuestPage({ booking, brand, declined });
       // The page the distribution answers missing addresses with; a no-op once it is current.
@@ -65,6 +71,7 @@ export function guestPageStep(deps: {
         cancelled: booking.status === 'cancelled',
         declined,
         ...(published.publishId ? { publishId: published.publishId } : {}),
+        ...(repair ? { repair } : {}),
       } satisfies GuestPageResult;
     },
   };

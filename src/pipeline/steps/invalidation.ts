@@ -6,10 +6,9 @@
  * Safe to repeat because the CallerReference is fixed by the booking id, the revision and the paths:
  * CloudFront answers a repeated request with the invalidation it already made instead of making another.
  */
-import { createHash } from 'node:crypto';
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { BrandDirectory } from '../../config/brands';
-import { createInvalidation } from '../../guest/invalidation';
+import { createInvalidation, invalidationReference } from '../../guest/invalidation';
 import type { GuestPageResult } from './guest-page';
 import type { PipelineStep } from './step';
 
@@ -22,6 +21,8 @@ export interface InvalidationResult {
   paths?: string[];
   /** The guest-page publish this refreshed; another publish at the same revision makes this step stale. */
   publishId?: string;
+  /** The drift audit's repair of the guest page this refreshed (GuestPageResult.repair). */
+  repair?: string;
   [key: string]: unknown;
 }
 
@@ -37,18 +38,22 @@ export function invalidationStep(deps: {
     async isStale(booking, record, records) {
       const page = records.get('guest-page');
       if (page?.revision !== booking.revision || page.status !== 'succeeded') return false;
-      const published = (page.result as GuestPageResult).publishId;
-      return published !== undefined && published !== (record.result as InvalidationResult).publishId;
+      const published = page.result as GuestPageResult;
+      const refreshed = record.result as InvalidationResult;
+      // A repair republishes the same content (same publish id): the edge still needs refreshing.
+      if (published.repair !== undefined && published.repair !== refreshed.repair) return true;
+      return published.publishId !== undefined && published.publishId !== refreshed.publishId;
     },
     async run({ booking, records }) {
       const published = (records.get('guest-page')?.result ?? {}) as GuestPageResult;
       const paths = [...(published.paths ?? [])].sort();
       const publishId = published.publishId;
+      const repair = published.repair;
+      const marks = { ...(publishId ? { publishId } : {}), ...(repair ? { repair } : {}) };
       // Nothing changed on the site (the same content was already there): nothing to refresh.
-      if (paths.length === 0)
-        return { paths, ...(publishId ? { publishId } : {}) } satisfies InvalidationResult;
+      if (paths.length === 0) return { paths, ...marks } satisfies InvalidationResult;
       const { distributionId } = deps.brands.get(booking.domain);
-      const callerReference = invalidationReference(booking.id, booking.revision, paths, publishId);
+      const callerReference = invalidationReference(booking.id, booking.revision, paths, publishId, repair);
       const invalidationId = await createInvalidation(
         deps.cloudFront,
         distributionId,
@@ -60,26 +65,11 @@ export function invalidationStep(deps: {
         distributionId,
         callerReference,
         paths,
-        ...(publishId ? { publishId } : {}),
+        ...marks,
       } satisfies InvalidationResult;
     },
   };
 }
 
-/**
- * `<bookingId>-r<revision>-<digest of the paths>`: one invalidation per booking revision and set of paths.
- * The digest keeps a republish at the same revision with other paths from colliding with the first; with
- * the guest page's publish id in it, so does a republish of the same paths with new content (a decline).
- */
-export function invalidationReference(
-  bookingId: string,
-  revision: number,
-  paths: readonly string[],
-  publishId?: string,
-): string {
-  const digest = createHash('sha256')
-    .update([...paths].sort().join('\n') + (publishId ? `\n${publishId}` : ''))
-    .digest('hex')
-    .slice(0, 12);
-  return `${bookingId}-r${revision}-${digest}`;
-}
+/** Where the reference is made (one owner with the invalidation itself); re-exported for the step's callers. */
+export { invalidationReference };

@@ -78,12 +78,18 @@ describe('the drift audit', () => {
     const { bucket, keys } = (await record(booking.id, 'guest-page')) as GuestPageResult;
     const key = keys?.find((k) => k.endsWith('.html')) as string;
     await stack.s3.s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    const invalidationsBefore = stack.cloudFront.invalidations.length;
 
     const report = await pipeline.audit.run({ trigger: 'nightly', runId: 'page' });
 
     expect(report.drifted.map((b) => [b.bookingId, b.repaired])).toEqual([[booking.id, true]]);
     const head = await stack.s3.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     expect(head.Metadata?.['content-sha256']).toBeTruthy();
+    // The edge may still hold the page's 404: the republish is invalidated, as the pipeline's own publish is.
+    const made = stack.cloudFront.invalidations.slice(invalidationsBefore);
+    expect(made.map((i) => i.paths)).toEqual([expect.arrayContaining([`/${key}`])]);
+    const step = (await record(booking.id, 'invalidation')) as { invalidationId?: string };
+    expect(step.invalidationId).toBe(made[0]?.id);
     expect(thread(booking.id)).toContain(':mag: Audit: the guest page was missing — republished.');
     expect(notices().at(-1)).toBe(
       ':mag: Audit: 2 upcoming charters checked, 1 repaired: *Page Sail* (guest page).',

@@ -6,6 +6,7 @@ import {
 } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, UpstreamError } from '../../../src/errors';
+import { BusyError } from '../../../src/pipeline/once-only';
 import { describeFailure, oneSentence } from '../../../src/retry/failures';
 
 function awsError(name: string, status: number | undefined, extra: Record<string, unknown> = {}) {
@@ -84,6 +85,15 @@ describe('describeFailure', () => {
       kind: 'permanent',
       message: 'Ben is not on the crew roster.',
     });
+  });
+
+  it('treats another run holding a side effect (once-only BusyError) as a wait, not a failure for a person', () => {
+    const failure = describeFailure(
+      new BusyError('reply:bk-1:guest-mail:confirmation is being handled by another run.'),
+      'ShipCaptainCrew (guest email)',
+    );
+    expect(failure).toMatchObject({ kind: 'transient', wait: true });
+    expect(failure.message).toMatch(/^ShipCaptainCrew \(guest email\) is busy in another run/);
   });
 
   it('says an unknown error failed unexpectedly, in one line and without a stack', () => {

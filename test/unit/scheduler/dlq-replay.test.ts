@@ -1,9 +1,17 @@
 /**
- * The scheduler DLQ replay. The SQS transport is aws-sdk-client-mock (a queue stand-in of our own is not
- * written yet); the mock keeps a tiny queue model honest to the calls used: ReceiveMessage returns visible
- * messages and hides them for VisibilityTimeout seconds, DeleteMessage needs the receipt handle it handed out.
+ * The scheduler DLQ replay's decisions, on aws-sdk-client-mock: what is scheduled, what is kept and why, and
+ * a scheduler that fails. The replay against a real SQS wire (the stand-in src/dev/stand-ins/sqs-local.ts)
+ * and the local scheduler is test/integration/scheduler/dlq-replay.test.ts. The mock keeps a tiny queue model
+ * honest to the calls used: ReceiveMessage returns visible messages and hides them for VisibilityTimeout
+ * seconds, DeleteMessage needs the receipt handle it handed out, ChangeMessageVisibility shows one again.
  */
-import { DeleteMessageCommand, type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  ChangeMessageVisibilityCommand,
+  DeleteMessageCommand,
+  type Message,
+  ReceiveMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeReplay, replayTimerDeadLetters } from '../../../src/scheduler/dlq-replay';
@@ -46,6 +54,13 @@ function queueOf(bodies: string[]) {
     messages.splice(at, 1);
     return {};
   });
+  sqsMock.on(ChangeMessageVisibilityCommand).callsFake((input) => {
+    const message = messages.find((m) => m.handle === input.ReceiptHandle);
+    if (!message)
+      throw Object.assign(new Error('ReceiptHandleIsInvalid'), { name: 'ReceiptHandleIsInvalid' });
+    message.hiddenUntil = clock + (input.VisibilityTimeout ?? 0);
+    return {};
+  });
   return messages;
 }
 
@@ -63,56 +78,10 @@ function recordingScheduler(failFor?: string): TimerScheduler & { scheduled: Tim
 
 const now = () => new Date('2026-12-05T14:00:00Z');
 
-describe('npm run dlq:replay (scheduler DLQ)', () => {
-  it('is a dry run by default: reports each timer, schedules nothing, deletes nothing', async () => {
-    const queue = queueOf([
-      timerBody('retry.bk-1.scc-event', 'bk-1'),
-      timerBody('retry.bk-2.scc-event', 'bk-2'),
-    ]);
-    const scheduler = recordingScheduler();
+const sqs = () => new SQSClient({ region: 'us-west-2', maxAttempts: 1 });
 
-    const summary = await replayTimerDeadLetters({
-      sqs: new SQSClient({}),
-      queueUrl: QUEUE,
-      scheduler,
-      apply: false,
-      now,
-    });
-
-    expect(summary.replayed.map((t) => t.bookingId)).toEqual(['bk-1', 'bk-2']);
-    expect(scheduler.scheduled).toEqual([]);
-    expect(queue).toHaveLength(2);
-    expect(sqsMock.commandCalls(ReceiveMessageCommand)[0]?.args[0].input.VisibilityTimeout).toBe(0);
-    expect(describeReplay(summary)).toMatch(/dry run: add --apply/);
-  });
-
-  it('with --apply schedules each timer again a minute from now, then deletes its message', async () => {
-    const queue = queueOf([timerBody('retry.bk-1.scc-event', 'bk-1')]);
-    const scheduler = recordingScheduler();
-
-    const summary = await replayTimerDeadLetters({
-      sqs: new SQSClient({}),
-      queueUrl: QUEUE,
-      scheduler,
-      apply: true,
-      now,
-    });
-
-    expect(scheduler.scheduled).toEqual([
-      {
-        name: 'retry.bk-1.scc-event',
-        at: new Date('2026-12-05T14:01:00Z'),
-        payload: { kind: 'retry', bookingId: 'bk-1', revision: 3, step: 'scc-event' },
-      },
-    ]);
-    expect(queue).toEqual([]);
-    expect(summary).toMatchObject({ received: 1, deleted: 1 });
-    expect(describeReplay(summary)).toContain(
-      'retry bk-1 (retry.bk-1.scc-event): dropped because Lambda was throttled',
-    );
-  });
-
-  it('keeps what it cannot replay in the queue and says why', async () => {
+describe('npm run dlq:replay (scheduler DLQ): faults', () => {
+  it('keeps a timer the scheduler refused in the queue, and what is no timer, and says why', async () => {
     const queue = queueOf([
       'not json',
       JSON.stringify({ hello: 1 }),
@@ -121,7 +90,7 @@ describe('npm run dlq:replay (scheduler DLQ)', () => {
     const scheduler = recordingScheduler('retry.bk-3.scc-event');
 
     const summary = await replayTimerDeadLetters({
-      sqs: new SQSClient({}),
+      sqs: sqs(),
       queueUrl: QUEUE,
       scheduler,
       apply: true,
@@ -137,5 +106,34 @@ describe('npm run dlq:replay (scheduler DLQ)', () => {
     ]);
     expect(summary.deleted).toBe(0);
     expect(queue).toHaveLength(3);
+    expect(describeReplay(summary)).toContain('could not schedule retry.bk-3.scc-event, left in the queue');
+  });
+
+  it('stops with SQS’s error when the receive is throttled, having scheduled and deleted nothing', async () => {
+    const queue = queueOf([timerBody('retry.bk-4.scc-event', 'bk-4')]);
+    sqsMock
+      .on(ReceiveMessageCommand)
+      .rejects(Object.assign(new Error('Request is throttled.'), { name: 'RequestThrottled' }));
+    const scheduler = recordingScheduler();
+
+    await expect(
+      replayTimerDeadLetters({ sqs: sqs(), queueUrl: QUEUE, scheduler, apply: true, now }),
+    ).rejects.toThrow('Request is throttled.');
+    expect(scheduler.scheduled).toEqual([]);
+    expect(queue).toHaveLength(1);
+  });
+
+  it('a delete that fails after scheduling surfaces; the timer is scheduled and a rerun schedules the same name', async () => {
+    const queue = queueOf([timerBody('retry.bk-5.scc-event', 'bk-5')]);
+    sqsMock
+      .on(DeleteMessageCommand)
+      .rejectsOnce(Object.assign(new Error('Service unavailable'), { name: 'InternalError' }));
+    const scheduler = recordingScheduler();
+
+    await expect(
+      replayTimerDeadLetters({ sqs: sqs(), queueUrl: QUEUE, scheduler, apply: true, now }),
+    ).rejects.toThrow('Service unavailable');
+    expect(scheduler.scheduled.map((t) => t.name)).toEqual(['retry.bk-5.scc-event']);
+    expect(queue).toHaveLength(1);
   });
 });
