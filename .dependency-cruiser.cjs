@@ -108,6 +108,26 @@ module.exports = {
       to: { path: [FEATURES, SERVICES, '^src/(handlers|wiring|dev)/'] },
     },
     {
+      name: 'imports-through-package-faces',
+      severity: 'error',
+      comment:
+        'A package is used through its face: an import from src/<a>/ into another package src/<b>/ names ' +
+        "src/<b>/index.ts (what b offers, by name), not one of b's files. Except: the entry points (the dev " +
+        'gateway mounts the file Lambda loads), the shared Slack ids and the wire contracts the clients speak.',
+      from: { path: '^src/([^/]+)/' },
+      to: {
+        path: '^src/[^/]+/',
+        pathNot: [
+          '^src/$1/',
+          '^src/[^/]+/index\\.ts$',
+          '^src/handlers/',
+          '^src/slack/ids\\.ts$',
+          '^src/slack/blocks/primitives\\.ts$',
+          '^src/scc/(event-schema|crew-follow-ups|guest-mailer)\\.ts$',
+        ],
+      },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment: 'An import that resolves to nothing is a typo or a missing package.',

@@ -32,6 +32,28 @@ const CLEAN: Record<string, string> = {
   'src/dev/main.ts': "import { stack } from './dev-stack';\nexport const main = stack;\n",
 };
 
+/**
+ * imports-through-package-faces: in the clean tree each package is used through its index.ts, which names
+ * what the package offers; a package's own files import each other directly.
+ */
+Object.assign(CLEAN, {
+  'src/domain/index.ts': "export { Booking } from './booking';\n",
+  'src/store/index.ts': "export { store } from './booking-store';\n",
+  'src/store/booking-store.ts': "import { Booking } from '../domain';\nexport const store = Booking;\n",
+  'src/pipeline/index.ts': "export { reconcile } from './reconciler';\n",
+  'src/pipeline/reconciler.ts': "import { store } from '../store';\nexport const reconcile = store;\n",
+  'src/pipeline/steps/guest-page.ts':
+    "import { reconcile } from '../reconciler';\nexport const guestPageStep = reconcile;\n",
+  'src/lifecycle/index.ts': "export { lifecycleStep } from './lifecycle-step';\n",
+  'src/lifecycle/lifecycle-step.ts':
+    "import { reconcile } from '../pipeline';\nexport const lifecycleStep = reconcile;\n",
+  'src/wiring/index.ts': "export { pipeline } from './create-pipeline';\n",
+  'src/wiring/create-pipeline.ts':
+    "import { lifecycleStep } from '../lifecycle';\nexport const pipeline = lifecycleStep;\n",
+  'src/handlers/reconciler.ts': "import { pipeline } from '../wiring';\nexport const handler = pipeline;\n",
+  'src/dev/dev-stack.ts': "import { pipeline } from '../wiring';\nexport const stack = pipeline;\n",
+});
+
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -156,6 +178,44 @@ describe('the module-cycles rule', () => {
 
     expect(`${run.stdout}${run.stderr}`).not.toContain('no-module-cycles');
     expect(run.status).toBe(0);
+  });
+});
+
+describe('imports-through-package-faces', () => {
+  it('fails when a package imports a file of another package instead of its index', () => {
+    const result = cruise({
+      'src/pipeline/reconciler.ts':
+        "import { store } from '../store/booking-store';\nexport const reconcile = store;\n",
+    });
+
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain(
+      'imports-through-package-faces: src/pipeline/reconciler.ts → src/store/booking-store.ts',
+    );
+  });
+
+  it('fails when a nested file reaches into a folder index below another package', () => {
+    const result = cruise({
+      'src/store/tables/index.ts': "export const table = 'charter-ops';\n",
+      'src/pipeline/steps/guest-page.ts':
+        "import { reconcile } from '../reconciler';\nimport { table } from '../../store/tables';\n" +
+        'export const guestPageStep = [reconcile, table];\n',
+    });
+
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain(
+      'imports-through-package-faces: src/pipeline/steps/guest-page.ts → src/store/tables/index.ts',
+    );
+  });
+
+  it('passes a type-only import through the index, and files of one package importing each other', () => {
+    const result = cruise({
+      'src/pipeline/reconciler.ts':
+        "import type { store } from '../store';\nexport const reconcile: typeof store | null = null;\n",
+    });
+
+    expect(result.output).not.toContain('imports-through-package-faces');
+    expect(result.status).toBe(0);
   });
 });
 
