@@ -123,7 +123,7 @@ module.exports = {
           '^src/handlers/',
           '^src/slack/ids\\.ts$',
           '^src/slack/blocks/primitives\\.ts$',
-          '^src/scc/(event-schema|crew-follow-ups|guest-mailer)\\.ts$',
+          '^src/scc/contract\\.ts$',
         ],
       },
     },
