@@ -4,8 +4,7 @@
  *
  * The entry is built from guestView plus step progress: no money, no internal notes, no contact details.
  */
-import type { RetrySettings } from '../config/pipeline';
-import type { SecretSource } from '../config/secrets';
+import type { RetrySettings, SecretSource } from '../config';
 import { JsonService } from './http-json';
 
 export const DASHBOARD_SERVICE = 'the dashboard';

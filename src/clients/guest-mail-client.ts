@@ -6,8 +6,7 @@
  * Sends kinds, keys and (for a change notice) the guest-facing facts the guest was told before; SCC renders
  * the email from its own guestView of the booking.
  */
-import type { RetrySettings } from '../config/pipeline';
-import type { SecretSource } from '../config/secrets';
+import type { RetrySettings, SecretSource } from '../config';
 import { UpstreamError } from '../errors';
 import type { GuestMailOutcome, GuestMailRequest } from '../scc/contract';
 import type { JsonService } from './http-json';

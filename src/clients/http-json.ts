@@ -6,11 +6,9 @@
  * Each call is tried a few times with backoff (retryCall): every call the pipeline makes here is safe to
  * repeat (POST only with an Idempotency-Key, PUT and DELETE by id). Never logs or echoes the secret header.
  */
-import type { RetrySettings } from '../config/pipeline';
-import type { SecretSource } from '../config/secrets';
+import type { RetrySettings, SecretSource } from '../config';
 import { UpstreamError } from '../errors';
-import { describeFailure, isTransientStatus, oneSentence } from '../retry/failures';
-import { retryCall } from '../retry/retry';
+import { describeFailure, isTransientStatus, oneSentence, retryCall } from '../retry';
 
 export interface JsonServiceOptions {
   /** A name people know, used in messages: "ShipCaptainCrew", "the dashboard". */

@@ -5,8 +5,7 @@
  * SCC emails the crew when an event is created or changed; those emails are SCC's side effect, not ours.
  * Never sends prices, costs or internal notes: the payload type is SCC's strict event schema.
  */
-import type { RetrySettings } from '../config/pipeline';
-import type { SecretSource } from '../config/secrets';
+import type { RetrySettings, SecretSource } from '../config';
 import { UpstreamError } from '../errors';
 import type { DeliveryOutcome, SccEventInput } from '../scc/contract';
 import { JsonService } from './http-json';

@@ -5,8 +5,7 @@
  *
  * Sends ids and keys only; SCC renders the emails from its crew-safe copy of the booking.
  */
-import type { RetrySettings } from '../config/pipeline';
-import type { SecretSource } from '../config/secrets';
+import type { RetrySettings, SecretSource } from '../config';
 import { UpstreamError } from '../errors';
 import type { FollowUpOutcome, ReminderRequest, RosterRequest } from '../scc/contract';
 import type { JsonService } from './http-json';

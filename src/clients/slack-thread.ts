@@ -11,10 +11,8 @@
  * a post is safe to repeat) and a busy channel slows the thread down instead of failing the step.
  */
 import { LogLevel, WebClient } from '@slack/web-api';
-import type { RetrySettings } from '../config/pipeline';
-import type { SecretSource } from '../config/secrets';
-import { describeFailure } from '../retry/failures';
-import { retryCall } from '../retry/retry';
+import type { RetrySettings, SecretSource } from '../config';
+import { describeFailure, retryCall } from '../retry';
 import type { SlackMessage } from '../slack/blocks/primitives';
 import { METADATA_EVENT } from '../slack/ids';
 import { waitOutRateLimits } from './slack-rate-limit-wait';

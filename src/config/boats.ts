@@ -3,7 +3,7 @@
  * the defaults below, or BOATS as a JSON array of {id, name, capacity, homePort}.
  */
 import { z } from 'zod';
-import { type Boat, BoatSchema } from '../domain/catalogue';
+import { type Boat, BoatSchema } from '../domain';
 import { ConfigError } from '../errors';
 
 export const DEFAULT_BOATS: readonly Boat[] = [

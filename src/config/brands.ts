@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { type Brand, BrandSchema } from '../domain/catalogue';
+import { type Brand, BrandSchema } from '../domain';
 import { ConfigError } from '../errors';
 
 const SiteOverridesSchema = z.record(

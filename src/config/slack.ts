@@ -3,7 +3,7 @@
  * start-up. Secrets (signing secret, bot token, app token) are given directly or as *_SECRET_ID (see
  * secrets.ts) and are never logged: only their origin is.
  */
-import type { Boat } from '../domain/catalogue';
+import type { Boat } from '../domain';
 import { ConfigError } from '../errors';
 import { loadBoats } from './boats';
 import { type BrandDirectory, guestSiteUrl, loadBrands } from './brands';

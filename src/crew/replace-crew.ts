@@ -14,13 +14,14 @@ import {
   bookingInputOf,
   type CrewAssignment,
   type CrewMember,
+  countingAnswers,
+  declinedOnBooking,
   isFree,
   type RankedCandidate,
   rankCandidates,
   type TimeOff,
   type ValidBookingInput,
 } from '../domain';
-import { countingAnswers, declinedOnBooking } from '../domain/crew-answers';
 import { StaleRevisionError } from '../errors';
 import type { BookingChange, DynamoBookingStore, DynamoTimeOffStore } from '../store';
 

@@ -18,7 +18,7 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
-import { ICS_CONTENT_TYPE } from '../calendar/ics';
+import { ICS_CONTENT_TYPE } from '../calendar';
 import { DEFAULT_TIME_ZONE } from '../domain';
 import { AuthError, ConfigError, ValidationError } from '../errors';
 import {
@@ -31,7 +31,7 @@ import {
   text,
   toHttpRequest,
 } from '../http';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 import {
   bookingsForPeriod,
   buildMoneyReport,

@@ -2,7 +2,7 @@
  * The dashboard's calendar as an iCalendar subscription feed (phones, Google Calendar): one event per entry,
  * with the pipeline's progress in the description. Built from stored entries only, which hold no money.
  */
-import { buildCalendar, type IcsEvent, type IcsEventStatus } from '../calendar/ics';
+import { buildCalendar, type IcsEvent, type IcsEventStatus } from '../calendar';
 import type { Role } from '../domain';
 import type { CalendarEntry } from './calendar-entry';
 

@@ -14,9 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../errors';
-import { INDEX_PARTITION, PARTITION_PREFIX } from '../store/keys';
-import { queryAll } from '../store/query-items';
-import { TABLE_KEYS } from '../store/table-definition';
+import { INDEX_PARTITION, PARTITION_PREFIX, queryAll, TABLE_KEYS } from '../store';
 import {
   type CalendarEntry,
   MAX_ENTRY_DAYS,

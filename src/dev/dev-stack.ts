@@ -7,11 +7,9 @@
  * local credentials.
  */
 import { S3Client } from '@aws-sdk/client-s3';
-import { type BrandDirectory, loadBrands } from '../config/brands';
-import type { DevSlackMode } from '../config/dev';
-import { loadViewerRequestFunction } from '../guest/cloudfront-function';
-import { createGuestPagePublisher } from '../guest/publish';
-import { createGuestRenderer } from '../guest/render-guest-page';
+import type { DevSlackMode } from '../config';
+import { type BrandDirectory, loadBrands } from '../config';
+import { createGuestPagePublisher, createGuestRenderer, loadViewerRequestFunction } from '../guest';
 import { createEdgeCache } from './cdn/edge-cache';
 import { createGuestSites, type GuestSites } from './cdn/guest-sites';
 import { dataLayout, prepareDataDir } from './data-dir';

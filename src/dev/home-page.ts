@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import type { Brand } from '../domain/catalogue';
+import type { Brand } from '../domain';
 import type { DevEndpoints } from './endpoints';
 import { escapeHtml } from './html-escape';
 

@@ -5,7 +5,7 @@
  * Settings: PORT (3000), DEV_HOST (127.0.0.1), DEV_DATA_DIR (.data), LOG_LEVEL (warn), and the Slack variables described in
  * src/config/dev.ts. Ctrl-C stops everything it started.
  */
-import { loadDevConfig } from '../config/dev';
+import { loadDevConfig } from '../config';
 import { isAppError } from '../errors';
 import { type DevStack, startDevStack } from './dev-stack';
 import { formatEndpoints } from './endpoints';

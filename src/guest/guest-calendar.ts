@@ -3,7 +3,7 @@
  * never from a Booking. The UID is stable per booking and SEQUENCE follows the revision, so adding the file
  * again after a change updates the event instead of duplicating it.
  */
-import { buildCalendar, type IcsEventStatus } from '../calendar/ics';
+import { buildCalendar, type IcsEventStatus } from '../calendar';
 import type { Brand, GuestView, Role } from '../domain';
 
 const ROLE_LABELS: Readonly<Record<Role, string>> = {

@@ -18,11 +18,11 @@
 import { createHash } from 'node:crypto';
 import { type CloudFrontClient, CloudFrontServiceException } from '@aws-sdk/client-cloudfront';
 import { HeadObjectCommand, PutObjectCommand, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { ICS_CONTENT_TYPE } from '../calendar/ics';
+import { ICS_CONTENT_TYPE } from '../calendar';
 import { type Booking, type Brand, guestView } from '../domain';
 import { UpstreamError } from '../errors';
-import { type Logger, silentLogger } from '../logging/logger';
-import { describeFailure } from '../retry/failures';
+import { type Logger, silentLogger } from '../logging';
+import { describeFailure } from '../retry';
 import { GUEST_EDGE } from './edge-config';
 import { createInvalidation } from './invalidation';
 import { guestCalendarKey, guestPageKey, invalidationPath } from './paths';

@@ -7,9 +7,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { type DashboardConfig, loadDashboardConfig } from '../config/dashboard';
+import { type DashboardConfig, loadDashboardConfig } from '../config';
 import { CalendarStore, createDashboardHandler, type DashboardDeps } from '../dashboard';
-import { createLogger } from '../logging/logger';
+import { createLogger } from '../logging';
 import { DynamoBookingStore } from '../store';
 
 export { createDashboardApp, createDashboardHandler, type DashboardDeps } from '../dashboard';

@@ -6,12 +6,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { loadMailFeedbackConfig } from '../config/mail-feedback';
-import { createMailFeedbackHandler, type MailFeedbackHandler } from '../mail/feedback-handler';
-import { crewFeedbackTarget, DeliveryStore } from '../mail/mail-feedback';
-import { createLambdaObservability, observeHandler } from '../observability/lambda-observability';
-import { METRIC } from '../observability/metric-names';
-import { guestMailFeedbackTarget } from '../scc/guest-mail-feedback';
+import { loadMailFeedbackConfig } from '../config';
+import {
+  createMailFeedbackHandler,
+  crewFeedbackTarget,
+  DeliveryStore,
+  type MailFeedbackHandler,
+} from '../mail';
+import { createLambdaObservability, METRIC, observeHandler } from '../observability';
+import { guestMailFeedbackTarget } from '../scc';
 import { DynamoBookingStore } from '../store';
 
 let built: ((event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>) | undefined;

@@ -14,19 +14,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { loadBrands } from '../config/brands';
-import { loadLifecycleConfig } from '../config/lifecycle';
-import { loadPipelineConfig } from '../config/pipeline';
-import type { TimerOutcome } from '../lifecycle/timer-handler';
-import {
-  createLambdaObservability,
-  type LambdaObservability,
-  observeHandler,
-} from '../observability/lambda-observability';
-import { createPipelineAwsClients } from '../pipeline/aws-clients';
-import { EventBridgeTimerScheduler } from '../scheduler/eventbridge-scheduler';
-import { isTimerEvent, type TimerEvent } from '../scheduler/timer-event';
-import { createPipeline, type Pipeline } from '../wiring/create-pipeline';
+import { loadBrands, loadLifecycleConfig, loadPipelineConfig } from '../config';
+import type { TimerOutcome } from '../lifecycle';
+import { createLambdaObservability, type LambdaObservability, observeHandler } from '../observability';
+import { createPipelineAwsClients } from '../pipeline';
+import { EventBridgeTimerScheduler, isTimerEvent, type TimerEvent } from '../scheduler';
+import { createPipeline, type Pipeline } from '../wiring';
 
 let pipeline: Pipeline | undefined;
 let observability: LambdaObservability | undefined;

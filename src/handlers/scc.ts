@@ -9,18 +9,13 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { loadBrands } from '../config/brands';
-import { loadSccConfig, type SccConfig } from '../config/scc';
-import { createLogger } from '../logging/logger';
-import { countedMailer, countedStore } from '../observability/counted';
-import { createLambdaObservability, observeHandler } from '../observability/lambda-observability';
-import { createSccHandler, type SccDeps } from '../scc/app';
-import { loadCrewTemplates } from '../scc/crew-templates';
-import { SccEventStore } from '../scc/event-store';
-import { SesMailer } from '../scc/ses-mailer';
+import { loadBrands, loadSccConfig, type SccConfig } from '../config';
+import { createLogger } from '../logging';
+import { countedMailer, countedStore, createLambdaObservability, observeHandler } from '../observability';
+import { createSccHandler, loadCrewTemplates, type SccDeps, SccEventStore, SesMailer } from '../scc';
 import { DynamoBookingStore, DynamoTimeOffStore } from '../store';
 
-export { createSccApp, createSccHandler, type SccDeps } from '../scc/app';
+export { createSccApp, createSccHandler, type SccDeps } from '../scc';
 
 /** Builds every client and collaborator SCC needs from its config; `overrides` swap any of them (tests). */
 export function createSccDeps(

@@ -8,20 +8,15 @@ import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { loadSlackConfig, type SlackConfig } from '../config/slack';
+import { loadSlackConfig, type SlackConfig } from '../config';
 import type { Booking } from '../domain';
-import { guestPageUrlOf } from '../guest/paths';
-import { createLogger, type Logger } from '../logging/logger';
-import { countedStore } from '../observability/counted';
-import { createLambdaObservability, observeHandler } from '../observability/lambda-observability';
-import { StepRecordStore } from '../pipeline/step-records';
-import { GUEST_MAIL_STEP, guestMailState } from '../pipeline/steps/guest-mail';
-import { stepStatesFor } from '../pipeline/steps/slack-thread';
-import { createSlackApp, type SlackApp, type SlackHttpResponse } from '../slack/app';
-import type { StepState } from '../slack/blocks/status-thread';
-import type { SlackStore, SlackTimeOffStore } from '../slack/deps';
-import { DynamoBookingStore, DynamoTimeOffStore } from '../store';
-import { AuditRequestStore } from '../store/audit-requests';
+import { guestPageUrlOf } from '../guest';
+import { createLogger, type Logger } from '../logging';
+import { countedStore, createLambdaObservability, observeHandler } from '../observability';
+import { GUEST_MAIL_STEP, guestMailState, StepRecordStore, stepStatesFor } from '../pipeline';
+import type { SlackStore, SlackTimeOffStore, StepState } from '../slack';
+import { createSlackApp, type SlackApp, type SlackHttpResponse } from '../slack';
+import { AuditRequestStore, DynamoBookingStore, DynamoTimeOffStore } from '../store';
 
 export interface SlackHandlerDeps {
   config: SlackConfig;

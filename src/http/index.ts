@@ -1,4 +1,8 @@
 /** HTTP plumbing shared by the services behind API Gateway. */
-export * from './request';
-export * from './responses';
-export * from './router';
+
+export type { HttpRequest } from './request';
+export { parseFormBody, parseJsonBody, toHttpRequest } from './request';
+export type { HttpResponse } from './responses';
+export { errorToHttp, html, json, redirect, text } from './responses';
+export type { RouteHandler } from './router';
+export { Router } from './router';

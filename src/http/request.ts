@@ -4,7 +4,7 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { zodIssuesToFieldErrors } from '../domain/validation';
+import { zodIssuesToFieldErrors } from '../domain';
 import { PayloadTooLargeError, ValidationError } from '../errors';
 
 export interface HttpRequest {

@@ -5,7 +5,7 @@
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { isAppError, ValidationError } from '../errors';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 
 export type HttpResponse = APIGatewayProxyStructuredResultV2 & {
   statusCode: number;

@@ -9,10 +9,10 @@
  * The reply names the days only, never the note (src/slack/blocks/away-notice.ts).
  */
 
-import { type TimeOffReader, timeOffAround } from '../crew/replace-crew';
+import { type TimeOffReader, timeOffAround } from '../crew';
 import { awayDuring, type Booking } from '../domain';
-import type { ReplyOutcome, ThreadReplies } from '../pipeline/thread-replies';
-import { renderBookedWhileAway } from '../slack/blocks/away-notice';
+import type { ReplyOutcome, ThreadReplies } from '../pipeline';
+import { renderBookedWhileAway } from '../slack';
 
 /** `crewId:timeOffId`: one person's one entry of time off overlapping the charter. */
 export type AwayPair = string;

@@ -5,8 +5,7 @@
  *
  * What other packages may use, by name. Built by src/wiring/create-crew-lifecycle.ts.
  */
-
-export { isTimerEvent, type TimerEvent } from '../scheduler/timer-event';
-export { CREW_LIFECYCLE_STEP, crewLifecycleStep } from './lifecycle-step';
+export { crewLifecycleStep } from './lifecycle-step';
 export { LifecycleStore } from './lifecycle-store';
-export { createTimerHandler, type FiredTimer, type TimerOutcome } from './timer-handler';
+export type { FiredTimer, TimerOutcome } from './timer-handler';
+export { createTimerHandler } from './timer-handler';

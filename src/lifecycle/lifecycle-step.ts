@@ -10,11 +10,12 @@
  * thread reply is posted once per key. Writes no booking.
  */
 import { createHash } from 'node:crypto';
-import type { SccFollowUpClient } from '../clients/scc-follow-up-client';
-import { findCandidates, type TimeOffReader } from '../crew/replace-crew';
+import type { SccFollowUpClient } from '../clients';
+import { findCandidates, type TimeOffReader } from '../crew';
 import {
   type Booking,
   type Confirmation,
+  countingAnswers,
   DEFAULT_DEADLINE_POLICY,
   type DeadlinePolicy,
   type HistoryEntry,
@@ -22,13 +23,10 @@ import {
   rosterEmailTime,
   unreachableEver,
 } from '../domain';
-import { countingAnswers } from '../domain/crew-answers';
-import type { GuestPageUrl } from '../guest/paths';
-import type { Logger } from '../logging/logger';
-import type { StepName } from '../pipeline/step-records';
-import type { PipelineStep } from '../pipeline/steps/step';
-import type { ReplyOutcome, ThreadReplies } from '../pipeline/thread-replies';
-import type { TimerScheduler } from '../scheduler/timer';
+import type { GuestPageUrl } from '../guest';
+import type { Logger } from '../logging';
+import type { PipelineStep, ReplyOutcome, StepName, ThreadReplies } from '../pipeline';
+import type { TimerScheduler } from '../scheduler';
 import {
   type Completion,
   type CrewRef,
@@ -37,7 +35,7 @@ import {
   renderReminderSent,
   renderRosterSent,
   renderUnreachable,
-} from '../slack/blocks/follow-up-messages';
+} from '../slack';
 import type { CrewReminderRequest } from '../store';
 import { type AwayPair, announceAway } from './away-crew';
 import type { LifecycleStore } from './lifecycle-store';

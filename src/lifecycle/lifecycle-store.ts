@@ -8,7 +8,7 @@
  * Not on the pipeline's stream filter: writing it never wakes the reconciler.
  */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { lifecycleTimersKey } from '../store/keys';
+import { lifecycleTimersKey } from '../store';
 
 const key = lifecycleTimersKey;
 

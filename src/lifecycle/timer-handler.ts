@@ -7,30 +7,29 @@
  * is now) whether it is still wanted, and at about this time; if not, it does nothing. Every action is once
  * only: SCC sends each follow-up once per key, and each thread reply is posted once per key.
  */
-import type { GuestMailSender } from '../clients/guest-mail-client';
-import type { SccFollowUpClient } from '../clients/scc-follow-up-client';
-import { findCandidates, type TimeOffReader } from '../crew/replace-crew';
+import type { GuestMailSender, SccFollowUpClient } from '../clients';
+import { findCandidates, type TimeOffReader } from '../crew';
 import {
   type Booking,
   captainOf,
+  countingAnswers,
   crewView,
   DEFAULT_DEADLINE_POLICY,
   type DeadlinePolicy,
   unreachableEver,
 } from '../domain';
-import { countingAnswers } from '../domain/crew-answers';
-import type { Logger } from '../logging/logger';
-import { sendDayBefore } from '../pipeline/steps/guest-mail';
-import type { ThreadReplies } from '../pipeline/thread-replies';
-import type { TimerPayload } from '../scheduler/timer';
-import { renderCrewDirectMessage } from '../slack/blocks/crew-assignment';
+import type { Logger } from '../logging';
+import type { ThreadReplies } from '../pipeline';
+import { sendDayBefore } from '../pipeline';
+import type { TimerPayload } from '../scheduler';
 import {
   type CrewRef,
+  renderCrewDirectMessage,
   renderDeadlinePassed,
   renderPostCharterPrompt,
   renderReminderSent,
   renderRosterSent,
-} from '../slack/blocks/follow-up-messages';
+} from '../slack';
 import type { DynamoBookingStore } from '../store';
 import { type PlannedTimer, planTimers } from './timer-plan';
 import { type DeliveryReader, loadMailTrouble, unreachableOn } from './unreachable';

@@ -8,15 +8,16 @@ import {
   answerDeadline,
   type Booking,
   type Confirmation,
+  countingAnswers,
   DEFAULT_DEADLINE_POLICY,
   type DeadlinePolicy,
   guestMailOn,
   type HistoryEntry,
+  lastAskedByCrew,
   reminderTime,
   rosterEmailTime,
 } from '../domain';
-import { countingAnswers, lastAskedByCrew } from '../domain/crew-answers';
-import { type Timer, type TimerKind, timerName } from '../scheduler/timer';
+import { type Timer, type TimerKind, timerName } from '../scheduler';
 
 export interface PlannedTimer extends Timer {
   /** For reminders and deadlines: the revision the person was last asked at (their deadline counts from it). */

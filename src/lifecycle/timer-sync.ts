@@ -8,8 +8,8 @@
  * Safe to repeat and to crash in: scheduling and cancelling are idempotent, and the record is written last.
  */
 import type { Booking } from '../domain';
-import type { Logger } from '../logging/logger';
-import type { TimerScheduler } from '../scheduler/timer';
+import type { Logger } from '../logging';
+import type { TimerScheduler } from '../scheduler';
 import type { LifecycleStore } from './lifecycle-store';
 import type { PlannedTimer } from './timer-plan';
 

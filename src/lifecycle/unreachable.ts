@@ -6,12 +6,13 @@
 import {
   type Booking,
   type Confirmation,
+  countingAnswers,
   type HistoryEntry,
+  lastAskedByCrew,
   type MailTrouble,
   unreachableCrew,
 } from '../domain';
-import { countingAnswers, lastAskedByCrew } from '../domain/crew-answers';
-import type { DeliveryStore } from '../mail/mail-feedback';
+import type { DeliveryStore } from '../mail';
 
 export type DeliveryReader = Pick<DeliveryStore, 'list'>;
 

@@ -7,7 +7,7 @@
  * Never logs message bodies beyond the SES message id and the counts.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 import { type DeliveryStore, type MailFeedbackTarget, markMailFeedback } from './mail-feedback';
 import { parseMailFeedback } from './ses-notification';
 

@@ -12,7 +12,7 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context } from 'aws-lambda';
-import { type CreatedLogger, createLogger, type LogLevel } from '../logging/logger';
+import { type CreatedLogger, createLogger, type LogLevel } from '../logging';
 import { type BusinessMetrics, powertoolsBusinessMetrics } from './business-metrics';
 import { METRICS_NAMESPACE } from './metric-names';
 

@@ -6,8 +6,8 @@
  */
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { S3Client } from '@aws-sdk/client-s3';
-import type { PipelineConfig } from '../config/pipeline';
-import { callRetrySettings, sdkRetryStrategy } from '../retry/retry';
+import type { PipelineConfig } from '../config';
+import { callRetrySettings, sdkRetryStrategy } from '../retry';
 
 export interface PipelineAwsClients {
   s3: S3Client;

@@ -10,9 +10,9 @@
  * a step, and never schedules one for a permanent failure.
  */
 
-import type { BackgroundRetrySettings } from '../config/pipeline';
-import type { StepFailure } from '../retry/failures';
-import type { Timer } from '../scheduler/timer';
+import type { BackgroundRetrySettings } from '../config';
+import type { StepFailure } from '../retry';
+import type { Timer } from '../scheduler';
 import type { StepName } from './step-names';
 
 /** The background retry a failed step waits for, kept on its step record. */

@@ -10,12 +10,10 @@
  * name charters and steps, never money or contact details.
  */
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { DashboardClient } from '../clients/dashboard-client';
-import type { SccClient } from '../clients/scc-client';
-import type { SlackThread } from '../clients/slack-thread';
+import type { DashboardClient, SccClient, SlackThread } from '../clients';
 import { type Booking, zonedToUtc } from '../domain';
-import type { Logger } from '../logging/logger';
-import type { Timer } from '../scheduler/timer';
+import type { Logger } from '../logging';
+import type { Timer } from '../scheduler';
 import { escapeMrkdwn, message, section } from '../slack/blocks/primitives';
 import type { DynamoBookingStore } from '../store';
 import type { Reconciler } from './reconciler';

@@ -5,10 +5,15 @@
  * What other packages may use, by name. Assembled by src/wiring/create-pipeline.ts.
  */
 export { createPipelineAwsClients } from './aws-clients';
+export type { DriftAudit } from './drift-audit';
+export { createDriftAudit, nextNightlyAudit } from './drift-audit';
 export { OnceOnly } from './once-only';
-export { createReconciler, type Reconciler } from './reconciler';
-export { createRetryTimerHandler, type FiredRetry } from './retry-timer';
-export { type StepName, StepRecordStore } from './step-records';
+export type { Reconciler } from './reconciler';
+export { createReconciler } from './reconciler';
+export type { FiredRetry } from './retry-timer';
+export { createRetryTimerHandler } from './retry-timer';
+export type { StepName } from './step-names';
+export { StepRecordStore } from './step-records';
 export { calendarEntryStep } from './steps/calendar-entry';
 export { GUEST_MAIL_STEP, guestMailState, guestMailStep, sendDayBefore } from './steps/guest-mail';
 export { guestPageStep } from './steps/guest-page';
@@ -16,6 +21,9 @@ export { invalidationStep } from './steps/invalidation';
 export { sccEventStep } from './steps/scc-event';
 export { slackThreadStep, stepStatesFor } from './steps/slack-thread';
 export type { PipelineStep } from './steps/step';
-export { createStreamHandler, type StreamEventHandler, type StreamHandlerDeps } from './stream-event';
-export { fileCheckpoints, type StreamPoller, startStreamPoller } from './stream-poller';
-export { type ReplyOutcome, ThreadReplies } from './thread-replies';
+export type { StreamEventHandler, StreamHandlerDeps } from './stream-event';
+export { createStreamHandler } from './stream-event';
+export type { StreamPoller } from './stream-poller';
+export { fileCheckpoints, startStreamPoller } from './stream-poller';
+export type { ReplyOutcome } from './thread-replies';
+export { ThreadReplies } from './thread-replies';

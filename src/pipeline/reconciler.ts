@@ -9,7 +9,7 @@
  * steps' own idempotency make every outside side effect happen once.
  */
 import { randomUUID } from 'node:crypto';
-import type { BackgroundRetrySettings, RetrySettings } from '../config/pipeline';
+import type { BackgroundRetrySettings, RetrySettings } from '../config';
 import {
   type Booking,
   type BookingStatus,
@@ -18,12 +18,10 @@ import {
   isWhenOrBoatChange,
 } from '../domain';
 import { StaleRevisionError } from '../errors';
-import type { Logger } from '../logging/logger';
-import { type BusinessMetrics, noBusinessMetrics } from '../observability/business-metrics';
-import { METRIC } from '../observability/metric-names';
-import { describeFailure, type StepFailure } from '../retry/failures';
-import { realSleep, retryTransient, type Sleep } from '../retry/retry';
-import type { TimerScheduler } from '../scheduler/timer';
+import type { Logger } from '../logging';
+import { type BusinessMetrics, METRIC, noBusinessMetrics } from '../observability';
+import { describeFailure, realSleep, retryTransient, type Sleep, type StepFailure } from '../retry';
+import type { TimerScheduler } from '../scheduler';
 import type { DynamoBookingStore } from '../store';
 import { decideRetry, isRetryDue, retryTimer, type StepRetry } from './background-retry';
 import {

@@ -7,9 +7,9 @@
  * again a little later and nothing is counted. Any other error is thrown, so the scheduler retries the firing
  * (and, in AWS, its dead-letter queue keeps it once those retries are spent). Never runs a step itself.
  */
-import type { BackgroundRetrySettings } from '../config/pipeline';
-import type { Logger } from '../logging/logger';
-import type { TimerScheduler } from '../scheduler/timer';
+import type { BackgroundRetrySettings } from '../config';
+import type { Logger } from '../logging';
+import type { TimerScheduler } from '../scheduler';
 import { retryTimer } from './background-retry';
 import { type Reconciler, StepBusyError } from './reconciler';
 import type { StepName } from './step-records';

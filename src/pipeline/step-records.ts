@@ -16,8 +16,8 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { FailureKind } from '../retry/failures';
-import { bookingPartition, SORT_PREFIX, stepKey } from '../store/keys';
+import type { FailureKind } from '../retry';
+import { bookingPartition, SORT_PREFIX, stepKey } from '../store';
 import type { StepRetry } from './background-retry';
 import type { StepName } from './step-names';
 

@@ -8,9 +8,8 @@
  * (consistently), so an old or out-of-order record cannot roll anything back.
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { Logger } from '../logging/logger';
-import { bookingIdOfPartition } from '../store/keys';
-import { STREAM_ENTITIES, TABLE_KEYS } from '../store/table-definition';
+import type { Logger } from '../logging';
+import { bookingIdOfPartition, STREAM_ENTITIES, TABLE_KEYS } from '../store';
 import type { ReconcileOutcome, Reconciler } from './reconciler';
 
 export type StreamEventHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;

@@ -31,8 +31,8 @@ import type {
   DynamoDBStreamEvent,
   AttributeValue as LambdaValue,
 } from 'aws-lambda';
-import type { Logger } from '../logging/logger';
-import { realSleep, type Sleep } from '../retry/retry';
+import type { Logger } from '../logging';
+import { realSleep, type Sleep } from '../retry';
 import { compareSequence } from './stream-event';
 
 // ── checkpoints ───────────────────────────────────────────────────────────────

@@ -6,7 +6,7 @@
  *
  * Ops channel only: callers render from ops data (src/slack/blocks/follow-up-messages.ts).
  */
-import type { SlackThread } from '../clients/slack-thread';
+import type { SlackThread } from '../clients';
 import type { SlackMessage } from '../slack/blocks/primitives';
 import type { OnceOnly } from './once-only';
 import type { StepRecordStore } from './step-records';

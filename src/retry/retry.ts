@@ -7,7 +7,7 @@
  * `maxAttempts` times by the step runner, whose attempts are recorded on the step record. Every call the
  * pipeline makes is safe to repeat, so a retry can never double a side effect.
  */
-import type { RetrySettings } from '../config/pipeline';
+import type { RetrySettings } from '../config';
 import type { StepFailure } from './failures';
 
 export type Sleep = (ms: number) => Promise<void>;

@@ -3,9 +3,9 @@
  * (src/handlers/scc.ts builds them once per container; tests build their own). Types only.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { BrandDirectory } from '../config/brands';
+import type { BrandDirectory } from '../config';
 import type { Checklists } from '../domain';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 import type { ConfirmationStore, DynamoBookingStore, DynamoTimeOffStore } from '../store';
 import type { CrewTemplates } from './crew-templates';
 import type { SccEventStore } from './event-store';

@@ -30,7 +30,7 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ConfigError } from '../errors';
-import { type GuestTemplates, loadGuestTemplates } from '../guest/templates';
+import { type GuestTemplates, loadGuestTemplates } from '../guest';
 import {
   errorToHttp,
   type HttpRequest,

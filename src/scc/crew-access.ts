@@ -4,7 +4,7 @@
  * what to do; the HTML routes show it as a page, the JSON routes as {error, message}.
  * Must never log the token.
  */
-import type { BrandDirectory } from '../config/brands';
+import type { BrandDirectory } from '../config';
 import type { Brand } from '../domain';
 import { AppError, ErrorCode } from '../errors';
 import type { SccEvent } from './contract';

@@ -3,7 +3,7 @@
  * calendar", or all their upcoming charters as a private subscription feed. Built from CrewViews only,
  * and without pay: calendars get synced, shared and shown on lock screens.
  */
-import { buildCalendar, type IcsEvent } from '../calendar/ics';
+import { buildCalendar, type IcsEvent } from '../calendar';
 import { type CrewView, formatAwayRange, type TimeOff, timeOffInterval } from '../domain';
 import { formatTimeRange } from './crew-presenter';
 

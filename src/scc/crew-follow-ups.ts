@@ -8,10 +8,10 @@
  * roster carries no money at all. Must never log an email's body or links.
  */
 import { createHash } from 'node:crypto';
-import type { BrandDirectory } from '../config/brands';
+import type { BrandDirectory } from '../config';
 import { type Checklists, declinedCrew } from '../domain';
 import { ConflictError, NotFoundError, UpstreamError } from '../errors';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 import type { DynamoBookingStore } from '../store';
 import type { FollowUpOutcome, ReminderRequest, RosterRequest, SccEvent } from './contract';
 import { type CrewLinkSettings, crewLinksFor } from './crew-links';

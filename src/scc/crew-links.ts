@@ -3,7 +3,7 @@
  * feed, and the photo presign endpoint. Tokens are made here and nowhere else.
  * Must never log what it makes: every URL here is a credential.
  */
-import { guestPageUrl } from '../guest/paths';
+import { guestPageUrl } from '../guest';
 import type { SccEvent } from './contract';
 import type { CrewLinks } from './crew-presenter';
 import type { SccAssignmentState } from './event-schema';

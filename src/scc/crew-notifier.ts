@@ -5,9 +5,9 @@
  * email, never loses it. A permanent SES rejection is recorded against the person for the ops thread.
  * Must never log an email's body or links.
  */
-import type { BrandDirectory } from '../config/brands';
+import type { BrandDirectory } from '../config';
 import { answerDeadline, type Checklists } from '../domain';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 import type { CrewEmailKind, DeliveryOutcome } from './contract';
 import { buildCrewCharterIcs } from './crew-calendar';
 import { type CrewLinkSettings, crewLinksFor } from './crew-links';

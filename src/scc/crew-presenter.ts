@@ -12,8 +12,7 @@ import {
   formatLocalDate,
   type Role,
 } from '../domain';
-import { mapSearchUrl } from '../guest/guest-page-model';
-import { brandTheme, faviconDataUrl, type GuestTheme } from '../guest/theme';
+import { brandTheme, faviconDataUrl, type GuestTheme, mapSearchUrl } from '../guest';
 
 export interface CrewLinks {
   /** The crew page (magic link). */

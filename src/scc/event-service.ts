@@ -6,11 +6,11 @@
  * Writes are safe to repeat: a request at or below the stored revision changes nothing and only re-drives
  * emails still owed, so a pipeline retry after a timeout completes the work instead of doubling it.
  */
-import type { BrandDirectory } from '../config/brands';
+import type { BrandDirectory } from '../config';
 import { ConflictError, NotFoundError, UpstreamError, ValidationError } from '../errors';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 import type { DynamoBookingStore } from '../store';
-import { MARKER_NAMESPACE } from '../store/keys';
+import { MARKER_NAMESPACE } from '../store';
 import { planAssignments } from './assignment-plan';
 import type { SccEvent, SccEventDetails, SccEventInput } from './contract';
 import type { CrewLinkSettings } from './crew-links';

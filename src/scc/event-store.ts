@@ -31,8 +31,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../errors';
-import { INDEX_PARTITION, indexKeys, SORT_PREFIX, sccKeys } from '../store/keys';
-import { TABLE_KEYS } from '../store/table-definition';
+import { INDEX_PARTITION, indexKeys, SORT_PREFIX, sccKeys, TABLE_KEYS } from '../store';
 import type { EmailState, SccEvent } from './contract';
 import type { NoticeKind, SccAssignmentState } from './event-schema';
 

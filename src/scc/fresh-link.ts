@@ -15,9 +15,9 @@
  * Must never log a token, a link or an address.
  */
 import { createHash } from 'node:crypto';
-import type { BrandDirectory } from '../config/brands';
+import type { BrandDirectory } from '../config';
 import type { Brand } from '../domain';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 import { ReplacedLinkRefused, resolveCrewLink } from './crew-access';
 import type { CrewFollowUps } from './crew-follow-ups';
 import type { CrewLinkSettings } from './crew-links';

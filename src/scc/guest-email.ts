@@ -18,7 +18,7 @@ import {
   type Role,
 } from '../domain';
 import { ConfigError } from '../errors';
-import type { GuestTemplates } from '../guest/templates';
+import type { GuestTemplates } from '../guest';
 import { brandModel, formatTimeRange } from './crew-presenter';
 import { escapeHtml, type RenderedEmail } from './crew-templates';
 

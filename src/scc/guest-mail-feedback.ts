@@ -5,7 +5,7 @@
  * email bounced — never the guest's address.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type DeliveryStore, guestFeedbackTarget, type MailFeedbackTarget } from '../mail/mail-feedback';
+import { type DeliveryStore, guestFeedbackTarget, type MailFeedbackTarget } from '../mail';
 import { SccEventStore } from './event-store';
 import { GuestMailStore } from './guest-mail-store';
 

@@ -12,7 +12,7 @@
  */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { GuestMailKind } from '../domain';
-import { PARTITION_PREFIX } from '../store/keys';
+import { PARTITION_PREFIX } from '../store';
 import type { EmailState } from './contract';
 import type { SccEventStore, SendOutcome } from './event-store';
 

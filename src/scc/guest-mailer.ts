@@ -12,7 +12,7 @@
  * Guest-facing: renders from guestView only. Must never log an email's body, links or the guest's address.
  */
 import { createHash } from 'node:crypto';
-import type { BrandDirectory } from '../config/brands';
+import type { BrandDirectory } from '../config';
 import {
   type Booking,
   type GuestFactChange,
@@ -23,10 +23,9 @@ import {
   guestView,
 } from '../domain';
 import { NotFoundError, UpstreamError } from '../errors';
-import { renderGuestIcs } from '../guest/guest-calendar';
-import { guestPagePath } from '../guest/paths';
-import type { GuestTemplates } from '../guest/templates';
-import type { Logger } from '../logging/logger';
+import type { GuestTemplates } from '../guest';
+import { guestPagePath, renderGuestIcs } from '../guest';
+import type { Logger } from '../logging';
 import type { DynamoBookingStore } from '../store';
 import type { GuestMailOutcome, GuestMailRequest, GuestMailState } from './contract';
 import { renderGuestEmail } from './guest-email';

@@ -8,7 +8,7 @@
 import Mustache from 'mustache';
 import type { Brand } from '../domain';
 import { ConfigError } from '../errors';
-import type { GuestTemplates } from '../guest/templates';
+import type { GuestTemplates } from '../guest';
 import { type BrandModel, brandModel } from './crew-presenter';
 import { cspHash, escapeHtml, type RenderedPage } from './crew-templates';
 

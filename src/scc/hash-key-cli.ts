@@ -8,7 +8,7 @@
  * Must never print the salt, nor a key it did not generate.
  */
 import { randomBytes } from 'node:crypto';
-import { loadPasswordSalt, MIN_SECRET_BYTES } from '../config/scc';
+import { loadPasswordSalt, MIN_SECRET_BYTES } from '../config';
 import { isAppError } from '../errors';
 import { hashServiceKey } from './service-key';
 

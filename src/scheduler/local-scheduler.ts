@@ -4,9 +4,7 @@
  * of waiting. Same interface as the EventBridge scheduler. Never used in AWS.
  */
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { INDEX_PARTITION, indexKeys, timerKey } from '../store/keys';
-import { queryAll } from '../store/query-items';
-import { TABLE_KEYS } from '../store/table-definition';
+import { INDEX_PARTITION, indexKeys, queryAll, TABLE_KEYS, timerKey } from '../store';
 import type { Clock, Timer, TimerPayload, TimerScheduler } from './timer';
 
 export type TimerHandler = (timer: { name: string; payload: TimerPayload }) => Promise<unknown>;

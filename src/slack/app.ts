@@ -9,7 +9,7 @@
  */
 import { App, AwsLambdaReceiver, LogLevel, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { SecretSource } from '../config/secrets';
+import type { SecretSource } from '../config';
 import { authorizeRequests, OperatorDirectory } from './auth';
 import { toBoltLogger } from './bolt-logger';
 import { dedupeDeliveries } from './dedupe';

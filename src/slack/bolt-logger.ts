@@ -3,7 +3,7 @@
  * through the same redaction. Must never log request bodies at info level (they carry guest details).
  */
 import { type Logger as BoltLogger, LogLevel } from '@slack/logger';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 
 export function toBoltLogger(logger: Logger, initial: LogLevel = LogLevel.INFO): BoltLogger {
   let level = initial;

@@ -2,8 +2,7 @@
  * One roster member's upcoming assignments, as they may see them (crewView) with their answer that still
  * counts: for `/charter mine` and their App Home. Store reads only; never another person's data.
  */
-import { type Booking, crewView } from '../domain';
-import { countingAnswers } from '../domain/crew-answers';
+import { type Booking, countingAnswers, crewView } from '../domain';
 import type { Assignment } from './blocks/crew-assignment';
 import type { SlackDeps } from './deps';
 

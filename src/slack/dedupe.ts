@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 import { DELIVERY_TTL_SECONDS, type SlackStore } from './deps';
 
 interface DeliveryBody {

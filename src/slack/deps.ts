@@ -2,10 +2,9 @@
  * What the Slack listeners depend on, passed in by the composition root (src/handlers/slack.ts) or a test.
  * Listeners use the store and configuration only: never SCC, the dashboard, S3, SES or CloudFront.
  */
-import type { BrandDirectory } from '../config/brands';
-import type { OperatorList } from '../config/slack';
+import type { BrandDirectory, OperatorList } from '../config';
 import type { Boat, Booking } from '../domain';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 import type { DynamoBookingStore, DynamoTimeOffStore } from '../store';
 import type { StepState } from './blocks/status-thread';
 

@@ -5,7 +5,7 @@
  */
 import type { App } from '@slack/bolt';
 import { ConfigError, isAppError, StaleRevisionError, ValidationError } from '../errors';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../logging';
 
 export const GENERIC_FAILURE =
   'Something went wrong on our side and nothing was changed. Try again in a moment.';

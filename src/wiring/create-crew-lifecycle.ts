@@ -6,21 +6,21 @@
  */
 
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { GuestMailSender } from '../clients/guest-mail-client';
-import type { SccFollowUpClient } from '../clients/scc-follow-up-client';
-import type { SlackThread } from '../clients/slack-thread';
+import type { GuestMailSender, SccFollowUpClient, SlackThread } from '../clients';
 import type { DeadlinePolicy } from '../domain';
-import type { GuestPageUrl } from '../guest/paths';
-import { crewLifecycleStep } from '../lifecycle/lifecycle-step';
-import { LifecycleStore } from '../lifecycle/lifecycle-store';
-import { createTimerHandler, type FiredTimer, type TimerOutcome } from '../lifecycle/timer-handler';
-import type { Logger } from '../logging/logger';
-import { DeliveryStore } from '../mail/mail-feedback';
-import { OnceOnly } from '../pipeline/once-only';
-import type { StepRecordStore } from '../pipeline/step-records';
-import type { PipelineStep } from '../pipeline/steps/step';
-import { ThreadReplies } from '../pipeline/thread-replies';
-import type { TimerScheduler } from '../scheduler/timer';
+import type { GuestPageUrl } from '../guest';
+import {
+  createTimerHandler,
+  crewLifecycleStep,
+  type FiredTimer,
+  LifecycleStore,
+  type TimerOutcome,
+} from '../lifecycle';
+import type { Logger } from '../logging';
+import { DeliveryStore } from '../mail';
+import type { PipelineStep, StepRecordStore } from '../pipeline';
+import { OnceOnly, ThreadReplies } from '../pipeline';
+import type { TimerScheduler } from '../scheduler';
 import { type DynamoBookingStore, DynamoTimeOffStore } from '../store';
 
 export interface CrewLifecycleDeps {

@@ -10,41 +10,36 @@
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DashboardClient } from '../clients/dashboard-client';
-import { GuestMailClient } from '../clients/guest-mail-client';
-import { SccClient } from '../clients/scc-client';
-import { SccFollowUpClient } from '../clients/scc-follow-up-client';
-import { SlackThread } from '../clients/slack-thread';
-import type { BrandDirectory } from '../config/brands';
-import type { PipelineConfig } from '../config/pipeline';
+import { DashboardClient, GuestMailClient, SccClient, SccFollowUpClient, SlackThread } from '../clients';
+import type { BrandDirectory, PipelineConfig } from '../config';
 import type { Brand, DeadlinePolicy } from '../domain';
-import { guestPageUrlOf } from '../guest/paths';
-import { listGuestPhotos } from '../guest/photos';
-import { createGuestPagePublisher } from '../guest/publish';
-import { createGuestRenderer } from '../guest/render-guest-page';
-import type { Logger } from '../logging/logger';
-import { DeliveryStore } from '../mail/mail-feedback';
-import type { BusinessMetrics } from '../observability/business-metrics';
-import { createDriftAudit, type DriftAudit } from '../pipeline/drift-audit';
-import { OnceOnly } from '../pipeline/once-only';
-import { createReconciler, type Reconciler } from '../pipeline/reconciler';
-import { createRetryTimerHandler, type FiredRetry } from '../pipeline/retry-timer';
-import { StepRecordStore } from '../pipeline/step-records';
-import { calendarEntryStep } from '../pipeline/steps/calendar-entry';
-import { guestMailStep } from '../pipeline/steps/guest-mail';
-import { guestPageStep } from '../pipeline/steps/guest-page';
-import { invalidationStep } from '../pipeline/steps/invalidation';
-import { sccEventStep } from '../pipeline/steps/scc-event';
-import { slackThreadStep } from '../pipeline/steps/slack-thread';
-import type { PipelineStep } from '../pipeline/steps/step';
+import { createGuestPagePublisher, createGuestRenderer, guestPageUrlOf, listGuestPhotos } from '../guest';
+import type { Logger } from '../logging';
+import { DeliveryStore } from '../mail';
+import type { BusinessMetrics } from '../observability';
+import type { PipelineStep } from '../pipeline';
 import {
+  calendarEntryStep,
+  createDriftAudit,
+  createReconciler,
+  createRetryTimerHandler,
   createStreamHandler,
+  type DriftAudit,
+  type FiredRetry,
+  guestMailStep,
+  guestPageStep,
+  invalidationStep,
+  OnceOnly,
+  type Reconciler,
+  StepRecordStore,
   type StreamEventHandler,
   type StreamHandlerDeps,
-} from '../pipeline/stream-event';
-import { ThreadReplies } from '../pipeline/thread-replies';
-import { callRetrySettings, type Sleep } from '../retry/retry';
-import type { TimerPayload, TimerScheduler } from '../scheduler/timer';
+  sccEventStep,
+  slackThreadStep,
+  ThreadReplies,
+} from '../pipeline';
+import { callRetrySettings, type Sleep } from '../retry';
+import type { TimerPayload, TimerScheduler } from '../scheduler';
 import { DynamoBookingStore } from '../store';
 import { type CrewLifecycle, createCrewLifecycle } from './create-crew-lifecycle';
 

@@ -11,10 +11,15 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GetObjectCommand, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import type { BrandDirectory } from '../../config/brands';
-import type { Brand } from '../../domain/catalogue';
-import { type ViewerRequestFunction, viewerRequestEvent } from '../../guest/cloudfront-function';
-import { edgeBehaviorFor, edgeHeaderValues, GUEST_EDGE } from '../../guest/edge-config';
+import type { BrandDirectory } from '../../config';
+import type { Brand } from '../../domain';
+import {
+  edgeBehaviorFor,
+  edgeHeaderValues,
+  GUEST_EDGE,
+  type ViewerRequestFunction,
+  viewerRequestEvent,
+} from '../../guest';
 import type { EdgeCache } from './edge-cache';
 
 export interface GuestSitesOptions {

@@ -4,8 +4,8 @@
  * Development only.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { FiredTimer } from '../../lifecycle/timer-handler';
-import type { Logger } from '../../logging/logger';
+import type { FiredTimer } from '../../lifecycle';
+import type { Logger } from '../../logging';
 import { LocalTimerScheduler, systemClock, type TimerHandler } from '../../scheduler';
 
 export interface LocalTimers {

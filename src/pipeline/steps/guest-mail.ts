@@ -10,7 +10,7 @@
  * Guest-facing data only: decisions are made on guestView, and SCC renders from its own guestView.
  */
 
-import type { GuestMailSender } from '../../clients/guest-mail-client';
+import type { GuestMailSender } from '../../clients';
 import {
   type Booking,
   dayBeforeKey,
@@ -22,10 +22,10 @@ import {
   guestView,
   owedGuestMail,
 } from '../../domain';
-import type { Logger } from '../../logging/logger';
+import type { Logger } from '../../logging';
 import type { GuestMailOutcome } from '../../scc/contract';
-import { renderGuestMailed } from '../../slack/blocks/guest-mail';
-import type { StepState } from '../../slack/blocks/status-thread';
+import type { StepState } from '../../slack';
+import { renderGuestMailed } from '../../slack';
 import type { StepName, StepRecord } from '../step-records';
 import type { ReplyOutcome, ThreadReplies } from '../thread-replies';
 import type { PipelineStep } from './step';

@@ -8,9 +8,9 @@
  *
  * Guest-facing: the publisher reduces the booking to guestView before anything is rendered.
  */
-import type { BrandDirectory } from '../../config/brands';
+import type { BrandDirectory } from '../../config';
 import { type Booking, declinedCrew } from '../../domain';
-import type { GuestPagePublisher } from '../../guest/publish';
+import type { GuestPagePublisher } from '../../guest';
 import type { DynamoBookingStore } from '../../store';
 import type { PipelineStep } from './step';
 

@@ -7,8 +7,8 @@
  * CloudFront answers a repeated request with the invalidation it already made instead of making another.
  */
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
-import type { BrandDirectory } from '../../config/brands';
-import { createInvalidation, invalidationReference } from '../../guest/invalidation';
+import type { BrandDirectory } from '../../config';
+import { createInvalidation, invalidationReference } from '../../guest';
 import type { GuestPageResult } from './guest-page';
 import type { PipelineStep } from './step';
 

@@ -18,7 +18,7 @@
  * contact); `notes` are the guest notes.
  */
 
-import { SCC_SERVICE, type SccClient } from '../../clients/scc-client';
+import { SCC_SERVICE, type SccClient } from '../../clients';
 import { type Booking, opsView, paidByCaptainFee } from '../../domain';
 import { NotFoundError } from '../../errors';
 import type { SccEventInput } from '../../scc/contract';

@@ -11,22 +11,22 @@
  * outcomes change the thread too (see isStale). Ops channel only: renders from opsView.
  */
 import { createHash } from 'node:crypto';
-import type { SlackThread } from '../../clients/slack-thread';
+import type { SlackThread } from '../../clients';
 import {
   type Booking,
   type Confirmation,
   type CrewMember,
+  countingAnswers,
   formatLocalTime,
   type HistoryEntry,
   isCrewChange,
+  lastAskedByCrew,
   type OpsView,
   opsView,
   unreachableCrew,
 } from '../../domain';
-import { countingAnswers, lastAskedByCrew } from '../../domain/crew-answers';
-import type { GuestPageUrl } from '../../guest/paths';
-import type { Delivery, DeliveryStore, GuestDelivery } from '../../mail/mail-feedback';
-import type { SlackMessage } from '../../slack/blocks/primitives';
+import type { GuestPageUrl } from '../../guest';
+import type { Delivery, DeliveryStore, GuestDelivery } from '../../mail';
 import {
   buildCrewBoard,
   type CrewBoardEntry,
@@ -34,7 +34,8 @@ import {
   renderThreadReply,
   type StepState,
   type ThreadEvent,
-} from '../../slack/blocks/status-thread';
+} from '../../slack';
+import type { SlackMessage } from '../../slack/blocks/primitives';
 import type { DynamoBookingStore } from '../../store';
 import type { ProvisioningStepName, StepName, StepRecord } from '../step-records';
 import { plannedCaptainMessages } from './captain-dm';

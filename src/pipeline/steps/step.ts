@@ -6,7 +6,7 @@
  * reconciler or another. Each step says in its own file which tool of the outside system makes it so.
  */
 import type { Booking } from '../../domain';
-import type { Logger } from '../../logging/logger';
+import type { Logger } from '../../logging';
 import type { StepName, StepRecord, StepResult } from '../step-records';
 
 export interface StepContext {

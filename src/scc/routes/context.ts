@@ -4,7 +4,7 @@
  * (`access`). Built by createSccApp (../app.ts); route modules only read it.
  */
 
-import type { GuestTemplates } from '../../guest/templates';
+import type { GuestTemplates } from '../../guest';
 import type { RouteHandler } from '../../http';
 import type { ConfirmationStore } from '../../store';
 import type { SccDeps } from '../app-deps';

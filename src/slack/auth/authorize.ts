@@ -8,7 +8,7 @@
  */
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Logger } from '../../logging/logger';
+import type { Logger } from '../../logging';
 import { buildNoticeModal } from '../blocks/booking-modal';
 import { renderNotice } from '../blocks/notice';
 import type { SlackStore } from '../deps';

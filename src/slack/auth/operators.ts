@@ -5,8 +5,8 @@
  * a missing `usergroups:read` scope must never make someone an operator. Holds no charter data.
  */
 import type { WebClient } from '@slack/web-api';
-import type { OperatorList } from '../../config/slack';
-import type { Logger } from '../../logging/logger';
+import type { OperatorList } from '../../config';
+import type { Logger } from '../../logging';
 
 /** How long a group's member list is trusted. A person taken out of the group loses access within this. */
 export const GROUP_CACHE_MS = 5 * 60 * 1000;

@@ -15,8 +15,15 @@ import type {
   StaticSelect,
   Timepicker,
 } from '@slack/types';
-import { awayLabel, type Boat, type Brand, type CrewMember, type OpsView, type Role } from '../../domain';
-import { formatLocalTime } from '../../domain/time';
+import {
+  awayLabel,
+  type Boat,
+  type Brand,
+  type CrewMember,
+  formatLocalTime,
+  type OpsView,
+  type Role,
+} from '../../domain';
 import {
   type AwayMark,
   type BookingFormValues,

@@ -8,6 +8,7 @@
 import type { Button, KnownBlock, ModalView, PlainTextElement, PlainTextOption } from '@slack/types';
 import {
   type Confirmation,
+  describeEntry,
   formatAwayRange,
   formatLocalDate,
   formatLocalTime,
@@ -17,7 +18,6 @@ import {
   type RankedCandidate,
   type Role,
 } from '../../domain';
-import { describeEntry } from '../../domain/history-lines';
 import { ACTION, CALLBACK, LIFECYCLE_BLOCK, LIFECYCLE_INPUT } from '../ids';
 import { charterLabel, money, ROLE_LABEL, userMention } from './format';
 import {

@@ -11,13 +11,14 @@ import {
   type Answer,
   type Confirmation,
   type CrewMember,
+  crewRenotified,
+  describeChangeForChannel,
   type FieldChange,
   formatLocalTime,
   isCrewChange,
   type OpsView,
   type Role,
 } from '../../domain';
-import { crewRenotified, describeChangeForChannel } from '../../domain/history-lines';
 import { ACTION, METADATA_EVENT, THREAD_BLOCK } from '../ids';
 import { charterWhen, money, ROLE_LABEL, STATUS_LABEL, userMention } from './format';
 import {

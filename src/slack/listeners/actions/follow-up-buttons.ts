@@ -4,9 +4,8 @@
  * declined or silent person's place) and the captain's "Complete" (opens the completion form). Each only
  * writes the booking: SCC invites, removal notices and reminders are the pipeline's to send.
  */
-import { findCandidates, type OfferOutcome, offerPlace } from '../../../crew/replace-crew';
-import { type Booking, captainOf, formatLocalTime, opsView } from '../../../domain';
-import { countingAnswers } from '../../../domain/crew-answers';
+import { findCandidates, type OfferOutcome, offerPlace } from '../../../crew';
+import { type Booking, captainOf, countingAnswers, formatLocalTime, opsView } from '../../../domain';
 import { StaleRevisionError } from '../../../errors';
 import { buildCompleteModal, buildReplaceModal, parseCrewActionValue } from '../../blocks/follow-up-messages';
 import { ROLE_LABEL, userMention } from '../../blocks/format';

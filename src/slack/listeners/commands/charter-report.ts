@@ -5,7 +5,7 @@
  */
 import { DEFAULT_TIME_ZONE } from '../../../domain';
 import { ValidationError } from '../../../errors';
-import type { Logger } from '../../../logging/logger';
+import type { Logger } from '../../../logging';
 import {
   bookingsForPeriod,
   buildMoneyReport,

@@ -3,9 +3,7 @@
  * ever given, ephemerally, with the money and internal notes the channel never shows. Operators only (the
  * authorization table), from opsView.
  */
-import { opsView } from '../../../domain';
-import { lastAskedByCrew } from '../../../domain/crew-answers';
-import { formatLocalTime } from '../../../domain/time';
+import { formatLocalTime, lastAskedByCrew, opsView } from '../../../domain';
 import { ROLE_LABEL } from '../../blocks/format';
 import { context, escapeMrkdwn } from '../../blocks/primitives';
 import {

@@ -4,7 +4,7 @@
  * guest page with the crew's photos). Both only write the booking; errors go back into the modal.
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { offerPlace } from '../../../crew/replace-crew';
+import { offerPlace } from '../../../crew';
 import { buildNoticeModal } from '../../blocks/booking-modal';
 import type { CompleteModalMetadata, ReplaceModalMetadata } from '../../blocks/follow-up-messages';
 import { escapeMrkdwn } from '../../blocks/primitives';

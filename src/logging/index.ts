@@ -1,0 +1,4 @@
+/** The structured logger. */
+
+export type { CreatedLogger, Logger, LogLevel } from './logger';
+export { createLogger, silentLogger } from './logger';
