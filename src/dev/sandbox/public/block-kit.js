@@ -35,7 +35,8 @@ function el(tag, className, html) {
 }
 
 function peopleNames(ctx) {
-  return Object.fromEntries((ctx.people ?? []).map((p) => [p.id, p.name]));
+  // Channels too, for `<#C…>`; people last, so a person's name always wins for their id.
+  return Object.fromEntries([...(ctx.channels ?? []), ...(ctx.people ?? [])].map((p) => [p.id, p.name]));
 }
 
 function renderBlock(block, blockId, ctx) {

@@ -240,7 +240,9 @@ function renderAngle(inner, people) {
     return `<span class="md-mention">@${escapeHtml(name)}</span>`;
   }
   if (target.startsWith('#')) {
-    return `<span class="md-mention">#${escapeHtml(label ?? target.slice(1))}</span>`;
+    // `<#C123>`: Slack shows the channel's name, as it does a person's for `<@U123>` (names holds both).
+    const id = target.slice(1);
+    return `<span class="md-mention">#${escapeHtml(label ?? people[id] ?? id)}</span>`;
   }
   if (target.startsWith('!')) {
     if (target.startsWith('!date^')) return escapeHtml(formatSlackDate(target, label));

@@ -80,8 +80,13 @@ function currentChannel() {
     : channels.find((c) => c.kind === 'channel');
 }
 
+/**
+ * Names by id for `<@U…>` and `<#C…>`. Channels only of kind 'channel': the app's DM is keyed by the
+ * viewer's own user id, which must keep naming the person.
+ */
 function peopleMap() {
-  return Object.fromEntries(ui.snapshot.people.map((p) => [p.id, p.name]));
+  const channels = ui.snapshot.channels.filter((c) => c.kind === 'channel');
+  return Object.fromEntries([...channels, ...ui.snapshot.people].map((p) => [p.id, p.name]));
 }
 
 function blockContext(surface, source, extra = {}) {

@@ -21,6 +21,11 @@ describe('Slack mrkdwn in the sandbox', () => {
     expect(render('by <@U0OPERATOR>', { U0OPERATOR: 'Morgan Reyes' })).toBe(
       'by <span class="md-mention">@Morgan Reyes</span>',
     );
+    // A channel reference shows the channel's name, as Slack does (it showed the raw id before).
+    expect(render('ask in <#C0CHARTEROPS>.', { C0CHARTEROPS: 'charter-ops' })).toBe(
+      'ask in <span class="md-mention">#charter-ops</span>.',
+    );
+    expect(render('<#C0UNKNOWN>')).toBe('<span class="md-mention">#C0UNKNOWN</span>');
   });
 
   it('never lets markup from a message through', () => {
