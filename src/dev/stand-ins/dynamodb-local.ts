@@ -35,6 +35,13 @@ export async function startDynamoDbLocal(
     stdio: 'pipe',
     detached: options.detached ?? false,
   });
+  // However this process ends short of `stop` (a test run stopped by Ctrl-C or a CI timeout: vitest exits
+  // without its teardown), the JVM goes with it. 'exit' listeners run synchronously, so SIGKILL it is.
+  const killNow = () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  process.once('exit', killNow);
+  child.once('exit', () => process.off('exit', killNow));
   let output = '';
   child.stdout?.on('data', (chunk) => {
     output += String(chunk);
