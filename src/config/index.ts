@@ -15,3 +15,4 @@ export { loadPasswordSalt, loadSccConfig, MIN_SECRET_BYTES } from './scc';
 export type { SecretSource } from './secrets';
 export type { OperatorList, SlackConfig } from './slack';
 export { loadSlackConfig } from './slack';
+export { isHttpUrl } from './slack-api';

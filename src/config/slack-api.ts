@@ -8,7 +8,9 @@ export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 
 const HINT = `set it to the Slack Web API base URL, like ${DEFAULT_SLACK_API_URL} or a stand-in's http://127.0.0.1:4000/api/`;
 
-function isHttpUrl(value: string): boolean {
+/** Whether `value` is an http(s) URL: SLACK_API_URL here, a response_url Slack handed the app elsewhere. */
+export function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
   try {
     const { protocol } = new URL(value);
     return protocol === 'https:' || protocol === 'http:';

@@ -6,6 +6,7 @@
 
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { isHttpUrl } from '../../../config';
 import { type Booking, crewView } from '../../../domain';
 import { type CrewAnswer, renderCrewDirectMessage } from '../../blocks/crew-assignment';
 import type { SlackDeps } from '../../deps';
@@ -36,16 +37,6 @@ export function pressedEphemeral(body: PressedBody): string | undefined {
   const { container } = body;
   if (container?.type !== 'message' || !container.is_ephemeral) return undefined;
   return isHttpUrl(body.response_url) ? body.response_url : undefined;
-}
-
-function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 /**
